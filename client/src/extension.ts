@@ -1,0 +1,69 @@
+// The VS Code client: editor glue only. It starts the language server, offers
+// to check plain-text files that look interleaved, and registers commands.
+// All checking happens in the server (and its core).
+
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { looksInterleaved } from './detect';
+
+let client: LanguageClient | undefined;
+const LANGUAGE_ID = 'bilingual';
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6011'] } },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { language: LANGUAGE_ID, scheme: 'file' },
+      { language: LANGUAGE_ID, scheme: 'untitled' },
+    ],
+    synchronize: { configurationSection: 'bilingualReview' },
+    initializationOptions: { locale: vscode.env.language },
+  };
+  client = new LanguageClient('bilingualReview', 'Bilingual Review', serverOptions, clientOptions);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('bilingualReview.checkThisFile', async () => {
+      const editor = vscode.window.activeTextEditor;
+      if (!editor) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('Open a text file to check it with Bilingual Review.'));
+        return;
+      }
+      if (editor.document.languageId !== LANGUAGE_ID) await vscode.languages.setTextDocumentLanguage(editor.document, LANGUAGE_ID);
+    }),
+    vscode.workspace.onDidOpenTextDocument((doc) => void offerToCheck(doc, context)),
+  );
+  for (const doc of vscode.workspace.textDocuments) void offerToCheck(doc, context);
+
+  await client.start();
+}
+
+const offered = new Set<string>();
+
+/** Offers (once per file and session) to switch an interleaved plain-text file to the bilingual language. */
+async function offerToCheck(doc: vscode.TextDocument, context: vscode.ExtensionContext): Promise<void> {
+  if (doc.languageId !== 'plaintext' || doc.uri.scheme === 'output') return;
+  if (!vscode.workspace.getConfiguration('bilingualReview', doc.uri).get<boolean>('autoDetect', true)) return;
+  const key = doc.uri.toString();
+  if (offered.has(key) || context.workspaceState.get<string[]>('declined', []).includes(key)) return;
+  if (!looksInterleaved(doc.getText(new vscode.Range(0, 0, 400, 0)))) return;
+  offered.add(key);
+  const check = vscode.l10n.t('Check');
+  const never = vscode.l10n.t('Not for this file');
+  const answer = await vscode.window.showInformationMessage(
+    vscode.l10n.t('{0} looks like an interleaved English–Chinese translation. Check it with Bilingual Review?', path.basename(doc.uri.path)),
+    check,
+    never,
+  );
+  if (answer === check) await vscode.languages.setTextDocumentLanguage(doc, LANGUAGE_ID);
+  else if (answer === never) await context.workspaceState.update('declined', [...context.workspaceState.get<string[]>('declined', []), key]);
+}
+
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

@@ -1,0 +1,13 @@
+// The one list of rules. Adding a rule: write rules/<id>.ts, add it here, and
+// write docs/rules/<id>.md (a test checks that every rule has its page).
+
+import type { Rule } from '../rule';
+import { unpairedLine } from './unpaired-line';
+
+export const RULES: readonly Rule[] = [unpairedLine];
+
+export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
+
+export function getRule(id: string): Rule | undefined {
+  return RULES.find((r) => r.id === id);
+}

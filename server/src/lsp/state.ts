@@ -1,0 +1,84 @@
+// Server state shared by the LSP features: open documents, settings, locale.
+
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Connection } from 'vscode-languageserver/node';
+import { DocumentSession, normalizeConfig, RULE_IDS, ruleDocUrl, type Finding, type Locale, type ReviewConfig } from '../core';
+
+export interface OpenDocument {
+  uri: string;
+  languageId: string;
+  version: number;
+  session: DocumentSession;
+  timer?: NodeJS.Timeout;
+  /** Findings last published. */
+  findings: Finding[];
+}
+
+/** Rule docs ship inside the extension; link to them on disk, so nothing needs the network. */
+const docsDir = [path.resolve(__dirname, '..', 'docs', 'rules'), path.resolve(__dirname, '..', '..', 'docs', 'rules'), path.resolve(__dirname, '..', '..', '..', 'docs', 'rules')].find((d) =>
+  fs.existsSync(d),
+);
+
+export function docUrl(id: string): string {
+  return docsDir ? pathToFileURL(path.join(docsDir, `${id}.md`)).toString() : ruleDocUrl(id);
+}
+
+export class ServerState {
+  readonly documents = new Map<string, OpenDocument>();
+  locale: Locale = 'en';
+  hasConfigurationCapability = false;
+  globalSettings: unknown;
+  private settingsCache = new Map<string, Promise<ReviewConfig>>();
+
+  constructor(readonly connection: Connection) {}
+
+  toConfig(raw: unknown): ReviewConfig {
+    const { config, warnings } = normalizeConfig(raw, RULE_IDS);
+    for (const w of warnings) this.connection.console.warn(w);
+    if (!(raw as { locale?: unknown } | undefined)?.locale) config.locale = this.locale;
+    return config;
+  }
+
+  /** Settings for a document (workspace/configuration, scoped to its URI), cached until they change. */
+  getConfig(uri: string): Promise<ReviewConfig> {
+    if (!this.hasConfigurationCapability) return Promise.resolve(this.toConfig(this.globalSettings));
+    let p = this.settingsCache.get(uri);
+    if (!p) {
+      p = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'bilingualReview' }).then(
+        (raw: unknown) => this.toConfig(raw),
+        (e: unknown) => {
+          this.connection.console.warn(`Could not read settings for ${uri}: ${e}. Using defaults.`);
+          return this.toConfig(undefined);
+        },
+      );
+      this.settingsCache.set(uri, p);
+    }
+    return p;
+  }
+
+  forgetSettings(uri?: string): void {
+    if (uri) this.settingsCache.delete(uri);
+    else this.settingsCache.clear();
+  }
+
+  newSession(text: string, uri: string): DocumentSession {
+    return new DocumentSession(text, {
+      env: {
+        path: uri,
+        services: {},
+        onRuleError: (ruleId, error) =>
+          this.connection.console.error(`Rule ${ruleId} failed on ${uri}: ${(error as Error)?.stack ?? String(error)}`),
+      },
+    });
+  }
+
+  /** The document's session with current settings applied. */
+  async session(uri: string): Promise<OpenDocument | undefined> {
+    const doc = this.documents.get(uri);
+    if (!doc) return undefined;
+    doc.session.setConfig(await this.getConfig(uri));
+    return doc;
+  }
+}

@@ -1,0 +1,77 @@
+// The language server: a thin LSP shell over the checker core.
+// Run standalone with `node dist/server.js --stdio`; the VS Code client uses IPC.
+
+import {
+  CodeActionKind,
+  createConnection,
+  DidChangeConfigurationNotification,
+  ProposedFeatures,
+  TextDocumentSyncKind,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver/node';
+import { normalizeLocale } from './core';
+import { codeActions } from './lsp/codeActions';
+import { schedule } from './lsp/diagnostics';
+import { ServerState, type OpenDocument } from './lsp/state';
+
+declare const __VERSION__: string;
+
+const connection = createConnection(ProposedFeatures.all);
+const state = new ServerState(connection);
+
+connection.onInitialize((params: InitializeParams): InitializeResult => {
+  state.locale = normalizeLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
+  state.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  return {
+    capabilities: {
+      textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+    },
+    serverInfo: { name: 'bilingual-review', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
+  };
+});
+
+connection.onInitialized(() => {
+  if (state.hasConfigurationCapability) {
+    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bilingualReview' });
+  }
+});
+
+connection.onDidChangeConfiguration((change) => {
+  state.forgetSettings();
+  if (!state.hasConfigurationCapability) state.globalSettings = (change.settings as { bilingualReview?: unknown } | undefined)?.bilingualReview;
+  for (const doc of state.documents.values()) schedule(state, doc);
+});
+
+connection.onDidOpenTextDocument(({ textDocument }) => {
+  const doc: OpenDocument = {
+    uri: textDocument.uri,
+    languageId: textDocument.languageId,
+    version: textDocument.version,
+    session: state.newSession(textDocument.text, textDocument.uri),
+    findings: [],
+  };
+  state.documents.set(doc.uri, doc);
+  schedule(state, doc);
+});
+
+connection.onDidChangeTextDocument(({ textDocument, contentChanges }) => {
+  const doc = state.documents.get(textDocument.uri);
+  if (!doc) return;
+  doc.session.applyChanges(contentChanges);
+  doc.version = textDocument.version;
+  schedule(state, doc);
+});
+
+connection.onDidCloseTextDocument(({ textDocument }) => {
+  const doc = state.documents.get(textDocument.uri);
+  if (doc?.timer) clearTimeout(doc.timer);
+  state.documents.delete(textDocument.uri);
+  state.forgetSettings(textDocument.uri);
+  void connection.sendDiagnostics({ uri: textDocument.uri, diagnostics: [] });
+});
+
+connection.onCodeAction((params) => codeActions(state, params));
+
+connection.listen();
