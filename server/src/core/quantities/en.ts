@@ -20,7 +20,7 @@ interface Tok {
 /** Digit runs longer than this are not numbers a translator writes (IDs, hashes, noise). */
 const MAX_DIGITS = 18;
 
-const TOKEN_RE = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+)|([A-Za-z]+)|(\S)/g;
+const TOKEN_RE = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z]+)|(\S)/g;
 
 function tokenize(text: string): Tok[] {
   const out: Tok[] = [];
@@ -438,6 +438,12 @@ export function extractEnglish(text: string): Quantity[] {
       if (prev && isDash(prev) && adj(prev, t) && toks[k - 2] && adj(toks[k - 2], prev) && toks[k - 2].t === 'word' && !['mid', 'pre', 'post', 'late', 'early'].includes(toks[k - 2].lw)) return k + 1;
       if (prev && (prev.s === ':' || prev.s === '/' || prev.s === '.') && adj(prev, t) && toks[k - 2]?.t === 'num') return k + 1;
       const nx = toks[k + 1];
+      if (nx && nx.s === '.' && adj(t, nx) && toks[k + 2]?.t === 'num' && adj(nx, toks[k + 2])) {
+        // version numbers and dotted identifiers: 3.2.1
+        let e = k + 2;
+        while (toks[e + 1] && toks[e + 1].s === '.' && toks[e + 2]?.t === 'num' && adj(toks[e + 1], toks[e + 2])) e += 2;
+        return e + 1;
+      }
       if (nx && (nx.s === ':' || nx.s === '/') && adj(t, nx) && toks[k + 2]?.t === 'num' && adj(nx, toks[k + 2])) {
         // clock times and numeric dates (10:30, 10/9/2025) are left alone
         let e = k + 2;
@@ -478,7 +484,10 @@ export function extractEnglish(text: string): Quantity[] {
     }
     // ranges: 10-20, 10 to 20, between 10 and 20, 2015–2025
     const rt = toks[next];
-    if (rt && (isDash(rt) || rt.lw === 'to' || (rt.lw === 'and' && w(k - 1) === 'between')) && toks[next + 1] && toks[next + 1].t === 'num' && t.t === 'num') {
+    // "$10 and $20": the second number may repeat the currency symbol
+    const skipSym = currency && toks[next + 1] && CURRENCY_SYMBOLS[toks[next + 1].s] ? 1 : 0;
+    if (rt && (isDash(rt) || rt.lw === 'to' || (rt.lw === 'and' && (w(k - 1) === 'between' || w(k - 2) === 'between'))) && toks[next + 1 + skipSym] && toks[next + 1 + skipSym].t === 'num' && t.t === 'num') {
+      if (skipSym) next++;
       const h = toks[next + 1];
       if (Number.isFinite(h.value) && !(isDash(rt) && toks[next + 2] && adj(h, toks[next + 2]) && toks[next + 2].t === 'word' && !EN_UNIT_WORDS[toks[next + 2].lw] && !DURATION_SECONDS[toks[next + 2].lw] && !/^(s|st|nd|rd|th)$/.test(toks[next + 2].lw))) {
         let hv = h.value;

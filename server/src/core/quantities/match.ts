@@ -118,8 +118,9 @@ function norm(q: Quantity): { fam: string; v: number; hi?: number } {
   switch (q.kind) {
     case 'fraction':
       return { fam: 'percent', v: q.value * 100 };
-    case 'number':
     case 'ordinal':
+      return { fam: 'number', v: q.value };
+    case 'number':
     case 'nines':
     case 'points':
     case 'multiplier':
@@ -143,6 +144,12 @@ function compareValues(a: Quantity, b: Quantity, av: number, ahi: number | undef
   if (ahi === undefined && bhi === undefined && a.digits && b.digits) {
     const half = Math.max(stepOf(a), stepOf(b)) / 2;
     if (Math.abs(av - bv) <= half * (1 + 1e-9) && Math.max(stepOf(a), stepOf(b)) < Math.max(Math.abs(av), Math.abs(bv))) return { score: 3, status: 'approx' };
+  }
+  if (ahi !== undefined && bhi !== undefined && !a.vague && !b.vague) {
+    // two ranges: both ends must agree (to the precision written, or loosely after "about")
+    const loose = a.bound !== 'exact' || b.bound !== 'exact' ? 0.15 : tol;
+    const close = (x: number, y: number) => Math.abs(x - y) <= Math.max(stepOf(a), stepOf(b)) / 2 + 1e-9 || Math.abs(x - y) <= loose * Math.max(Math.abs(x), Math.abs(y));
+    return close(av, bv) && close(ahi, bhi) ? { score: 2, status: 'approx' } : { score: 0, status: 'different' };
   }
   if (a.bound !== 'exact' || b.bound !== 'exact' || a.vague || b.vague) {
     if (overlap(interval(a, av, ahi), interval(b, bv, bhi))) return { score: 2, status: 'approx' };
@@ -191,7 +198,7 @@ function compareDates(a: DateParts, b: DateParts): Cmp | undefined {
       }
     }
     if (ra && rb && fa.length === 0 && fb.length === 0 && ra.unit === rb.unit) {
-      return ra.offset === rb.offset ? { score: 4, status: 'equal' } : { score: 0, status: 'different' };
+      return ra.offset === rb.offset ? { score: 4, status: 'equal' } : { score: 0.5, status: 'different' };
     }
     // decade vs year inside it, century vs decade
     if (a.decade !== undefined && b.year !== undefined) return b.year >= a.decade && b.year < a.decade + 10 ? { score: 1, status: 'approx' } : undefined;
@@ -218,7 +225,10 @@ function compareDates(a: DateParts, b: DateParts): Cmp | undefined {
 function compareReadings(e: Quantity, z: Quantity, tol: number): Cmp | undefined {
   if (e.kind === 'date' || z.kind === 'date') {
     if (e.kind !== 'date' || z.kind !== 'date' || !e.date || !z.date) return undefined;
-    return compareDates(e.date, z.date);
+    const d = compareDates(e.date, z.date);
+    // year ranges (2015-2025): the ends must agree too
+    if (d && d.score >= 1 && e.hi !== undefined && z.hi !== undefined && e.hi !== z.hi) return { score: 0.5, status: 'different' };
+    return d;
   }
   if (e.kind === 'multiplier' && z.kind === 'multiplier') {
     if (z.increaseBy) {
@@ -326,7 +336,8 @@ export function matchQuantities(en: readonly Quantity[], zh: readonly Quantity[]
       const e = en[c.i];
       const z = zh[c.j];
       if (e.vague || z.vague) continue;
-      if (!strong(e) && !strong(z)) {
+      const datesShare = c.e.kind === 'date' && c.z.kind === 'date' && c.cmp.score >= 0.5;
+      if (!strong(e) && !strong(z) && !datesShare) {
         // two number words that differ ("three people" / 四位) are still worth a look
         if (!(e.value >= 2 && z.value >= 2 && e.kind === z.kind && e.kind !== 'ordinal' && e.kind !== 'date')) continue;
       }

@@ -308,6 +308,18 @@ export function extractChinese(text: string): Quantity[] {
         }
       }
     }
+    // 半年, 半个月, 半小时
+    if (ch === '半' && !(i > 0 && (NUMERAL_CHARS.includes(text[i - 1]) || isDigitCode(text.charCodeAt(i - 1)) || text[i - 1] === '年' || text[i - 1] === '月' || text[i - 1] === '时' || text[i - 1] === '天'))) {
+      let hit = false;
+      for (const [w, unit, secs] of DURATIONS) {
+        if (w === '周' || !startsWithAt(text, i + 1, w)) continue;
+        push(mk('duration', secs / 2, i, i + 1 + w.length, i, i + 1, { unit }));
+        i += 1 + w.length;
+        hit = true;
+        break;
+      }
+      if (hit) continue;
+    }
     // 翻一番, 翻了两番
     if (ch === '翻') {
       let j = i + 1;
@@ -394,6 +406,21 @@ export function extractChinese(text: string): Quantity[] {
         i = d.end;
         continue;
       }
+      // digits glued to Latin letters that are not a unit (5G, 3M, 3D) or a dotted version (3.2.1版)
+      if (d.digits && isLatin(text.charCodeAt(d.end)) && !ZH_UNIT_WORDS.some(([w]) => isLatin(w.charCodeAt(0)) && text.startsWith(w, d.end) && !isLatin(text.charCodeAt(d.end + w.length)))) {
+        let j = d.end;
+        while (j < n && (isDigitCode(text.charCodeAt(j)) || isLatin(text.charCodeAt(j)))) j++;
+        i = j;
+        continue;
+      }
+      if (d.digits && (text[d.end] === '.' || text[d.end] === '．') && isDigitCode(text.charCodeAt(d.end + 1))) {
+        let j = d.end;
+        while (j < n && (isDigitCode(text.charCodeAt(j)) || text[j] === '.' || text[j] === '．')) j++;
+        i = j;
+        continue;
+      }
+      // a run of Chinese numerals stands alone only if it is clearly a number (三十五, 一亿五千万), not a word (千万, 万一)
+      const standalone = !d.digits && d.raw.length >= 2 && DIGIT[d.raw[0]] !== undefined && /[十百千万亿]/.test(d.raw) && d.value >= 10;
       // clock times and slashed dates
       if (d.digits && (text[d.end] === ':' || text[d.end] === '：' || text[d.end] === '/') && isDigitCode(text.charCodeAt(d.end + 1))) {
         let j = d.end + 1;
@@ -432,7 +459,17 @@ export function extractChinese(text: string): Quantity[] {
         bound = 'min';
         hi = value + unitSize;
         numEnd++;
-        // 1.5万多 etc. fine
+        // 400多万, 20余亿
+        let mult = 1;
+        while (numEnd < n && BIG[text[numEnd]] !== undefined) {
+          mult *= BIG[text[numEnd]];
+          numEnd++;
+        }
+        if (mult > 1) {
+          value *= mult;
+          hi *= mult;
+          step *= mult;
+        }
       } else if (text[numEnd] === '几' && !d.digits) {
         hi = value + (value >= 10 ? 9 : 1);
         bound = 'min';
@@ -464,7 +501,7 @@ export function extractChinese(text: string): Quantity[] {
       if (vague) q.vague = true;
       // Chinese numerals need something after them to count as a quantity (一些, 一直, 十分 are words)
       const before = i;
-      const e = suffixAndPush(q, numEnd, d.plainDigits && !d.digits && d.raw.length >= 2);
+      const e = suffixAndPush(q, numEnd, d.plainDigits && !d.digits && d.raw.length >= 2, standalone);
       if (e === -1) {
         i = Math.max(numEnd, before + 1);
         continue;
@@ -479,7 +516,7 @@ export function extractChinese(text: string): Quantity[] {
    * Reads what follows a number and pushes the quantity; returns the index after it,
    * or -1 when the number was not taken (a Chinese numeral with nothing after it).
    */
-  function suffixAndPush(q: Quantity, p: number, yearDigits: boolean): number {
+  function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone = false): number {
     let j = p;
     const numerals = !q.digits;
     // 五个九 (five nines)
@@ -492,6 +529,23 @@ export function extractChinese(text: string): Quantity[] {
     // percent
     if (text[j] === '%' || text[j] === '％') {
       q.kind = 'percent';
+      q.end = j + 1;
+      // 10%到15%, 10%-15%
+      const r = text[j + 1];
+      if (q.hi === undefined && (r === '至' || r === '到' || r === '-' || r === '–' || r === '~' || r === '～')) {
+        const h = readNumber(j + 2);
+        if (h && Number.isFinite(h.value) && h.value > q.value && (text[h.end] === '%' || text[h.end] === '％')) {
+          q.hi = h.value;
+          q.end = h.end + 1;
+          q.numEnd = h.end;
+        }
+      }
+      return finish(q, q.end);
+    }
+    if (text[j] === '成' && q.hi === undefined && q.value <= 10 && !'立为功本员果绩就'.includes(text[j + 1] ?? '')) {
+      q.kind = 'percent';
+      q.value *= 10;
+      q.step = 10;
       q.end = j + 1;
       return finish(q, j + 1);
     }
@@ -551,7 +605,12 @@ export function extractChinese(text: string): Quantity[] {
       q.kind = 'date';
       q.date = { century: q.value };
       q.end = j + 2;
-      return finish(q, j + 2);
+      const d = readNumber(j + 2);
+      if (d && d.decimals === 0 && d.value % 10 === 0 && d.value < 100 && startsWithAt(text, d.end, '年代')) {
+        q.date = { decade: (q.value - 1) * 100 + d.value };
+        q.end = d.end + 2;
+      }
+      return finish(q, q.end);
     }
     // years: 2024年 (and 2024年10月9日), 二〇二四年; otherwise N年 is a duration
     if (text[j] === '年' && q.decimals === 0 && ((q.digits && q.value >= 1000 && q.value <= 2199) || (yearDigits && q.value >= 1000))) {
@@ -599,7 +658,11 @@ export function extractChinese(text: string): Quantity[] {
         q.value *= secs;
         if (q.hi !== undefined) q.hi *= secs;
         q.end = j + w.length;
-        return finish(q, j + w.length);
+        if (text[q.end] === '半' && (w === '年' || w === '个月' || w === '小时' || w === '个小时' || w === '天')) {
+          q.value += secs / 2;
+          q.end++;
+        }
+        return finish(q, q.end);
       }
     }
     if (startsWithAt(text, j, '分钟')) {
@@ -641,7 +704,7 @@ export function extractChinese(text: string): Quantity[] {
       }
       return finish(q, j);
     }
-    if (yearDigits && q.value >= 1000) return finish(q, j);
+    if ((yearDigits && q.value >= 1000) || standalone) return finish(q, j);
     // a Chinese numeral with nothing after it: 一些, 一直, 三角 — not a quantity
     return -1;
   }
