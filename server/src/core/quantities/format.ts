@@ -2,7 +2,7 @@
 // (2,400, 120 million, three), for messages and quick fixes.
 
 import type { DateParts, Quantity } from './types';
-import { roundForDisplay, unitDef } from './units';
+import { unitDef } from './units';
 
 const ZH_DIGITS = '零一二三四五六七八九';
 const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve', 'thirteen', 'fourteen', 'fifteen', 'sixteen', 'seventeen', 'eighteen', 'nineteen', 'twenty'];
@@ -61,8 +61,10 @@ export function zhValue(v: number, like?: Quantity, lineText?: string): string {
   }
   const a = Math.abs(v);
   const usedScale = like && lineText ? /[万亿]$/.test(lineText.slice(like.numStart, like.numEnd)) : false;
-  if (a >= 1e8 && (usedScale || a % 1e8 === 0 || a >= 1e9)) return plain(roundTo(v / 1e8)) + '亿';
-  if (a >= 1e4 && (usedScale || a >= 1e5) && a % 100 === 0) return plain(roundTo(v / 1e4)) + '万';
+  // digits written without 万/亿 stay that way; otherwise the usual Chinese grouping
+  const free = !like || usedScale || !like.digits;
+  if (free && a >= 1e8 && (usedScale || a % 1e8 === 0 || a >= 1e9)) return plain(roundTo(v / 1e8)) + '亿';
+  if (free && a >= 1e4 && (usedScale || a >= 1e5) && a % 100 === 0) return plain(roundTo(v / 1e4)) + '万';
   return plain(v);
 }
 
@@ -93,7 +95,8 @@ export function unitLabel(id: string, lang: 'en' | 'zh'): string {
 
 /** "25 lb = 11.34 kg" */
 export function conversionText(value: number, from: string, converted: number, to: string): string {
-  return `${plain(value)} ${unitLabel(from, 'en')} = ${plain(roundForDisplay(converted), 4)} ${unitLabel(to, 'en')}`;
+  const shown = Math.abs(converted) >= 1e4 ? Math.round(converted) : Number(converted.toPrecision(4));
+  return `${plain(value)} ${unitLabel(from, 'en')} = ${plain(shown, 4)} ${unitLabel(to, 'en')}`;
 }
 
 const ZH_REL: Record<string, Record<number, string>> = {
