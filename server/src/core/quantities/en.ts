@@ -5,7 +5,7 @@
 // so extraction is linear in the length of the line.
 
 import type { Bound, DateParts, Quantity } from './types';
-import { EN_UNIT_PHRASES, EN_UNIT_WORDS, unitDef } from './units';
+import { EN_UNIT_PHRASES, EN_UNIT_WORDS, table, unitDef } from './units';
 
 interface Tok {
   t: 'num' | 'word' | 'sym';
@@ -22,16 +22,16 @@ const MAX_DIGITS = 18;
 
 const TOKEN_RE = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z]+)|(\S)/g;
 
-function tokenize(text: string): Tok[] {
+function tokenize(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
-  TOKEN_RE.lastIndex = 0;
+  TOKEN_RE.lastIndex = from;
   let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text))) {
+  while ((m = TOKEN_RE.exec(text)) && m.index < to) {
     const s = m[0];
     const start = m.index;
     const end = start + s.length;
     if (m[1] !== undefined) {
-      const digits = s.replace(/,/g, '');
+      const digits = s.includes(',') ? s.replace(/,/g, '') : s;
       const dot = digits.indexOf('.');
       const intLen = dot < 0 ? digits.length : dot;
       const value = intLen > MAX_DIGITS ? NaN : Number(digits);
@@ -52,42 +52,51 @@ function tokenize(text: string): Tok[] {
   return out;
 }
 
-const SMALL: Record<string, number> = {
+const SMALL: ReadonlyMap<string, number> = table({
   zero: 0, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
   eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18, nineteen: 19,
-};
-const TENS: Record<string, number> = { twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 };
-const SCALES: Record<string, number> = { thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 };
-const SCALE_ABBR: Record<string, number> = { k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12 };
-const VAGUE_PLURALS: Record<string, [number, number]> = {
+});
+const TENS: ReadonlyMap<string, number> = table({ twenty: 20, thirty: 30, forty: 40, fifty: 50, sixty: 60, seventy: 70, eighty: 80, ninety: 90 });
+const SCALES: ReadonlyMap<string, number> = table({ thousand: 1e3, million: 1e6, billion: 1e9, trillion: 1e12 });
+const SCALE_ABBR: ReadonlyMap<string, number> = table({ k: 1e3, m: 1e6, mn: 1e6, mln: 1e6, bn: 1e9, b: 1e9, tn: 1e12, trn: 1e12 });
+const VAGUE_PLURALS: ReadonlyMap<string, [number, number]> = table({
   tens: [20, 99], dozens: [24, 99], hundreds: [200, 999], thousands: [2e3, 99e3], millions: [2e6, 999e6], billions: [2e9, 999e9], trillions: [2e12, 999e12],
-};
-const ORDINAL_WORDS: Record<string, number> = {
+});
+const ORDINAL_WORDS: ReadonlyMap<string, number> = table({
   first: 1, third: 3, fourth: 4, fifth: 5, sixth: 6, seventh: 7, eighth: 8, ninth: 9, tenth: 10, eleventh: 11, twelfth: 12,
   thirteenth: 13, fourteenth: 14, fifteenth: 15, sixteenth: 16, seventeenth: 17, eighteenth: 18, nineteenth: 19, twentieth: 20, 'twenty-first': 21,
-};
-const MULTIPLIER_WORDS: Record<string, number> = {
+});
+const MULTIPLIER_WORDS: ReadonlyMap<string, number> = table({
   twice: 2, double: 2, doubled: 2, doubles: 2, doubling: 2, triple: 3, tripled: 3, triples: 3, tripling: 3, treble: 3, trebled: 3,
   quadruple: 4, quadrupled: 4, quadruples: 4, quadrupling: 4, quintupled: 5, quintuple: 5, tenfold: 10, twofold: 2, threefold: 3,
   fourfold: 4, fivefold: 5, hundredfold: 100,
-};
-const MONTHS: Record<string, number> = {
+});
+const MONTHS: ReadonlyMap<string, number> = table({
   january: 1, february: 2, march: 3, april: 4, may: 5, june: 6, july: 7, august: 8, september: 9, october: 10, november: 11, december: 12,
   jan: 1, feb: 2, mar: 3, apr: 4, jun: 6, jul: 7, aug: 8, sep: 9, sept: 9, oct: 10, nov: 11, dec: 12,
-};
-const WEEKDAYS: Record<string, number> = { sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 };
-const DURATION_SECONDS: Record<string, number> = {
+});
+const WEEKDAYS: ReadonlyMap<string, number> = table({ sunday: 0, monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6 });
+const DURATION_SECONDS: ReadonlyMap<string, number> = table({
   second: 1, seconds: 1, minute: 60, minutes: 60, hour: 3600, hours: 3600, day: 86400, days: 86400, week: 604800, weeks: 604800,
   month: 2629800, months: 2629800, year: 31557600, years: 31557600, decade: 315576000, decades: 315576000, century: 3155760000, centuries: 3155760000,
-};
-const CURRENCY_WORDS: Record<string, string> = {
+});
+const CURRENCY_WORDS: ReadonlyMap<string, string> = table({
   dollar: 'USD', dollars: 'USD', yuan: 'CNY', renminbi: 'CNY', rmb: 'CNY', euro: 'EUR', euros: 'EUR', yen: 'JPY', sterling: 'GBP',
   usd: 'USD', cny: 'CNY', eur: 'EUR', gbp: 'GBP', jpy: 'JPY',
-};
-const CURRENCY_SYMBOLS: Record<string, string> = { $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '￥': 'CNY' };
+});
+const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = table({ $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '￥': 'CNY' });
 const APPROX_WORDS = new Set(['about', 'around', 'approximately', 'roughly', 'nearly', 'almost', 'some', 'circa', 'approx', 'estimated', '~', '≈']);
 const MIN_PHRASES = ['more than', 'over', 'at least', 'above', 'exceeding', 'upwards of', 'in excess of', 'greater than', 'higher than', 'no fewer than', 'no less than'];
 const MAX_PHRASES = ['up to', 'as much as', 'as many as', 'less than', 'fewer than', 'under', 'below', 'at most', 'no more than', 'as high as', 'as little as', 'as few as', 'nearly', 'almost'];
+
+const REL_UNITS: ReadonlyMap<string, 'year' | 'month' | 'week' | 'century'> = table({ year: 'year', month: 'month', week: 'week', century: 'century' });
+const REL_DAYS: ReadonlyMap<string, number> = table({ yesterday: -1, today: 0, tomorrow: 1 });
+
+/** Every word that can start something in the main loop of the parser. */
+const LEX: ReadonlySet<string> = new Set([
+  ...MONTHS.keys(), ...WEEKDAYS.keys(), ...VAGUE_PLURALS.keys(), ...MULTIPLIER_WORDS.keys(), ...ORDINAL_WORDS.keys(), ...SMALL.keys(), ...TENS.keys(),
+  'last', 'this', 'next', 'yesterday', 'today', 'tomorrow', 'the', 'half', 'quarter', 'decade', 'century', 'second', 'a', 'one', 'us',
+]);
 
 function cap(t: Tok | undefined): boolean {
   return !!t && t.t === 'word' && t.s.charCodeAt(0) >= 65 && t.s.charCodeAt(0) <= 90;
@@ -97,9 +106,74 @@ function isDash(t: Tok | undefined): boolean {
   return !!t && t.t === 'sym' && (t.s === '-' || t.s === '–' || t.s === '—' || t.s === '‑');
 }
 
+/**
+ * Where a quantity may start: digits, currency symbols, and the words the
+ * parser knows. Lines without one are skipped at the cost of one native regex
+ * scan; otherwise only windows around the candidates are tokenised.
+ */
+/** "[Tt]hree": a word in lower case or capitalised (the regex has no i flag, so "may" and "march" as verbs are not candidates). */
+function cased(alternatives: string): string {
+  return alternatives
+    .split('|')
+    .map((w) => (/^[a-z]/.test(w) ? `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}` : w))
+    .join('|');
+}
+const CANDIDATE = new RegExp(
+  '\\d+|[$€£¥￥℃℉]|\\b(?:' +
+    [
+      cased('zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'),
+      cased('twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|tens|dozens?'),
+      cased('half|quarter|decades?|century|centuries|twice|double[sd]?|doubling|triple[sd]?|tripling|trebled?|quadruple[sd]?|quadrupling|quintupled?|twofold|threefold|fourfold|fivefold|tenfold|hundredfold'),
+      cased('first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth'),
+      'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec',
+      'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday',
+      cased('yesterday|today|tomorrow'),
+      '(?:[Ll]ast|[Tt]his|[Nn]ext) (?:year|month|week|century)|year before last',
+    ].join('|') +
+    ')\\b',
+  'g',
+);
+/** Characters a window reaches before and after a candidate (qualifiers before, units and ranges after). */
+const BEFORE = 40;
+const AFTER = 64;
+
 export function extractEnglish(text: string): Quantity[] {
-  const toks = tokenize(text);
   const out: Quantity[] = [];
+  CANDIDATE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let from = -1;
+  let to = -1;
+  while ((m = CANDIDATE.exec(text))) {
+    let s = Math.max(0, m.index - BEFORE);
+    let e = Math.min(text.length, m.index + m[0].length + AFTER);
+    // snap to spaces so no word is cut
+    if (s > 0) {
+      const sp = text.lastIndexOf(' ', s);
+      s = sp < 0 ? 0 : sp + 1;
+    }
+    if (e < text.length) {
+      const sp = text.indexOf(' ', e);
+      e = sp < 0 ? text.length : sp;
+    }
+    if (from >= 0 && s <= to) to = Math.max(to, e);
+    else {
+      if (from >= 0) parseRange(text, tokenize(text, from, to), out);
+      from = s;
+      to = e;
+    }
+  }
+  if (from >= 0) parseRange(text, tokenize(text, from, to), out);
+  // windows are disjoint, but a quantity may reach past its window's end into the next one's start
+  for (let k = 1; k < out.length; k++) {
+    if (out[k].start < out[k - 1].end) {
+      out.splice(k, 1);
+      k--;
+    }
+  }
+  return out;
+}
+
+function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
   const n = toks.length;
   let i = 0;
 
@@ -145,25 +219,25 @@ export function extractEnglish(text: string): Quantity[] {
       const word = w(j);
       if (!word) {
         // "twenty-one"
-        if (isDash(toks[j]) && any && current % 10 === 0 && current >= 20 && adj(toks[j - 1], toks[j]) && SMALL[w(j + 1)] !== undefined && SMALL[w(j + 1)] < 10) continue;
+        if (isDash(toks[j]) && any && current % 10 === 0 && current >= 20 && adj(toks[j - 1], toks[j]) && SMALL.get(w(j + 1)) !== undefined && SMALL.get(w(j + 1))! < 10) continue;
         break;
       }
-      if (SMALL[word] !== undefined) {
-        if (any && current % 100 !== 0 && !(current % 10 === 0 && current >= 20 && SMALL[word] < 10)) break;
-        current += SMALL[word];
+      if (SMALL.get(word) !== undefined) {
+        if (any && current % 100 !== 0 && !(current % 10 === 0 && current >= 20 && SMALL.get(word)! < 10)) break;
+        current += SMALL.get(word)!;
         any = true;
-      } else if (TENS[word] !== undefined) {
+      } else if (TENS.get(word) !== undefined) {
         if (any && current % 100 !== 0) break;
-        current += TENS[word];
+        current += TENS.get(word)!;
         any = true;
       } else if (word === 'hundred' && any) {
         current = (current || 1) * 100;
-      } else if (SCALES[word] !== undefined && any) {
-        total += (current || 1) * SCALES[word];
+      } else if (SCALES.get(word) !== undefined && any) {
+        total += (current || 1) * SCALES.get(word)!;
         current = 0;
       } else if (word === 'dozen' && any) {
         current = (current || 1) * 12;
-      } else if (word === 'and' && any && (SMALL[w(j + 1)] !== undefined || TENS[w(j + 1)] !== undefined) && (total > 0 || current >= 100)) {
+      } else if (word === 'and' && any && (SMALL.get(w(j + 1)) !== undefined || TENS.get(w(j + 1)) !== undefined) && (total > 0 || current >= 100)) {
         continue;
       } else break;
     }
@@ -182,7 +256,7 @@ export function extractEnglish(text: string): Quantity[] {
   /** Month-led date at k ("Oct. 9, 2025", "October 2024", "October"). Returns next index or -1. */
   function monthDate(k: number): number {
     const t = toks[k];
-    const month = MONTHS[t.lw];
+    const month = MONTHS.get(t.lw);
     if (month === undefined || !cap(t)) return -1;
     if (t.lw.length <= 4 && t.lw !== 'june' && t.lw !== 'july' && t.lw !== 'may') {
       // abbreviations need a dot or a following number
@@ -237,21 +311,20 @@ export function extractEnglish(text: string): Quantity[] {
   function relative(k: number): number {
     const a = w(k);
     const b = w(k + 1);
-    const units: Record<string, 'year' | 'month' | 'week' | 'century'> = { year: 'year', month: 'month', week: 'week', century: 'century' };
-    if ((a === 'last' || a === 'this' || a === 'next') && units[b]) {
+    if ((a === 'last' || a === 'this' || a === 'next') && REL_UNITS.has(b)) {
       // "this year's", "last year" — but not "the last year" (a duration) or "last month's" is fine
       if (w(k - 1) === 'the' || w(k - 1) === 'every' || w(k - 1) === 'each') return -1;
       const s = toks[k].start;
       const e = toks[k + 1].end;
       const offset = a === 'last' ? -1 : a === 'next' ? 1 : 0;
-      push(mk('date', offset, s, e, s, e, { date: { relative: { unit: units[b], offset, start: s, end: e, text: text.slice(s, e) } } }));
+      push(mk('date', offset, s, e, s, e, { date: { relative: { unit: REL_UNITS.get(b)!, offset, start: s, end: e, text: text.slice(s, e) } } }));
       return k + 2;
     }
-    const days: Record<string, number> = { yesterday: -1, today: 0, tomorrow: 1 };
-    if (days[a] !== undefined) {
+    const day = REL_DAYS.get(a);
+    if (day !== undefined) {
       const s = toks[k].start;
       const e = toks[k].end;
-      push(mk('date', days[a], s, e, s, e, { date: { relative: { unit: 'day', offset: days[a], start: s, end: e, text: toks[k].s } } }));
+      push(mk('date', day, s, e, s, e, { date: { relative: { unit: 'day', offset: day, start: s, end: e, text: toks[k].s } } }));
       return k + 1;
     }
     if (a === 'the' && b === 'year' && w(k + 2) === 'before' && w(k + 3) === 'last') {
@@ -303,9 +376,9 @@ export function extractEnglish(text: string): Quantity[] {
       q.end = toks[j + 1].end;
       return j + 2;
     }
-    if (CURRENCY_WORDS[w(j)]) {
+    if (CURRENCY_WORDS.get(w(j))) {
       q.kind = 'money';
-      q.currency = CURRENCY_WORDS[w(j)];
+      q.currency = CURRENCY_WORDS.get(w(j));
       q.end = t.end;
       return j + 1;
     }
@@ -354,7 +427,7 @@ export function extractEnglish(text: string): Quantity[] {
         else ok = false;
       }
       if (!ok) continue;
-      const id = EN_UNIT_PHRASES[phrase];
+      const id = EN_UNIT_PHRASES.get(phrase);
       if (id && unitDef(id)) {
         q.kind = 'measure';
         q.unit = id;
@@ -370,7 +443,7 @@ export function extractEnglish(text: string): Quantity[] {
     if (uw) {
       const raw = toks[k].s;
       // case-sensitive symbols: MW vs mW, m vs M
-      const id = EN_UNIT_WORDS[uw];
+      const id = EN_UNIT_WORDS.get(uw);
       const okCase = !(raw.length <= 3 && /^[a-z]+$/.test(uw) && raw !== raw.toLowerCase() && !/^(K|M|G|T)W(h)?$/.test(raw) && raw !== 'Wh' && raw !== 'kWh' && raw !== 'W' && raw !== 'L');
       if (id && unitDef(id) && okCase && !(uw === 'm' && scaled)) {
         // single letters only as symbols right after the number ("5 m", "3kg"), never "a m"
@@ -382,7 +455,7 @@ export function extractEnglish(text: string): Quantity[] {
         if (id === 't' && (uw === 'ton' || uw === 'tons')) q.alts = [{ ...q, unit: 'short-ton', alts: undefined }];
         return k + 1;
       }
-      if (DURATION_SECONDS[uw] !== undefined) {
+      if (DURATION_SECONDS.get(uw) !== undefined) {
         // "three times a day", "years old" → an age; "five-year plan" is a duration
         if ((uw === 'years' || uw === 'year') && (w(k + 1) === 'old' || (isDash(toks[k + 1]) && w(k + 2) === 'old'))) {
           q.end = toks[k].end;
@@ -391,15 +464,15 @@ export function extractEnglish(text: string): Quantity[] {
         if (w(k + 1) === 'ago') {
           q.kind = 'duration';
           q.unit = uw.replace(/s$/, '').replace(/ie$/, 'y');
-          q.value = q.value * DURATION_SECONDS[uw];
-          q.hi = q.hi !== undefined ? q.hi * DURATION_SECONDS[uw] : undefined;
+          q.value = q.value * DURATION_SECONDS.get(uw)!;
+          q.hi = q.hi !== undefined ? q.hi * DURATION_SECONDS.get(uw)! : undefined;
           q.end = toks[k].end;
           return k + 1;
         }
         q.kind = 'duration';
         q.unit = uw.replace(/ies$/, 'y').replace(/s$/, '');
-        q.value = q.value * DURATION_SECONDS[uw];
-        if (q.hi !== undefined) q.hi = q.hi * DURATION_SECONDS[uw];
+        q.value = q.value * DURATION_SECONDS.get(uw)!;
+        if (q.hi !== undefined) q.hi = q.hi * DURATION_SECONDS.get(uw)!;
         q.end = toks[k].end;
         return k + 1;
       }
@@ -469,33 +542,33 @@ export function extractEnglish(text: string): Quantity[] {
     let scaled = false;
     // scale words and abbreviations
     const sw = w(next);
-    if (SCALES[sw] && t.t === 'num') {
-      value *= SCALES[sw];
+    if (SCALES.get(sw) && t.t === 'num') {
+      value *= SCALES.get(sw)!;
       numEnd = toks[next].end;
       next++;
       scaled = true;
-    } else if (t.t === 'num' && sw && SCALE_ABBR[sw] !== undefined && adj(toks[next - 1], toks[next]) && (currency || sw === 'bn' || sw === 'mn' || sw === 'tn')) {
-      value *= SCALE_ABBR[sw];
+    } else if (t.t === 'num' && sw && SCALE_ABBR.get(sw) !== undefined && adj(toks[next - 1], toks[next]) && (currency || sw === 'bn' || sw === 'mn' || sw === 'tn')) {
+      value *= SCALE_ABBR.get(sw)!;
       numEnd = toks[next].end;
       next++;
       scaled = true;
-    } else if (t.t !== 'num' && SCALES[sw]) {
+    } else if (t.t !== 'num' && SCALES.get(sw)) {
       // handled by numberWords
     }
     // ranges: 10-20, 10 to 20, between 10 and 20, 2015–2025
     const rt = toks[next];
     // "$10 and $20": the second number may repeat the currency symbol
-    const skipSym = currency && toks[next + 1] && CURRENCY_SYMBOLS[toks[next + 1].s] ? 1 : 0;
+    const skipSym = currency && toks[next + 1] && CURRENCY_SYMBOLS.get(toks[next + 1].s) ? 1 : 0;
     if (rt && (isDash(rt) || rt.lw === 'to' || (rt.lw === 'and' && (w(k - 1) === 'between' || w(k - 2) === 'between'))) && toks[next + 1 + skipSym] && toks[next + 1 + skipSym].t === 'num' && t.t === 'num') {
       if (skipSym) next++;
       const h = toks[next + 1];
-      if (Number.isFinite(h.value) && !(isDash(rt) && toks[next + 2] && adj(h, toks[next + 2]) && toks[next + 2].t === 'word' && !EN_UNIT_WORDS[toks[next + 2].lw] && !DURATION_SECONDS[toks[next + 2].lw] && !/^(s|st|nd|rd|th)$/.test(toks[next + 2].lw))) {
+      if (Number.isFinite(h.value) && !(isDash(rt) && toks[next + 2] && adj(h, toks[next + 2]) && toks[next + 2].t === 'word' && !EN_UNIT_WORDS.get(toks[next + 2].lw) && !DURATION_SECONDS.get(toks[next + 2].lw) && !/^(s|st|nd|rd|th)$/.test(toks[next + 2].lw))) {
         let hv = h.value;
         let hn = next + 2;
         const sw2 = w(hn);
-        if (SCALES[sw2]) {
-          hv *= SCALES[sw2];
-          if (!scaled) value *= SCALES[sw2];
+        if (SCALES.get(sw2)) {
+          hv *= SCALES.get(sw2)!;
+          if (!scaled) value *= SCALES.get(sw2)!;
           hn++;
           scaled = true;
         } else if (scaled) {
@@ -549,10 +622,10 @@ export function extractEnglish(text: string): Quantity[] {
         return next + 2;
       }
       const m = toks[next + 1];
-      if (m && MONTHS[m.lw] && cap(m)) {
+      if (m && MONTHS.get(m.lw) && cap(m)) {
         // "9th October 2025"
         q.kind = 'date';
-        q.date = { day: value, month: MONTHS[m.lw] };
+        q.date = { day: value, month: MONTHS.get(m.lw) };
         q.end = m.end;
         finish(q, k);
         return next + 2;
@@ -561,9 +634,9 @@ export function extractEnglish(text: string): Quantity[] {
       return next + 1;
     }
     // "9 October"
-    if (t.t === 'num' && nt && MONTHS[nt.lw] && cap(nt) && nt.lw.length > 3 && value >= 1 && value <= 31 && decimals === 0 && !currency) {
+    if (t.t === 'num' && nt && MONTHS.get(nt.lw) && cap(nt) && nt.lw.length > 3 && value >= 1 && value <= 31 && decimals === 0 && !currency) {
       q.kind = 'date';
-      q.date = { day: value, month: MONTHS[nt.lw] };
+      q.date = { day: value, month: MONTHS.get(nt.lw) };
       q.end = nt.end;
       let e = next + 1;
       if (toks[e] && toks[e].t === 'num' && toks[e].s.length === 4) {
@@ -615,16 +688,21 @@ export function extractEnglish(text: string): Quantity[] {
 
   while (i < n) {
     const t = toks[i];
+    // a word the parser has no use for: the common case, one lookup
+    if (t.t === 'word' && !LEX.has(t.lw)) {
+      i++;
+      continue;
+    }
     // dates led by a month name
-    if (t.t === 'word' && MONTHS[t.lw] !== undefined) {
+    if (t.t === 'word' && MONTHS.get(t.lw) !== undefined) {
       const r = monthDate(i);
       if (r > 0) {
         i = r;
         continue;
       }
     }
-    if (t.t === 'word' && WEEKDAYS[t.lw] !== undefined && cap(t)) {
-      push(mk('date', WEEKDAYS[t.lw], t.start, t.end, t.start, t.end, { date: { weekday: WEEKDAYS[t.lw] } }));
+    if (t.t === 'word' && WEEKDAYS.get(t.lw) !== undefined && cap(t)) {
+      push(mk('date', WEEKDAYS.get(t.lw)!, t.start, t.end, t.start, t.end, { date: { weekday: WEEKDAYS.get(t.lw)! } }));
       i++;
       continue;
     }
@@ -636,8 +714,8 @@ export function extractEnglish(text: string): Quantity[] {
       }
     }
     // currency prefixes: $, US$, HK$, €, £, ¥
-    if (t.t === 'sym' && CURRENCY_SYMBOLS[t.s] && toks[i + 1] && (toks[i + 1].t === 'num' || SMALL[toks[i + 1].lw] !== undefined)) {
-      let cur = CURRENCY_SYMBOLS[t.s];
+    if (t.t === 'sym' && CURRENCY_SYMBOLS.get(t.s) && toks[i + 1] && (toks[i + 1].t === 'num' || SMALL.get(toks[i + 1].lw) !== undefined)) {
+      let cur = CURRENCY_SYMBOLS.get(t.s);
       let start = t.start;
       const prev = toks[i - 1];
       if (t.s === '$' && prev && adj(prev, t) && prev.t === 'word') {
@@ -664,12 +742,12 @@ export function extractEnglish(text: string): Quantity[] {
     if (t.t === 'word') {
       const lw = t.lw;
       // vague plurals: dozens of, hundreds of, billions of (dollars)
-      if (VAGUE_PLURALS[lw] && (w(i + 1) === 'of' || SCALES[w(i + 1)] || VAGUE_PLURALS[w(i + 1)])) {
-        let [lo, hi] = VAGUE_PLURALS[lw];
+      if (VAGUE_PLURALS.get(lw) && (w(i + 1) === 'of' || SCALES.get(w(i + 1)) || VAGUE_PLURALS.get(w(i + 1)))) {
+        let [lo, hi] = VAGUE_PLURALS.get(lw)!;
         let e = i;
         // "tens of millions", "hundreds of thousands"
-        if (w(i + 1) === 'of' && VAGUE_PLURALS[w(i + 2)] && w(i + 2) !== 'tens' && w(i + 2) !== 'dozens') {
-          const f = VAGUE_PLURALS[w(i + 2)][0] / 2;
+        if (w(i + 1) === 'of' && VAGUE_PLURALS.get(w(i + 2)) && w(i + 2) !== 'tens' && w(i + 2) !== 'dozens') {
+          const f = VAGUE_PLURALS.get(w(i + 2))![0] / 2;
           lo *= f;
           hi *= f;
           e = i + 2;
@@ -680,17 +758,17 @@ export function extractEnglish(text: string): Quantity[] {
           const cw = w(j + 1);
           if (cw === 'dollars' || cw === 'euros' || cw === 'yuan') {
             q.kind = 'money';
-            q.currency = CURRENCY_WORDS[cw];
+            q.currency = CURRENCY_WORDS.get(cw);
             q.end = toks[j + 1].end;
             j += 2;
-          } else if (EN_UNIT_WORDS[cw] && unitDef(EN_UNIT_WORDS[cw]) && cw.length > 2) {
+          } else if (EN_UNIT_WORDS.get(cw) && unitDef(EN_UNIT_WORDS.get(cw)) && cw.length > 2) {
             q.kind = 'measure';
-            q.unit = EN_UNIT_WORDS[cw];
+            q.unit = EN_UNIT_WORDS.get(cw);
             q.dimension = unitDef(q.unit)!.dimension;
             q.end = toks[j + 1].end;
             j += 2;
           }
-        } else if (w(j - 1) !== 'of' && SCALES[w(j)]) j++;
+        } else if (w(j - 1) !== 'of' && SCALES.get(w(j))) j++;
         q.text = text.slice(q.start, q.end);
         push(q);
         i = j;
@@ -702,20 +780,20 @@ export function extractEnglish(text: string): Quantity[] {
         const start = lw === 'quarter' ? toks[i - 1].start : t.start;
         const art = w(i + 1);
         const unitW = w(i + 2);
-        if ((art === 'a' || art === 'an') && DURATION_SECONDS[unitW] !== undefined) {
+        if ((art === 'a' || art === 'an') && DURATION_SECONDS.get(unitW) !== undefined) {
           const e = toks[i + 2].end;
-          push(mk('duration', frac * DURATION_SECONDS[unitW], start, e, start, toks[i].end, { unit: unitW, bound: boundBefore(lw === 'quarter' ? i - 1 : i) }));
+          push(mk('duration', frac * DURATION_SECONDS.get(unitW)!, start, e, start, toks[i].end, { unit: unitW, bound: boundBefore(lw === 'quarter' ? i - 1 : i) }));
           i += 3;
           continue;
         }
-        if ((art === 'a' || art === 'an') && EN_UNIT_WORDS[unitW] && unitDef(EN_UNIT_WORDS[unitW]) && unitW.length > 2) {
-          const id = EN_UNIT_WORDS[unitW];
+        if ((art === 'a' || art === 'an') && EN_UNIT_WORDS.get(unitW) && unitDef(EN_UNIT_WORDS.get(unitW)) && unitW.length > 2) {
+          const id = EN_UNIT_WORDS.get(unitW);
           push(mk('measure', frac, start, toks[i + 2].end, start, toks[i].end, { unit: id, dimension: unitDef(id)!.dimension }));
           i += 3;
           continue;
         }
-        if (isDash(toks[i + 1]) && DURATION_SECONDS[w(i + 2)] !== undefined) {
-          push(mk('duration', frac * DURATION_SECONDS[w(i + 2)], start, toks[i + 2].end, start, toks[i].end, { unit: w(i + 2) }));
+        if (isDash(toks[i + 1]) && DURATION_SECONDS.get(w(i + 2)) !== undefined) {
+          push(mk('duration', frac * DURATION_SECONDS.get(w(i + 2))!, start, toks[i + 2].end, start, toks[i].end, { unit: w(i + 2) }));
           i += 3;
           continue;
         }
@@ -733,21 +811,21 @@ export function extractEnglish(text: string): Quantity[] {
       // "a decade", "a century", "a dozen years" handled by numberWords
       if ((lw === 'decade' || lw === 'century') && (w(i - 1) === 'a' || w(i - 1) === 'one') && w(i - 2) !== 'half' && w(i + 1) !== 'ago') {
         const s = toks[i - 1].start;
-        push(mk('duration', DURATION_SECONDS[lw], s, t.end, s, t.end, { unit: lw, bound: boundBefore(i - 1) }));
+        push(mk('duration', DURATION_SECONDS.get(lw)!, s, t.end, s, t.end, { unit: lw, bound: boundBefore(i - 1) }));
         i++;
         continue;
       }
-      if (MULTIPLIER_WORDS[lw] !== undefined) {
+      if (MULTIPLIER_WORDS.get(lw) !== undefined) {
         const nx = w(i + 1);
         const hyph = isDash(toks[i + 1]) && adj(t, toks[i + 1]);
         if (!hyph && !((lw === 'twice' || lw === 'double') && (nx === 'a' || nx === 'per' || nx === 'as' && lw === 'double')) && !(lw === 'double' && (nx === 'down' || nx === 'check' || nx === 'standards' || nx === 'standard'))) {
-          push(mk('multiplier', MULTIPLIER_WORDS[lw], t.start, t.end, t.start, t.end));
+          push(mk('multiplier', MULTIPLIER_WORDS.get(lw)!, t.start, t.end, t.start, t.end));
           i++;
           continue;
         }
       }
-      if (ORDINAL_WORDS[lw] !== undefined || (lw === 'second' && w(i - 1) === 'the')) {
-        const v = ORDINAL_WORDS[lw] ?? 2;
+      if (ORDINAL_WORDS.get(lw) !== undefined || (lw === 'second' && w(i - 1) === 'the')) {
+        const v = ORDINAL_WORDS.get(lw) ?? 2;
         if (w(i + 1) === 'century') {
           push(mk('date', v, t.start, toks[i + 1].end, t.start, t.end, { date: { century: v } }));
           i += 2;
@@ -757,7 +835,7 @@ export function extractEnglish(text: string): Quantity[] {
         i++;
         continue;
       }
-      if (SMALL[lw] !== undefined || TENS[lw] !== undefined || ((lw === 'a' || lw === 'one') && ['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'].includes(w(i + 1)))) {
+      if (SMALL.get(lw) !== undefined || TENS.get(lw) !== undefined || ((lw === 'a' || lw === 'one') && ['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'].includes(w(i + 1)))) {
         // "more than a dozen", "three people", "five nines"
         if (lw === 'one' && (w(i + 1) === 'of' || w(i + 1) === 'another' || w(i + 1) === 'day')) {
           i++;
@@ -770,5 +848,4 @@ export function extractEnglish(text: string): Quantity[] {
     // the '90s
     i++;
   }
-  return out;
 }

@@ -90,6 +90,11 @@ def('GW', 'power', 1e9, 'GW', '吉瓦', true);
 def('TW', 'power', 1e12, 'TW', '太瓦', true);
 def('hp', 'power', 745.69987158227022, 'hp', '马力', false);
 
+/** A lookup table without prototype keys ("constructor" is not a unit). */
+export function table<V>(o: Record<string, V>): ReadonlyMap<string, V> {
+  return new Map(Object.entries(o));
+}
+
 export const UNITS: ReadonlyMap<string, UnitDef> = new Map(U.map((u) => [u.id, u]));
 
 export function unitDef(id: string | undefined): UnitDef | undefined {
@@ -97,7 +102,7 @@ export function unitDef(id: string | undefined): UnitDef | undefined {
 }
 
 /** English unit names (lower case unless case matters: "MW" vs "mW"). Longest names are tried first by the extractor. */
-export const EN_UNIT_WORDS: Record<string, string> = {
+export const EN_UNIT_WORDS: ReadonlyMap<string, string> = table({
   // mass
   pound: 'lb', pounds: 'lb', lb: 'lb', lbs: 'lb', ounce: 'oz', ounces: 'oz', oz: 'oz',
   kilogram: 'kg', kilograms: 'kg', kilogramme: 'kg', kilogrammes: 'kg', kilo: 'kg', kilos: 'kg', kg: 'kg', kgs: 'kg',
@@ -125,10 +130,10 @@ export const EN_UNIT_WORDS: Record<string, string> = {
   // power
   watt: 'W', watts: 'W', w: 'W', kilowatt: 'kW', kilowatts: 'kW', kw: 'kW', megawatt: 'MW', megawatts: 'MW', mw: 'MW',
   gigawatt: 'GW', gigawatts: 'GW', gw: 'GW', terawatt: 'TW', terawatts: 'TW', tw: 'TW', horsepower: 'hp', hp: 'hp',
-};
+});
 
 /** Multi-word English unit names, matched on lower-cased words joined by one space. */
-export const EN_UNIT_PHRASES: Record<string, string> = {
+export const EN_UNIT_PHRASES: ReadonlyMap<string, string> = table({
   'square feet': 'sqft', 'square foot': 'sqft', 'sq ft': 'sqft', 'sq. ft.': 'sqft', 'sq. ft': 'sqft', 'sq feet': 'sqft',
   'square miles': 'sqmi', 'square mile': 'sqmi', 'sq mi': 'sqmi',
   'square meters': 'm2', 'square metres': 'm2', 'square meter': 'm2', 'square metre': 'm2', 'sq m': 'm2',
@@ -138,7 +143,7 @@ export const EN_UNIT_PHRASES: Record<string, string> = {
   'meters per second': 'ms', 'metres per second': 'ms', 'metric tons': 't', 'metric ton': 't', 'short tons': 'short-ton',
   'nautical miles': 'nmi', 'nautical mile': 'nmi', 'degrees fahrenheit': 'F', 'degree fahrenheit': 'F', 'degrees celsius': 'C',
   'degree celsius': 'C', 'degrees centigrade': 'C',
-};
+});
 
 /** Chinese unit names, longest first when matching. */
 export const ZH_UNIT_WORDS: [string, string][] = ([

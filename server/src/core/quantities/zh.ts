@@ -79,6 +79,38 @@ const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5
 const INCREASE_VERBS = ['上涨', '增长', '增加', '提高', '提升', '上升', '扩大', '涨', '增', '升'];
 const ALL_WORDS = ['所有', '全部', '全体', '一切'];
 
+const NUMERAL: ReadonlySet<number> = new Set(Array.from(NUMERAL_CHARS).map((x) => x.charCodeAt(0)));
+/** Code units that can begin a quantity (digits, numerals, and the first characters of the words read). */
+const START: ReadonlySet<number> = new Set(
+  Array.from('0123456789０１２３４５６７８９' + NUMERAL_CHARS + '去今明前后本上这下当昨星礼周百所全一翻第首数几上成半').map((x) => x.charCodeAt(0)),
+);
+
+const REL_BY_FIRST: ReadonlyMap<number, typeof RELATIVE> = (() => {
+  const m = new Map<number, typeof RELATIVE>();
+  for (const e of RELATIVE) {
+    const c = e[0].charCodeAt(0);
+    m.set(c, [...(m.get(c) ?? []), e]);
+  }
+  return m;
+})();
+const BOUND_WORDS: [string, Bound][] = [
+  ['不超过', 'max'], ['最高', 'max'], ['最多', 'max'], ['不到', 'max'], ['少于', 'max'], ['低于', 'max'], ['至多', 'max'], ['高达', 'max'],
+  ['超过', 'min'], ['多于', 'min'], ['高于', 'min'], ['至少', 'min'], ['不少于', 'min'], ['逾', 'min'], ['超', 'min'],
+  ['大约', 'approx'], ['大概', 'approx'], ['约', 'approx'], ['将近', 'approx'], ['接近', 'approx'], ['近', 'approx'], ['差不多', 'approx'], ['几乎', 'approx'],
+];
+const BOUND_LAST: ReadonlySet<number> = new Set(BOUND_WORDS.map(([w]) => w.charCodeAt(w.length - 1)));
+/** Unit names by their first code unit, longest first. */
+const UNITS_BY_FIRST: ReadonlyMap<number, [string, string][]> = (() => {
+  const m = new Map<number, [string, string][]>();
+  for (const e of ZH_UNIT_WORDS) {
+    const c = e[0].charCodeAt(0);
+    const list = m.get(c) ?? [];
+    list.push(e);
+    m.set(c, list);
+  }
+  return m;
+})();
+
 function startsWithAt(text: string, i: number, word: string): boolean {
   return text.startsWith(word, i);
 }
@@ -87,24 +119,21 @@ export function extractChinese(text: string): Quantity[] {
   const out: Quantity[] = [];
   const n = text.length;
   let i = 0;
+  const hasFraction = text.includes('分之');
 
   function boundAround(start: number, end: number): { bound: Bound; start: number; end: number } {
     let s = start;
     // skip light words between qualifier and number: 约达6000, 超过了
     let k = s;
     for (let skip = 0; skip < 2 && k > 0 && '达了为是有'.includes(text[k - 1]); skip++) k--;
-    const look = text.slice(Math.max(0, k - 4), k);
     let bound: Bound = 'exact';
-    const tests: [string, Bound][] = [
-      ['不超过', 'max'], ['最高', 'max'], ['最多', 'max'], ['不到', 'max'], ['少于', 'max'], ['低于', 'max'], ['至多', 'max'], ['高达', 'max'],
-      ['超过', 'min'], ['多于', 'min'], ['高于', 'min'], ['至少', 'min'], ['不少于', 'min'], ['逾', 'min'], ['超', 'min'],
-      ['大约', 'approx'], ['大概', 'approx'], ['约', 'approx'], ['将近', 'approx'], ['接近', 'approx'], ['近', 'approx'], ['差不多', 'approx'], ['几乎', 'approx'],
-    ];
-    for (const [w, b] of tests) {
-      if (look.endsWith(w)) {
-        bound = b;
-        s = k - w.length;
-        break;
+    if (k > 0 && BOUND_LAST.has(text.charCodeAt(k - 1))) {
+      for (const [w, b] of BOUND_WORDS) {
+        if (k >= w.length && text.startsWith(w, k - w.length)) {
+          bound = b;
+          s = k - w.length;
+          break;
+        }
       }
     }
     let e = end;
@@ -155,9 +184,9 @@ export function extractChinese(text: string): Quantity[] {
       if (intDigits > MAX_DIGITS) return { value: NaN, end: j, digits: true, decimals, raw: s, plainDigits: true };
       return { value: Number(s), end: j, digits: true, decimals, raw: s, plainDigits: true };
     }
-    if (NUMERAL_CHARS.includes(text[p])) {
+    if (NUMERAL.has(text.charCodeAt(p))) {
       let j = p;
-      while (j < n && NUMERAL_CHARS.includes(text[j]) && j - p < 24) j++;
+      while (j < n && NUMERAL.has(text.charCodeAt(j)) && j - p < 24) j++;
       const raw = text.slice(p, j);
       // a numeral run that ends in 万/亿 and goes on with 多 etc. is fine; trailing 万 of 千万 etc. parsed by value
       let v = chineseNumeralValue(raw);
@@ -196,13 +225,19 @@ export function extractChinese(text: string): Quantity[] {
   }
 
   while (i < n) {
-    const ch = text[i];
     const c = text.charCodeAt(i);
+    // most characters cannot start a quantity: skip them without making a string
+    if (!START.has(c)) {
+      i++;
+      continue;
+    }
+    const ch = text[i];
 
     // relative dates: 去年, 今年10月, 上个月, 下周二
-    if ('去今明前后本上这下当昨'.includes(ch)) {
+    const rels = REL_BY_FIRST.get(c);
+    if (rels) {
       let matched = false;
-      for (const [w, unit, offset] of RELATIVE) {
+      for (const [w, unit, offset] of rels) {
         if (!startsWithAt(text, i, w)) continue;
         // "上周" inside 以上周期? require the word to stand on its own: not preceded by 以
         if (i > 0 && (text[i - 1] === '以' || text[i - 1] === '向') && w.startsWith('上')) break;
@@ -239,7 +274,7 @@ export function extractChinese(text: string): Quantity[] {
     }
     // weekdays: 周二, 星期五, 礼拜天
     let wd = -1;
-    for (const w of ['星期', '礼拜', '周']) {
+    if (c === 0x661f || c === 0x793c || c === 0x5468) for (const w of ['星期', '礼拜', '周']) {
       if (startsWithAt(text, i, w) && WEEKDAY[text[i + w.length]] !== undefined && !(w === '周' && i > 0 && NUMERAL_CHARS.includes(text[i - 1]))) {
         const e = i + w.length + 1;
         push(mk('date', WEEKDAY[text[i + w.length]], i, e, i, e, { date: { weekday: WEEKDAY[text[i + w.length]] } }));
@@ -296,7 +331,7 @@ export function extractChinese(text: string): Quantity[] {
       i += 2;
       continue;
     }
-    if (NUMERAL_CHARS.includes(ch) || isDigitCode(c)) {
+    if (hasFraction && (NUMERAL.has(c) || isDigitCode(c))) {
       const den = readNumber(i);
       if (den && Number.isFinite(den.value) && den.value > 0 && startsWithAt(text, den.end, '分之')) {
         const num = readNumber(den.end + 2);
@@ -383,7 +418,7 @@ export function extractChinese(text: string): Quantity[] {
       }
     }
 
-    if (isDigitCode(c) || NUMERAL_CHARS.includes(ch)) {
+    if (isDigitCode(c) || NUMERAL.has(c)) {
       // identifiers: Group14, A320; digits inside Latin words
       if (isDigitCode(c) && i > 0 && isLatin(text.charCodeAt(i - 1))) {
         let j = i;
@@ -520,7 +555,7 @@ export function extractChinese(text: string): Quantity[] {
     let j = p;
     const numerals = !q.digits;
     // 五个九 (five nines)
-    if (numerals && text[j] === '个' && text[j + 1] === '九' && !NUMERAL_CHARS.includes(text[j + 2] ?? '')) {
+    if (numerals && text[j] === '个' && text[j + 1] === '九' && !NUMERAL.has(text.charCodeAt(j + 2))) {
       q.kind = 'nines';
       q.end = j + 2;
       q.alts = [{ ...q, kind: 'percent', value: 100 - Math.pow(10, 2 - q.value), decimals: Math.max(0, q.value - 2), alts: undefined }];
@@ -674,7 +709,7 @@ export function extractChinese(text: string): Quantity[] {
     // units: 11.3公斤, 40兆瓦, 193公里; "约9.1米"; skip a classifier first (一个长约9.1米 is handled by the bound)
     let uj = j;
     if (text[uj] === ' ') uj++;
-    for (const [w, id] of ZH_UNIT_WORDS) {
+    for (const [w, id] of UNITS_BY_FIRST.get(text.charCodeAt(uj)) ?? []) {
       if (startsWithAt(text, uj, w)) {
         const u = unitDef(id);
         if (!u) continue;
