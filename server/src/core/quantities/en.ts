@@ -662,6 +662,30 @@ function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
         q.alts = [{ ...q, kind: 'number', date: undefined, alts: undefined }];
       } else q.alts = [asYear];
     }
+    // "1 in 5", "one in five": a fraction
+    if (q.kind === 'number' && hi === undefined && w(after) === 'in' && value > 0) {
+      const dt = toks[after + 1];
+      let den: number | undefined;
+      let dEnd = after + 2;
+      if (dt && dt.t === 'num' && Number.isFinite(dt.value)) den = dt.value;
+      else if (dt) {
+        const nw = numberWords(after + 1);
+        if (nw) {
+          den = nw.value;
+          dEnd = nw.next;
+        }
+      }
+      if (den !== undefined && den > value && !(dt.t === 'num' && dt.s.length === 4)) {
+        q.kind = 'fraction';
+        q.value = value / den;
+        q.decimals = 6;
+        q.step = undefined;
+        q.end = toks[dEnd - 1].end;
+        q.alts = undefined;
+        finish(q, k);
+        return dEnd;
+      }
+    }
     // "+" after a number: "100+"
     if (toks[after] && toks[after].s === '+' && adj(toks[after - 1], toks[after])) {
       q.bound = 'min';

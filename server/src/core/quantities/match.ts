@@ -230,6 +230,10 @@ function compareReadings(e: Quantity, z: Quantity, tol: number): Cmp | undefined
     if (d && d.score >= 1 && e.hi !== undefined && z.hi !== undefined && e.hi !== z.hi) return { score: 0.5, status: 'different' };
     return d;
   }
+  // "rose 200 percent" = 增长了两倍 (an increase of two times)
+  if (e.kind === 'percent' && z.kind === 'multiplier' && z.increaseBy && e.hi === undefined) {
+    return near(e.value / 100, z.value) ? { score: 4, status: 'equal' } : undefined;
+  }
   if (e.kind === 'multiplier' && z.kind === 'multiplier') {
     if (z.increaseBy) {
       if (near(e.value, z.value + 1)) return { score: 4, status: 'equal' };
@@ -339,7 +343,7 @@ export function matchQuantities(en: readonly Quantity[], zh: readonly Quantity[]
       const datesShare = c.e.kind === 'date' && c.z.kind === 'date' && c.cmp.score >= 0.5;
       if (!strong(e) && !strong(z) && !datesShare) {
         // two number words that differ ("three people" / 四位) are still worth a look
-        if (!(e.value >= 2 && z.value >= 2 && e.kind === z.kind && e.kind !== 'ordinal' && e.kind !== 'date')) continue;
+        if (!(e.kind === z.kind && ((e.value >= 2 && z.value >= 2 && e.kind !== 'ordinal' && e.kind !== 'date') || e.kind === 'fraction'))) continue;
       }
       // a bound ("more than 10") against a different exact number is a real difference too
       usedE[c.i] = usedZ[c.j] = true;
