@@ -244,6 +244,14 @@ describe('number extraction never throws', () => {
     assert.doesNotThrow(() => checkText(`${digits}\n${digits}\nPrices rose 5 percent.\n价格上涨了5%。\n`));
   });
 
+  it('lines with many thousands of quantities (stays linear: a quadratic step would time out)', () => {
+    const en = Array.from({ length: 10_000 }, (_, i) => `¥${i} last year, Oct. ${(i % 28) + 1}, ${i % 100} percent`).join('; ');
+    const zh = Array.from({ length: 10_000 }, (_, i) => `二十世纪80年代去年${i}元，${(i % 12) + 1}月${(i % 28) + 1}日`).join('；');
+    assert.ok(extractEnglish(en).length >= 30_000);
+    assert.ok(extractChinese(zh).length >= 30_000);
+    assert.doesNotThrow(() => checkText(`${en}\n${zh}\n`));
+  });
+
   it('mixed scripts inside one token', () => {
     for (const s of ['12三4五', '１2.３万', '三5十', '5亿three', 'twenty三', '𠀀5𠀀', '5𠀀亿', '½ 1/2', '٣٤', '0x1F', '1e9', '--5', '5..5', '1,,000', '.5.', '十十十', '亿亿', '两两', '一〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇〇年']) {
       assert.doesNotThrow(() => extractEnglish(`Value ${s} here`), s);

@@ -175,6 +175,8 @@ export function extractEnglish(text: string): Quantity[] {
 
 function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
   const n = toks.length;
+  /** Whether ¥ means yen in this line (decided once, when first needed). */
+  let yenLine: boolean | undefined;
   let i = 0;
 
   const adj = (a: Tok | undefined, b: Tok | undefined) => !!a && !!b && a.end === b.start;
@@ -747,7 +749,10 @@ function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
         cur = p === 'US' ? 'USD' : p === 'HK' ? 'HKD' : p === 'A' ? 'AUD' : p === 'C' || p === 'CA' ? 'CAD' : p === 'S' ? 'SGD' : p === 'NT' ? 'TWD' : 'USD';
         start = prev.start;
       }
-      if (t.s === '¥' && /yen|japan/i.test(text)) cur = 'JPY';
+      if (t.s === '¥') {
+        if (yenLine === undefined) yenLine = /yen|japan/i.test(text);
+        if (yenLine) cur = 'JPY';
+      }
       const r = numericAt(i + 1, start, cur);
       // fix the span to include the symbol
       const q = out[out.length - 1];

@@ -359,20 +359,27 @@ export function matchQuantities(en: readonly Quantity[], zh: readonly Quantity[]
       list.push(j);
       byValue.set(k, list);
     });
+    const taken = new Map<string, number>();
     en.forEach((e, i) => {
-      const list = byValue.get(norm(e).fam + ':' + e.value);
-      const j = list?.shift();
+      const key = norm(e).fam + ':' + e.value;
+      const list = byValue.get(key);
+      const at = taken.get(key) ?? 0;
+      const j = list?.[at];
+      if (j !== undefined) taken.set(key, at + 1);
       if (j === undefined) return;
       usedE[i] = usedZ[j] = true;
       items.push({ status: 'equal', en: e, zh: zh[j], rule: ruleFor('equal', e, zh[j]) });
     });
   }
   // pass 3: alone
+  const relUnits = (qs: readonly Quantity[]) => new Set(qs.filter((q) => q.kind === 'date' && q.date?.relative).map((q) => q.date!.relative!.unit));
+  const enRel = relUnits(en);
+  const zhRel = relUnits(zh);
   for (let i = 0; i < en.length; i++) {
     if (usedE[i]) continue;
     const e = en[i];
     if (e.kind === 'date' && e.date?.relative && dateFields(e.date).length === 0) {
-      if (e.date.relative.offset !== 0 && !zh.some((z) => z.kind === 'date' && z.date?.relative?.unit === e.date!.relative!.unit)) items.push({ status: 'qualifier', en: e, rule: 'date-mismatch' });
+      if (e.date.relative.offset !== 0 && !zhRel.has(e.date.relative.unit)) items.push({ status: 'qualifier', en: e, rule: 'date-mismatch' });
       continue;
     }
     if (reportableAlone(e)) items.push({ status: 'missing', en: e, rule: ruleFor('missing', e, undefined) });
@@ -381,7 +388,7 @@ export function matchQuantities(en: readonly Quantity[], zh: readonly Quantity[]
     if (usedZ[j]) continue;
     const z = zh[j];
     if (z.kind === 'date' && z.date?.relative && dateFields(z.date).length === 0) {
-      if (z.date.relative.offset !== 0 && !en.some((e) => e.kind === 'date' && e.date?.relative?.unit === z.date!.relative!.unit)) items.push({ status: 'qualifier', zh: z, rule: 'date-mismatch' });
+      if (z.date.relative.offset !== 0 && !enRel.has(z.date.relative.unit)) items.push({ status: 'qualifier', zh: z, rule: 'date-mismatch' });
       continue;
     }
     if (reportableAlone(z)) items.push({ status: 'extra', zh: z, rule: ruleFor('extra', undefined, z) });

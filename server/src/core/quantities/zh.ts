@@ -626,10 +626,7 @@ export function extractChinese(text: string): Quantity[] {
       else if (q.value < 100) {
         q.date = { decade: 1900 + q.value };
         // 二十世纪八十年代: the century is named just before
-        if (text.slice(Math.max(0, q.start - 4), q.start).endsWith('世纪')) {
-          const cs = text.lastIndexOf('二十', q.start);
-          if (cs >= 0 && cs >= q.start - 4) q.start = cs;
-        }
+        if (q.start >= 4 && text.startsWith('二十世纪', q.start - 4)) q.start -= 4;
         if (q.value < 30) q.alts = [{ ...q, date: { decade: 2000 + q.value }, alts: undefined }];
       } else return -1;
       q.end = j + 2;
