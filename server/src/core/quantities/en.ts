@@ -108,52 +108,111 @@ function isDash(t: Tok | undefined): boolean {
 
 /**
  * Where a quantity may start: digits, currency symbols, and the words the
- * parser knows. Lines without one are skipped at the cost of one native regex
- * scan; otherwise only windows around the candidates are tokenised.
+ * parser knows. Found by a character scan over a trie of those words (no
+ * string is made for a word that is not one), so a line without any costs one
+ * pass over its characters and only windows around the candidates are
+ * tokenised.
  */
-/** "[Tt]hree": a word in lower case or capitalised (the regex has no i flag, so "may" and "march" as verbs are not candidates). */
-function cased(alternatives: string): string {
-  return alternatives
-    .split('|')
-    .map((w) => (/^[a-z]/.test(w) ? `[${w[0].toUpperCase()}${w[0]}]${w.slice(1)}` : w))
-    .join('|');
+interface TrieNode {
+  next: (TrieNode | undefined)[];
+  /** 0 not a word; 1 any case of the first letter; 2 capitalised only; 3 needs a following unit word (last/this/next). */
+  end: number;
 }
-const CANDIDATE = new RegExp(
-  '\\d+|[$€£¥￥℃℉]|\\b(?:' +
-    [
-      cased('zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen'),
-      cased('twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundreds?|thousands?|millions?|billions?|trillions?|tens|dozens?'),
-      cased('half|quarter|decades?|century|centuries|twice|double[sd]?|doubling|triple[sd]?|tripling|trebled?|quadruple[sd]?|quadrupling|quintupled?|twofold|threefold|fourfold|fivefold|tenfold|hundredfold'),
-      cased('first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth'),
-      'January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec',
-      'Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday',
-      cased('yesterday|today|tomorrow'),
-      '(?:[Ll]ast|[Tt]his|[Nn]ext) (?:year|month|week|century)|year before last',
-    ].join('|') +
-    ')\\b',
-  'g',
+function trieNode(): TrieNode {
+  return { next: new Array<TrieNode | undefined>(26), end: 0 };
+}
+const TRIE = trieNode();
+function addWords(words: string, end: number): void {
+  for (const w of words.split('|')) {
+    let node = TRIE;
+    for (const ch of w.toLowerCase()) {
+      const k = ch.charCodeAt(0) - 97;
+      node = node.next[k] ??= trieNode();
+    }
+    node.end = end;
+  }
+}
+addWords(
+  'zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen|' +
+    'twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred|hundreds|thousand|thousands|million|millions|billion|billions|trillion|trillions|tens|dozen|dozens|' +
+    'half|quarter|decade|decades|century|centuries|twice|double|doubles|doubled|doubling|triple|triples|tripled|tripling|treble|trebled|' +
+    'quadruple|quadruples|quadrupled|quadrupling|quintuple|quintupled|twofold|threefold|fourfold|fivefold|tenfold|hundredfold|' +
+    'first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|' +
+    'yesterday|today|tomorrow',
+  1,
 );
+addWords(
+  'january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|' +
+    'monday|tuesday|wednesday|thursday|friday|saturday|sunday',
+  2,
+);
+addWords('last|this|next|year', 3);
+const REL_FOLLOW = [' year', ' month', ' week', ' century'];
+
+function isLetter(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
+}
+
+/** The next candidate at or after `from`: [start, end), or undefined. */
+function nextCandidate(text: string, from: number): [number, number] | undefined {
+  const n = text.length;
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
+      return [i, j];
+    }
+    if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0xffe5 || c === 0x2103 || c === 0x2109) return [i, i + 1];
+    if (!isLetter(c)) continue;
+    // a word starts here (the previous character is not a letter, since words are skipped whole)
+    const upper = c <= 90;
+    let node: TrieNode | undefined = TRIE.next[(c | 32) - 97];
+    let j = i + 1;
+    while (j < n) {
+      const d = text.charCodeAt(j);
+      if (d >= 97 && d <= 122) node = node?.next[d - 97];
+      else if (d >= 65 && d <= 90) node = undefined; // "THREE", "McDonald": not a candidate
+      else break;
+      j++;
+    }
+    if (node && node.end && !(j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57)) {
+      if (node.end === 1 || (node.end === 2 && upper)) return [i, j];
+      if (node.end === 3) {
+        const w = text.slice(i, j).toLowerCase();
+        if (w === 'year' ? text.startsWith(' before last', j) : REL_FOLLOW.some((f) => text.startsWith(f, j))) return [i, j];
+      }
+    }
+    i = j - 1;
+  }
+  return undefined;
+}
+
 /** Characters a window reaches before and after a candidate (qualifiers before, units and ranges after). */
 const BEFORE = 40;
 const AFTER = 64;
+const SNAP = 24;
 
 export function extractEnglish(text: string): Quantity[] {
   const out: Quantity[] = [];
-  CANDIDATE.lastIndex = 0;
-  let m: RegExpExecArray | null;
   let from = -1;
   let to = -1;
-  while ((m = CANDIDATE.exec(text))) {
-    let s = Math.max(0, m.index - BEFORE);
-    let e = Math.min(text.length, m.index + m[0].length + AFTER);
-    // snap to spaces so no word is cut
+  let m: [number, number] | undefined;
+  let pos = 0;
+  while ((m = nextCandidate(text, pos))) {
+    pos = m[1];
+    let s = Math.max(0, m[0] - BEFORE);
+    let e = Math.min(text.length, m[1] + AFTER);
+    // snap to spaces so no word is cut (looking a bounded distance only)
     if (s > 0) {
-      const sp = text.lastIndexOf(' ', s);
-      s = sp < 0 ? 0 : sp + 1;
+      let k = s;
+      while (k > 0 && s - k < SNAP && text.charCodeAt(k - 1) !== 32) k--;
+      s = text.charCodeAt(k - 1) === 32 || k === 0 ? k : s;
     }
     if (e < text.length) {
-      const sp = text.indexOf(' ', e);
-      e = sp < 0 ? text.length : sp;
+      let k = e;
+      while (k < text.length && k - e < SNAP && text.charCodeAt(k) !== 32) k++;
+      e = k;
     }
     if (from >= 0 && s <= to) to = Math.max(to, e);
     else {
