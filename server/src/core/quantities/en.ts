@@ -20,34 +20,68 @@ interface Tok {
 /** Digit runs longer than this are not numbers a translator writes (IDs, hashes, noise). */
 const MAX_DIGITS = 18;
 
-const TOKEN_RE = /(\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?)|([A-Za-z]+)|(\S)/g;
+function isDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c >= 48 && c <= 57;
+}
 
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/**
+ * Cuts text[from, to) into tokens: digit runs (with thousands groups and a
+ * decimal part), runs of ASCII letters, and single symbols (a surrogate pair is
+ * one symbol, so no span ever splits it). A token that starts before `to` is
+ * read whole.
+ */
 function tokenize(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
-  TOKEN_RE.lastIndex = from;
-  let m: RegExpExecArray | null;
-  while ((m = TOKEN_RE.exec(text)) && m.index < to) {
-    const s = m[0];
-    const start = m.index;
-    const end = start + s.length;
-    if (m[1] !== undefined) {
-      const digits = s.includes(',') ? s.replace(/,/g, '') : s;
-      const dot = digits.indexOf('.');
-      const intLen = dot < 0 ? digits.length : dot;
-      const value = intLen > MAX_DIGITS ? NaN : Number(digits);
-      out.push({ t: 'num', s, lw: s, start, end, value, decimals: dot < 0 ? 0 : digits.length - dot - 1 });
-    } else if (m[2] !== undefined) {
-      out.push({ t: 'word', s, lw: s.toLowerCase(), start, end, value: NaN, decimals: 0 });
-    } else {
-      // Surrogate pairs are consumed as one symbol so no span ever splits them.
-      let e = end;
-      const c = s.charCodeAt(0);
-      if (c >= 0xd800 && c <= 0xdbff && e < text.length) {
-        e++;
-        TOKEN_RE.lastIndex = e;
-      }
-      out.push({ t: 'sym', s: text.slice(start, e), lw: s, start, end: e, value: NaN, decimals: 0 });
+  const n = text.length;
+  let i = from;
+  while (i < to) {
+    const c = text.charCodeAt(i);
+    if (isSpace(c)) {
+      i++;
+      continue;
     }
+    if (c >= 48 && c <= 57) {
+      let j = i + 1;
+      while (j < n && isDigitAt(text, j)) j++;
+      let grouped = false;
+      if (j - i <= 3) {
+        while (text.charCodeAt(j) === 44 && isDigitAt(text, j + 1) && isDigitAt(text, j + 2) && isDigitAt(text, j + 3) && !isDigitAt(text, j + 4)) {
+          j += 4;
+          grouped = true;
+        }
+      }
+      const intEnd = j;
+      let decimals = 0;
+      if (text.charCodeAt(j) === 46 && isDigitAt(text, j + 1)) {
+        let k = j + 1;
+        while (k < n && isDigitAt(text, k)) k++;
+        decimals = k - j - 1;
+        j = k;
+      }
+      const s = text.slice(i, j);
+      const intLen = grouped ? intEnd - i - Math.floor((intEnd - i) / 4) : intEnd - i;
+      const value = intLen > MAX_DIGITS ? NaN : Number(grouped ? s.replace(/,/g, '') : s);
+      out.push({ t: 'num', s, lw: s, start: i, end: j, value, decimals });
+      i = j;
+      continue;
+    }
+    if (isLetter(c)) {
+      let j = i + 1;
+      while (j < n && isLetter(text.charCodeAt(j))) j++;
+      const s = text.slice(i, j);
+      out.push({ t: 'word', s, lw: s.toLowerCase(), start: i, end: j, value: NaN, decimals: 0 });
+      i = j;
+      continue;
+    }
+    const e = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
+    const s = text.slice(i, e);
+    out.push({ t: 'sym', s, lw: s, start: i, end: e, value: NaN, decimals: 0 });
+    i = e;
   }
   return out;
 }
