@@ -50,12 +50,17 @@ export interface MatchOptions {
 const MAX_PRODUCT = 4096;
 
 /** Quantities of one line, memoised on the line record (shared by all four rules). */
-export function quantitiesOf(rec: LineRec): Quantity[] {
+const NO_QUANTITIES: readonly Quantity[] = Object.freeze([]);
+const NO_ITEMS: MatchResult = Object.freeze({ items: Object.freeze([]) as unknown as MatchItem[] });
+
+export function quantitiesOf(rec: LineRec): readonly Quantity[] {
   return rec.memo('quantities', (text) => {
     try {
-      return rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
+      const qs = rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
+      // lines without a quantity share one empty list (less to keep per line in a large document)
+      return qs.length ? qs : NO_QUANTITIES;
     } catch {
-      return [];
+      return NO_QUANTITIES;
     }
   });
 }
@@ -70,7 +75,9 @@ interface MatchCache {
 export function matchPair(input: PairInput, options: MatchOptions): MatchResult {
   const cached = input.en.cache.get('quantities.match') as MatchCache | undefined;
   if (cached && cached.zh === input.zh && cached.tol === options.tolerance) return cached.result;
-  const result = matchQuantities(quantitiesOf(input.en), quantitiesOf(input.zh), options);
+  const en = quantitiesOf(input.en);
+  const zh = quantitiesOf(input.zh);
+  const result = en.length === 0 && zh.length === 0 ? NO_ITEMS : matchQuantities(en, zh, options);
   input.en.cache.set('quantities.match', { zh: input.zh, tol: options.tolerance, result } satisfies MatchCache);
   return result;
 }
