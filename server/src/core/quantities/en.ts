@@ -366,7 +366,8 @@ function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
     }
     let j = k + 1;
     let end = t.end;
-    if (toks[j] && toks[j].s === '.' && adj(t, toks[j])) {
+    const abbreviation = t.lw.length <= 4 && t.lw !== 'june' && t.lw !== 'july' && t.lw !== 'may';
+    if (abbreviation && toks[j] && toks[j].s === '.' && adj(t, toks[j])) {
       end = toks[j].end;
       j++;
     }

@@ -60,8 +60,8 @@ function finding(item: MatchItem, input: PairInput, ctx: RuleContext): LocalFind
       return {
         span: spanOf(input, tgt, target),
         message: ctx.t(
-          { en: 'The translation adds “{q}” ({en}): {srcLang} {s}, {tgtLang} {t}', zh: '译文增加了“{q}”（{zhw}）：{srcLang}为 {s}，{tgtLang}为 {t}' },
-          { q: tr.text, en: words.en, zhw: words.zh, s: source?.text ?? ctx.t({ en: '(no date)', zh: '（无日期）' }), t: target.text, srcLang: langName(src, ctx), tgtLang: langName(tgt, ctx) },
+          { en: 'The translation adds “{q}”{eg}: {srcLang} {s}, {tgtLang} {t}', zh: '译文增加了“{q}”{zg}：{srcLang}为 {s}，{tgtLang}为 {t}' },
+          { q: tr.text, ...gloss(tr.text, words), s: source?.text ?? ctx.t({ en: '(no date)', zh: '（无日期）' }), t: target.text, srcLang: langName(src, ctx), tgtLang: langName(tgt, ctx) },
         ),
         related: related(source, src),
         fixes: fixes.length ? fixes : undefined,
@@ -79,8 +79,8 @@ function finding(item: MatchItem, input: PairInput, ctx: RuleContext): LocalFind
       return {
         span: spanOf(input, atLang, at),
         message: ctx.t(
-          { en: 'The translation drops “{q}” ({zhw}): {srcLang} {s}, {tgtLang} {t}', zh: '译文遗漏了“{q}”（{zhw}）：{srcLang}为 {s}，{tgtLang}为 {t}' },
-          { q: sr.text, zhw: tgt === 'zh' ? words.zh : words.en, s: source.text, t: target?.text ?? ctx.t({ en: '(no date)', zh: '（无日期）' }), srcLang: langName(src, ctx), tgtLang: langName(tgt, ctx) },
+          { en: 'The translation drops “{q}”{eg}: {srcLang} {s}, {tgtLang} {t}', zh: '译文遗漏了“{q}”{zg}：{srcLang}为 {s}，{tgtLang}为 {t}' },
+          { q: sr.text, ...gloss(sr.text, words), s: source.text, t: target?.text ?? ctx.t({ en: '(no date)', zh: '（无日期）' }), srcLang: langName(src, ctx), tgtLang: langName(tgt, ctx) },
         ),
         related: target ? related(source, src) : undefined,
         fixes: fixes.length ? fixes : undefined,
@@ -132,6 +132,12 @@ function finding(item: MatchItem, input: PairInput, ctx: RuleContext): LocalFind
     };
   }
   return undefined;
+}
+
+/** A gloss of the qualifier in the other language: “去年” (last year), “last year”（去年）. */
+function gloss(written: string, words: { en: string; zh: string }): { eg: string; zg: string } {
+  const chinese = /[\u3400-\u9fff]/.test(written);
+  return { eg: chinese || written.toLowerCase() !== words.en ? ` (${words.en})` : '', zg: chinese ? '' : `（${words.zh}）` };
 }
 
 function langName(lang: 'en' | 'zh', ctx: RuleContext): string {
