@@ -721,6 +721,12 @@ export function extractChinese(text: string): Quantity[] {
     }
     // 时速60英里 handled as length; 度 alone is ambiguous and left alone
     // counts with a classifier: 三位, 十多位, 6000种, 1亿个
+    // clock times (9点30分, 9点半, 9点钟) are left alone, as "9:30" is in English
+    if (text[j] === '点' && (text[j + 1] === '半' || text[j + 1] === '钟' || (isDigitCode(text.charCodeAt(j + 1)) || NUMERAL.has(text.charCodeAt(j + 1))))) {
+      let k = j + 1;
+      while (k < n && (isDigitCode(text.charCodeAt(k)) || NUMERAL.has(text.charCodeAt(k)))) k++;
+      return text[k] === '分' || text[j + 1] === '半' || text[j + 1] === '钟' ? k + 1 : -1;
+    }
     if (CLASSIFIERS.has(text[j]) || (text[j] === '余' && CLASSIFIERS.has(text[j + 1]))) {
       if (!q.digits && q.value === 1 && q.hi === undefined) return -1; // 一个, 一次: an article more than a count
       if (text[j] === '分' && !q.digits) return -1; // 十分 (very)
