@@ -3,8 +3,12 @@
 
 import type { Rule } from '../rule';
 import { unpairedLine } from './unpaired-line';
+import { numberMismatch } from './number-mismatch';
+import { unitConversion } from './unit-conversion';
+import { dateMismatch } from './date-mismatch';
+import { multiplierAmbiguity } from './multiplier-ambiguity';
 
-export const RULES: readonly Rule[] = [unpairedLine];
+export const RULES: readonly Rule[] = [unpairedLine, numberMismatch, unitConversion, dateMismatch, multiplierAmbiguity];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
