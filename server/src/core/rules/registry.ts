@@ -2,9 +2,11 @@
 // write docs/rules/<id>.md (a test checks that every rule has its page).
 
 import type { Rule } from '../rule';
+import { glossaryTerm } from './glossary-term';
+import { termInconsistency } from './term-inconsistency';
 import { unpairedLine } from './unpaired-line';
 
-export const RULES: readonly Rule[] = [unpairedLine];
+export const RULES: readonly Rule[] = [unpairedLine, glossaryTerm, termInconsistency];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 
