@@ -1,5 +1,5 @@
 import type { DocumentFinding, DocumentRule, Inspection } from '../rule';
-import { enTerms, TermIndex, type RenderingUse, type TermResult } from '../terms/index';
+import { enTerms, TermIndex, type ExternalPair, type RenderingUse, type TermResult } from '../terms/index';
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
@@ -14,6 +14,19 @@ export function termIndexOf(state: Map<string, unknown>): TermIndex {
 function zhRange(u: RenderingUse) {
   const line = u.entry.zh.line;
   return { start: { line, character: u.start }, end: { line, character: u.end } };
+}
+
+/**
+ * Workspace-wide consistency (`ctx.env.services.workspaceTerms`): the pairs of the
+ * other bilingual files of the workspace, whose renderings count as evidence.
+ */
+export interface WorkspaceTermsService {
+  /** Pairs of the other files (stable objects while a file is unchanged, so the index updates by delta). */
+  externalPairs(): readonly ExternalPair[];
+}
+
+function baseName(p: string): string {
+  return p.replace(/^.*[\\/]/, '');
 }
 
 function governedByGlossary(g: Glossary | undefined, r: TermResult): boolean {
@@ -32,7 +45,8 @@ export const termInconsistency: DocumentRule = {
   },
   checkDocument({ model, state }, ctx) {
     const idx = termIndexOf(state);
-    idx.update(model.pairs);
+    const ws = ctx.env.services.workspaceTerms as WorkspaceTermsService | undefined;
+    idx.update(model.pairs, ws && typeof ws.externalPairs === 'function' ? ws.externalPairs() : []);
     const keys = idx.refresh();
     if (keys.size === 0) return [];
     const g = glossaryOf(ctx);
@@ -42,7 +56,7 @@ export const termInconsistency: DocumentRule = {
     const claimed = new Set<string>();
     const out: DocumentFinding[] = [];
     for (const r of results) {
-      const spans = r.renderings.flatMap((x) => x.uses.map((u) => `${u.entry.zh.line}:${u.start}`));
+      const spans = r.renderings.flatMap((x) => x.uses.map((u) => `${u.entry.path ?? ""}:${u.entry.zh.line}:${u.start}`));
       if (spans.some((s) => claimed.has(s))) continue;
       for (const s of spans) claimed.add(s);
       const top = r.renderings[0].uses.length;
@@ -50,11 +64,19 @@ export const termInconsistency: DocumentRule = {
       for (const rendering of r.renderings) {
         if (!tie && rendering.uses.length === top) continue;
         const other = r.renderings.find((x) => x !== rendering)!;
-        const otherLine = other.uses[0].entry.zh.line + 1;
+        const ref = other.uses.find((o) => !o.entry.path) ?? other.uses[0];
+        const otherLine = ref.entry.path ? `${ref.entry.zh.line + 1} (${baseName(ref.entry.path)})` : String(ref.entry.zh.line + 1);
         for (const u of rendering.uses) {
+          if (u.entry.path) continue; // another file: reported when that file is checked
           const related: RelatedInformation[] = r.renderings
             .filter((x) => x !== rendering)
-            .flatMap((x) => x.uses.slice(0, 5).map((o) => ({ range: zhRange(o), message: ctx.t({ en: '“{term}” rendered {r}', zh: '“{term}”译作{r}' }, { term: r.display, r: x.text }) })));
+            .flatMap((x) =>
+              x.uses.slice(0, 5).map((o) => ({
+                range: zhRange(o),
+                message: ctx.t({ en: '“{term}” rendered {r}', zh: '“{term}”译作{r}' }, { term: r.display, r: x.text }),
+                ...(o.entry.path ? { path: o.entry.path } : {}),
+              })),
+            );
           out.push({
             range: zhRange(u),
             message: ctx.t(

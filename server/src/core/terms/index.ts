@@ -24,6 +24,14 @@ export interface PairEntry {
   terms: TermOccurrence[];
   cands: ZhCandidate[];
   stamp: number;
+  /** Another file of the workspace (absent: the document itself). */
+  path?: string;
+}
+
+/** A pair of another file, for workspace-wide consistency. */
+export interface ExternalPair {
+  pair: Pair;
+  path: string;
 }
 
 export interface RenderingUse {
@@ -90,25 +98,30 @@ export class TermIndex {
     return this.entries.size;
   }
 
-  /** Brings the index up to date with the document's pairs: only changed pairs are (re)indexed. */
-  update(pairs: readonly Pair[]): void {
+  /**
+   * Brings the index up to date with the document's pairs (and those of other
+   * files, for workspace consistency): only changed pairs are (re)indexed.
+   */
+  update(pairs: readonly Pair[], external: readonly ExternalPair[] = []): void {
     const stamp = ++this.stamp;
     let added = 0;
     let removed = 0;
-    for (const pair of pairs) {
+    const visit = (pair: Pair, path: string | undefined) => {
       const e = this.entries.get(pair.source);
-      if (e && e.target === pair.target) {
+      if (e && e.target === pair.target && e.path === path) {
         e.stamp = stamp;
-        continue;
+        return;
       }
       if (e) {
         this.remove(e);
         removed++;
       }
-      this.add(pair, stamp);
+      this.add(pair, stamp, path);
       added++;
-    }
-    if (this.entries.size > pairs.length - added + added) {
+    };
+    for (const pair of pairs) visit(pair, undefined);
+    for (const x of external) visit(x.pair, x.path);
+    if (this.entries.size > pairs.length + external.length) {
       for (const e of [...this.entries.values()]) {
         if (e.stamp !== stamp) {
           this.remove(e);
@@ -119,11 +132,11 @@ export class TermIndex {
     this.lastDelta = { added, removed };
   }
 
-  private add(pair: Pair, stamp: number): void {
+  private add(pair: Pair, stamp: number, path?: string): void {
     const enIsSource = pair.sourceLang === 'en';
     const en = enIsSource ? pair.source : pair.target;
     const zh = enIsSource ? pair.target : pair.source;
-    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands: zhCandidates(zh), stamp };
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands: zhCandidates(zh), stamp, path };
     this.entries.set(pair.source, e);
     for (const t of e.terms) addTo(this.termPairs, t.key, e);
     for (const c of e.cands) addTo(this.candPairs, c.text, e);
