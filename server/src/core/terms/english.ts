@@ -105,7 +105,7 @@ export function extractTerms(text: string): TermOccurrence[] {
     if (used[i] || !words[i].capitalised || CAPITAL_STOP.has(words[i].norm)) continue;
     let j = i;
     const parts = [i];
-    while (j + 1 < words.length) {
+    while (j + 1 < words.length && !/['’]s$/i.test(words[j].text)) {
       const n = words[j + 1];
       if (n.breakBefore) break;
       if (n.capitalised && !n.acronym && !used[j + 1]) {

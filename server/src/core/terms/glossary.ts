@@ -170,7 +170,7 @@ function parseTbx(text: string, path?: string): ParsedGlossary {
   let noteText = '';
   let failed = false;
   parser.on('error', (e) => {
-    if (!failed) out.errors.push({ line: Math.max(0, parser.line - 1), character: Math.max(0, parser.column - 1), message: `Malformed TBX (XML): ${e.message.replace(/^.*?:\d+:\d+:\s*/, '')}` });
+    if (!failed) out.errors.push({ line: Math.max(0, parser.line - 1), character: Math.max(0, parser.column - 1), message: `Malformed TBX (XML): ${e.message.replace(/^(?:.*?:)?\d+:\d+:\s*/, '')}` });
     failed = true;
   });
   parser.on('opentag', (tag) => {

@@ -206,7 +206,8 @@ export class TermIndex {
     for (const e of P) {
       if (e.en.line < firstLine) {
         firstLine = e.en.line;
-        display = e.terms.find((t) => t.key === key)?.text ?? key;
+        const occ = e.terms.find((t) => t.key === key);
+        display = occ ? (occ.kind === 'noun' || occ.kind === 'phrase' ? occ.text.toLowerCase() : occ.text) : key;
       }
     }
     const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
@@ -329,7 +330,7 @@ export class TermIndex {
       if (!pick) continue;
       const relEn = (occ.start + occ.end) / 2 / Math.max(1, e.en.text.length);
       const relZh = (pick.start + pick.end) / 2 / Math.max(1, e.zh.text.length);
-      if (Math.abs(relEn - relZh) > 0.35) continue;
+      if (Math.abs(relEn - relZh) > 0.5) continue;
       const list = out.get(pick.text) ?? [];
       list.push({ entry: e, start: pick.start, end: pick.end, termStart: occ.start, termEnd: occ.end });
       out.set(pick.text, list);
