@@ -231,6 +231,8 @@ function parseTbx(text: string, path?: string): ParsedGlossary {
   } catch {
     // reported by the error handler
   }
+  // malformed XML: its first error is the one to fix (elements closed implicitly would add noise)
+  if (failed) out.errors = out.errors.filter((e) => e.message.startsWith('Malformed TBX'));
   return out;
 }
 
