@@ -91,6 +91,7 @@ export class TermIndex {
   private renderingTerms = new Map<string, Set<string>>();
   private inconsistentKeys = new Set<string>();
   private stamp = 0;
+  private bulk = false;
   /** Pairs added and removed by the last update (for tests and the benchmark). */
   lastDelta = { added: 0, removed: 0 };
 
@@ -106,6 +107,8 @@ export class TermIndex {
     const stamp = ++this.stamp;
     let added = 0;
     let removed = 0;
+    // building from scratch: every term is analysed once at the end, no need to trace what each pair touches
+    this.bulk = this.entries.size === 0;
     const visit = (pair: Pair, path: string | undefined) => {
       const e = this.entries.get(pair.source);
       if (e && e.target === pair.target && e.path === path) {
@@ -129,6 +132,8 @@ export class TermIndex {
         }
       }
     }
+    if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
+    this.bulk = false;
     this.lastDelta = { added, removed };
   }
 
@@ -152,6 +157,7 @@ export class TermIndex {
 
   /** Marks the terms whose analysis may change with this pair. */
   private touch(e: PairEntry): void {
+    if (this.bulk) return;
     for (const t of e.terms) this.dirty.add(t.key);
     for (const c of e.cands) {
       const ps = this.candPairs.get(c.text);
@@ -227,6 +233,34 @@ export class TermIndex {
     // general vocabulary (project, director) is rendered by context: it needs repeated evidence
     const general = lowerCase && key.split(' ').some((w) => COMMON_WORDS.has(w));
 
+    // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
+    // (segmentation depends on context, so coverage is tested on the text itself)
+    const firstCands: ZhCandidate[] = [];
+    let seen = 0;
+    for (const e of P) {
+      firstCands.push(...e.cands);
+      if (++seen === 3) break;
+    }
+    let quick: string | undefined;
+    const tried = new Set<string>();
+    for (const c of firstCands.sort((a, b) => b.text.length - a.text.length)) {
+      if (tried.has(c.text)) continue;
+      tried.add(c.text);
+      if (quick && c.text.length <= quick.length) break;
+      if (!this.isExclusive(c.text, P)) continue;
+      let all = true;
+      for (const e of P) if (!e.zh.text.includes(c.text)) { all = false; break; }
+      if (all) quick = c.text;
+    }
+    if (quick) {
+      const uses: RenderingUse[] = [];
+      for (const e of P) {
+        const start = e.zh.text.indexOf(quick);
+        uses.push(this.use({ entry: e, start, end: start + quick.length }, key));
+      }
+      uses.sort((a, b) => a.entry.zh.line - b.entry.zh.line);
+      return { ...none, renderings: [{ text: quick, uses }] };
+    }
     // exclusive candidates: renderings that occur only where the term does
     const cands = new Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>();
     const exclusive = new Map<string, boolean>();
@@ -265,6 +299,10 @@ export class TermIndex {
     };
     for (const list of buckets.values()) {
       if (list.length < 2 || list.length > BUCKET_CAP) continue;
+      // a family must account for 80% of the term's pairs: skip buckets that cannot
+      let total = 0;
+      for (const x of list) total += cands.get(x)!.pairs.size;
+      if (total < 0.8 * n) continue;
       for (let i = 0; i < list.length; i++) {
         for (let j = i + 1; j < list.length; j++) {
           const x = list[i];
