@@ -1,13 +1,14 @@
 // Measures term-inconsistency on a large generated document: the first check,
 // and a keystroke (one character typed into one pair) afterwards.
-//   npx tsx bench/terms.ts [pairs]
+//   npx tsx bench/terms.ts [pairs] [--baseline]
 import { DocumentSession } from '../server/src/core';
 import { termIndexOf } from '../server/src/core/rules/term-inconsistency';
 import { generatePairs, toDocument } from '../test/support/term-corpus';
 
-const pairs = Number(process.argv[2] ?? 100000);
+const pairs = Number(process.argv.find((a, i) => i >= 2 && /^\d+$/.test(a)) ?? 100000);
 const text = toDocument(generatePairs(pairs, 11));
-const config = { order: 'auto' as const, rules: { 'unpaired-line': 'off' as const }, locale: 'en' as const, options: {} };
+const off = process.argv.includes('--baseline'); // the same run with term-inconsistency off, to see what the rule adds
+const config = { order: 'auto' as const, rules: { 'unpaired-line': 'off' as const, ...(off ? { 'term-inconsistency': 'off' as const } : {}) }, locale: 'en' as const, options: {} };
 const s = new DocumentSession(text, { config });
 let t0 = performance.now();
 let r = s.check();

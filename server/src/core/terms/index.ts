@@ -92,6 +92,9 @@ export class TermIndex {
   private inconsistentKeys = new Set<string>();
   private stamp = 0;
   private bulk = false;
+  /** Pairs added and removed since the last refresh (for cheap re-analysis of consistent terms). */
+  private addedSince = new Set<PairEntry>();
+  private removedSince = new Set<PairEntry>();
   /** Pairs added and removed by the last update (for tests and the benchmark). */
   lastDelta = { added: 0, removed: 0 };
 
@@ -143,6 +146,7 @@ export class TermIndex {
     const zh = enIsSource ? pair.target : pair.source;
     const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands: zhCandidates(zh), stamp, path };
     this.entries.set(pair.source, e);
+    if (!this.bulk) this.addedSince.add(e);
     for (const t of e.terms) addTo(this.termPairs, t.key, e);
     for (const c of e.cands) addTo(this.candPairs, c.text, e);
     this.touch(e);
@@ -150,6 +154,7 @@ export class TermIndex {
 
   private remove(e: PairEntry): void {
     this.entries.delete(e.source);
+    if (!this.addedSince.delete(e)) this.removedSince.add(e);
     for (const t of e.terms) removeFrom(this.termPairs, t.key, e);
     for (const c of e.cands) removeFrom(this.candPairs, c.text, e);
     this.touch(e);
@@ -172,7 +177,7 @@ export class TermIndex {
     for (const key of this.dirty) {
       const old = this.results.get(key);
       if (old) for (const r of old.renderings) removeFrom(this.renderingTerms, r.text, key);
-      const res = this.termPairs.has(key) ? this.analyze(key) : undefined;
+      const res = this.termPairs.has(key) ? (old && this.stillConsistent(key, old)) || this.analyze(key) : undefined;
       if (res) {
         this.results.set(key, res);
         for (const r of res.renderings) addTo(this.renderingTerms, r.text, key);
@@ -181,7 +186,33 @@ export class TermIndex {
       else this.inconsistentKeys.delete(key);
     }
     this.dirty.clear();
+    this.addedSince.clear();
+    this.removedSince.clear();
     return this.inconsistentKeys;
+  }
+
+  /**
+   * A term found consistent (one exclusive rendering R in all its pairs) stays so
+   * when every pair added since contains R if it has the term, and has the term if
+   * it contains R: then only the changed pairs are looked at, not all the term's pairs.
+   */
+  private stillConsistent(key: string, old: TermResult): TermResult | undefined {
+    if (old.inconsistent || old.renderings.length !== 1) return undefined;
+    const R = old.renderings[0].text;
+    const P = this.termPairs.get(key)!;
+    if (P.size < 2 || P.size > MAX_TERM_PAIRS) return undefined;
+    if (this.addedSince.size + this.removedSince.size > 64) return undefined;
+    const added: RenderingUse[] = [];
+    for (const e of this.addedSince) {
+      const hasTerm = P.has(e);
+      const at = e.zh.text.indexOf(R);
+      if (hasTerm && at < 0) return undefined;
+      if (!hasTerm && e.cands.some((c) => c.text === R)) return undefined;
+      if (hasTerm) added.push(this.use({ entry: e, start: at, end: at + R.length }, key));
+    }
+    const uses = old.renderings[0].uses.filter((u) => !this.removedSince.has(u.entry)).concat(added);
+    if (uses.length !== P.size) return undefined;
+    return { ...old, pairs: P.size, renderings: [{ text: R, uses }] };
   }
 
   result(key: string): TermResult | undefined {
