@@ -228,6 +228,25 @@ describe('term-inconsistency', () => {
     assert.deepEqual(found[0].related?.map((r) => r.range.start.line), [1, 4, 10]);
   });
 
+  it('finds names spelled two ways (吉拉德/吉拉尔, 胡佛研究所/胡佛研究院), the surname included', () => {
+    const text = read('names.en-zh.txt');
+    const found = of(checkText(text, { config }).findings, 'term-inconsistency');
+    const lines = text.split('\n');
+    assert.deepEqual(
+      found.map((f) => [f.range.start.line, lines[f.range.start.line].slice(f.range.start.character, f.range.end.character), f.data?.term]),
+      [
+        [7, '吉拉尔', 'Gillard'],
+        [10, '胡佛研究院', 'Hoover Institution'],
+      ],
+    );
+    assert.equal(found[0].message, '“Gillard” is rendered 吉拉尔 here but 吉拉德 in line 2 (and 2 more pairs)');
+  });
+
+  it('weak evidence (each rendering once) must sit where the term sits: no finding for coal 时代/年代 in the sample', () => {
+    const text = fs.readFileSync(path.join(FIXTURES, '..', '..', 'samples', 'harbour-solar.en-zh.txt'), 'utf8');
+    assert.deepEqual(of(checkText(text, { config }).findings, 'term-inconsistency'), []);
+  });
+
   it('precision: 240-pair documents with consistent terminology give no finding (five seeds)', () => {
     for (const s of [1, 2, 3, 4, 5]) {
       const text = toDocument(generatePairs(240, s));

@@ -3,6 +3,7 @@
 // names, technical nouns and noun phrases).
 
 import pluralize from 'pluralize';
+import { COMMON_WORDS } from './common-words';
 
 export interface Word {
   text: string;
@@ -62,6 +63,9 @@ export const STOPWORDS: Set<string> = (
 
 /** Capitalised words that start names but are not names by themselves (titles, sentence openers). */
 const CAPITAL_STOP = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'but', 'and', 'yet', 'so', 'if', 'when', 'while', 'after', 'before', 'mr', 'mrs', 'ms', 'dr', 'president', 'this', 'that', 'these', 'those', 'it', 'its', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'what', 'why', 'how', 'who', 'one', 'many', 'most', 'some', 'other', 'even', 'still', 'currently', 'among', 'for', 'to', 'from', 'with', 'by', 'of']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'st', 'capt', 'maj', 'adm', 'no', 'vs', 'jr', 'sr']);
+/** Words that make a name an organisation's, whose last word is no surname. */
+const ORGANISATION_WORDS = new Set('institution institute agency act council department university college school company corporation foundation endowment coalition group association commission ministry committee bank fund party office administration center centre alley house project program programme inc corp ltd llc technology technologies energy power motor motors lab laboratory laboratories hospital court church museum society union league federation board authority service services bureau station times post journal news network'.split(' '));
 const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', '&']);
 
 export interface TermOccurrence {
@@ -99,7 +103,12 @@ export function extractTerms(text: string): TermOccurrence[] {
       used[i] = true;
     }
   }
-  const sentenceInitial = words.map((w, i) => i === 0 || /[.!?“"‘]\s*$/.test(text.slice(words[i - 1].end, w.start)) || /^\s*[“"‘]?$/.test(text.slice(0, w.start)));
+  const sentenceInitial = words.map(
+    (w, i) =>
+      i === 0 ||
+      /^\s*[“"‘]?$/.test(text.slice(0, w.start)) ||
+      (/[.!?“"‘]\s*$/.test(text.slice(words[i - 1].end, w.start)) && !TITLES.has(words[i - 1].text.toLowerCase())),
+  );
   // capitalised names
   for (let i = 0; i < words.length; i++) {
     if (used[i] || !words[i].capitalised || CAPITAL_STOP.has(words[i].norm)) continue;
@@ -115,7 +124,8 @@ export function extractTerms(text: string): TermOccurrence[] {
         j++;
       } else break;
     }
-    if (parts.length === 1 && sentenceInitial[i]) continue; // a sentence opener, not a name
+    // a single capitalised word opening a sentence is a name only if it is no common word (Gillard, not Batteries)
+    if (parts.length === 1 && sentenceInitial[i] && (COMMON_WORDS.has(words[i].norm) || COMMON_WORDS.has(words[i].text.toLowerCase()) || STOPWORDS.has(words[i].norm) || words[i].norm !== words[i].text.toLowerCase())) continue;
     const first = words[i];
     const last = words[j];
     const key = words
@@ -125,6 +135,11 @@ export function extractTerms(text: string): TermOccurrence[] {
     for (let k = i; k <= j; k++) used[k] = true;
     if (parts.length === 1 && first.norm.length < 3) continue;
     out.push({ key, text: text.slice(first.start, last.end), start: first.start, end: last.end, kind: 'name' });
+    // a personal name (two or three uncommon words, Samm Gillard) is also its surname (Mr. Gillard)
+    const nameWords = words.slice(i, j + 1);
+    if (parts.length === j - i + 1 && parts.length >= 2 && parts.length <= 3 && nameWords.every((w) => !COMMON_WORDS.has(w.text.toLowerCase()) && !COMMON_WORDS.has(w.norm) && !ORGANISATION_WORDS.has(w.norm))) {
+      out.push({ key: last.norm, text: text.slice(last.start, last.end), start: last.start, end: last.end, kind: 'name' });
+    }
     i = j;
   }
   // nouns and noun phrases of lower-case content words

@@ -68,6 +68,13 @@ export function zhCandidates(rec: LineRec): ZhCandidate[] {
   return rec.memo('terms.zh', chineseCandidates);
 }
 
+/** How far apart (0–1, relative to line length) a term and its rendering sit in their lines. */
+function placed(u: RenderingUse): number {
+  const en = (u.termStart + u.termEnd) / 2 / Math.max(1, u.entry.en.text.length);
+  const zh = (u.start + u.end) / 2 / Math.max(1, u.entry.zh.text.length);
+  return Math.abs(en - zh);
+}
+
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let s = map.get(key);
   if (!s) map.set(key, (s = new Set()));
@@ -253,10 +260,12 @@ export class TermIndex {
     let noun = false;
     let kindNoun = false;
     let lowerCase = false;
+    let isName = false;
     for (const e of P)
       for (const t of e.terms)
         if (t.key === key) {
           if (t.kind === 'noun' || t.kind === 'phrase') lowerCase = true;
+          if (t.kind === 'name') isName = true;
           if (t.kind === 'noun') kindNoun = true;
           if (t.kind !== 'noun' || t.nounish) noun = true;
         }
@@ -274,8 +283,9 @@ export class TermIndex {
     }
     let quick: string | undefined;
     const tried = new Set<string>();
+    if (isName) tried.add('\u0000'); // names look for spelling variants first (below)
     for (const c of firstCands.sort((a, b) => b.text.length - a.text.length)) {
-      if (tried.has(c.text)) continue;
+      if (isName || tried.has(c.text)) continue;
       tried.add(c.text);
       if (quick && c.text.length <= quick.length) break;
       if (!this.isExclusive(c.text, P)) continue;
@@ -307,6 +317,10 @@ export class TermIndex {
       }
     }
     // one exclusive rendering in every pair: consistent
+    if (isName) {
+      const variant = this.nameVariants(key, P, cands, none);
+      if (variant) return variant;
+    }
     let best: string | undefined;
     for (const [text, rec] of cands) if (rec.pairs.size === n && (!best || text.length > best.length)) best = text;
     if (best) {
@@ -359,12 +373,67 @@ export class TermIndex {
       renderings.sort((a, b) => b.uses.length - a.uses.length || a.uses[0].entry.zh.line - b.uses[0].entry.zh.line);
       // with three pairs or more, one rendering must be established by repetition
       if ((n >= 3 || general) && renderings[0].uses.length < 2) continue;
+      // weak evidence (every rendering used once): each must sit where the term sits
+      if (renderings[0].uses.length < 2 && !renderings.every((r) => r.uses.every((u) => placed(u) <= 0.3))) continue;
       const covered = renderings.reduce((s, r) => s + r.uses.length, 0);
       // the variants together must account for (nearly) every pair of the term
       if (covered < 0.8 * n) continue;
       if (!bestResult || covered > bestResult.renderings.reduce((s, r) => s + r.uses.length, 0)) bestResult = { ...none, renderings, inconsistent: true };
     }
     return bestResult ?? none;
+  }
+
+  /**
+   * Names rendered two ways that differ in one character (吉拉德/吉拉尔,
+   * 胡佛研究所/胡佛研究院), never in the same pair: the shortest such family wins.
+   */
+  private nameVariants(key: string, P: Set<PairEntry>, cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>, none: TermResult): TermResult | undefined {
+    const n = P.size;
+    const byLen = new Map<number, string[]>();
+    for (const text of cands.keys()) if (text.length >= 3) byLen.set(text.length, [...(byLen.get(text.length) ?? []), text]);
+    for (const len of [...byLen.keys()].sort((a, b) => a - b)) {
+      const list = byLen.get(len)!;
+      if (list.length < 2 || list.length > BUCKET_CAP) continue;
+      const parent = new Map<string, string>();
+      const find = (x: string): string => {
+        while (parent.get(x) !== x) x = parent.get(x)!;
+        return x;
+      };
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) {
+          const x = list[i];
+          const y = list[j];
+          let diff = 0;
+          for (let k = 0; k < len && diff < 2; k++) if (x[k] !== y[k]) diff++;
+          if (diff !== 1) continue;
+          const apart = [...cands.get(x)!.pairs].every((e) => !e.zh.text.includes(y)) && [...cands.get(y)!.pairs].every((e) => !e.zh.text.includes(x));
+          if (!apart) continue;
+          if (!parent.has(x)) parent.set(x, x);
+          if (!parent.has(y)) parent.set(y, y);
+          parent.set(find(x), find(y));
+        }
+      const families = new Map<string, string[]>();
+      for (const x of parent.keys()) families.set(find(x), [...(families.get(find(x)) ?? []), x]);
+      for (const members of families.values()) {
+        // widen each use to the longest exclusive candidate ending there (研究院 → 胡佛研究院)
+        const grouped = new Map<string, RenderingUse[]>();
+        for (const r of this.assign(key, P, members, cands)) {
+          for (const u of r.uses) {
+            let w = { text: r.text, start: u.start, end: u.end };
+            for (const c of u.entry.cands) if (c.end === u.end && c.start < w.start && cands.has(c.text)) w = { text: c.text, start: c.start, end: c.end };
+            grouped.set(w.text, [...(grouped.get(w.text) ?? []), { ...u, start: w.start, end: w.end }]);
+          }
+        }
+        const renderings = [...grouped].map(([text, uses]) => ({ text, uses }));
+        if (renderings.length < 2) continue;
+        renderings.sort((a, b) => b.uses.length - a.uses.length || a.uses[0].entry.zh.line - b.uses[0].entry.zh.line);
+        if (n >= 3 && renderings[0].uses.length < 2) continue;
+        const covered = renderings.reduce((sum, r) => sum + r.uses.length, 0);
+        if (covered < 0.8 * n) continue;
+        return { ...none, renderings, inconsistent: true };
+      }
+    }
+    return undefined;
   }
 
   private use(u: { entry: PairEntry; start: number; end: number }, key: string): RenderingUse {
