@@ -247,6 +247,20 @@ describe('term-inconsistency', () => {
     assert.deepEqual(of(checkText(text, { config }).findings, 'term-inconsistency'), []);
   });
 
+  it('works the same on a Chinese-first (zh-en) document', () => {
+    const blocks = read('batteries.en-zh.txt').trim().split('\n\n').map((b) => b.split('\n'));
+    const text = blocks.map(([en, zh]) => `${zh}\n${en}\n`).join('\n');
+    const s = new DocumentSession(text, { config });
+    const r = s.check();
+    assert.equal(r.model.order, 'zh-en');
+    const found = of(r.findings, 'term-inconsistency');
+    assert.equal(found.length, 1);
+    assert.equal(s.doc.lineText(found[0].range.start.line).slice(found[0].range.start.character, found[0].range.end.character), '阴极');
+    const glossary = new Glossary(parseGlossary(read('glossary.tsv'), 'tsv').entries);
+    const g = of(checkText(text, { config, env: { services: { glossary } } }).findings, 'glossary-term');
+    assert.deepEqual(where(g), ['12:7-9']);
+  });
+
   it('precision: 240-pair documents with consistent terminology give no finding (five seeds)', () => {
     for (const s of [1, 2, 3, 4, 5]) {
       const text = toDocument(generatePairs(240, s));

@@ -126,6 +126,7 @@ export class TermsFeature {
   private workspaceServices = new Map<string, WorkspaceTermsService>();
   /** Glossary files with published error diagnostics. */
   private published = new Set<string>();
+  private lastPublished = new Map<string, string>();
   /** Glossary files in use per open document (for the add-to-glossary action). */
   private glossaryFiles = new Map<string, string[]>();
   supportsCreate = false;
@@ -188,8 +189,13 @@ export class TermsFeature {
     const uri = pathToFileURL(file).toString();
     if (errors.length === 0) {
       if (this.published.delete(file)) void this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.lastPublished.delete(file);
       return;
     }
+    // publish once per change of the errors, not on every check of a document
+    const key = JSON.stringify(errors);
+    if (this.lastPublished.get(file) === key) return;
+    this.lastPublished.set(file, key);
     this.published.add(file);
     let lines: string[] = [];
     try {
@@ -215,6 +221,7 @@ export class TermsFeature {
       if (!file) continue;
       if (GLOSSARY_NAMES.includes(path.basename(file)) || /\.(tsv|csv|tbx)$/i.test(file)) {
         forgetGlossary(file);
+        this.lastPublished.delete(file);
         if (c.type === FileChangeType.Deleted && this.published.delete(file)) void this.connection.sendDiagnostics({ uri: c.uri, diagnostics: [] });
         changed = true;
       }
