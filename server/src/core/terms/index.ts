@@ -209,17 +209,32 @@ export class TermIndex {
     const P = this.termPairs.get(key)!;
     if (P.size < 2 || P.size > MAX_TERM_PAIRS) return undefined;
     if (this.addedSince.size + this.removedSince.size > 64) return undefined;
-    const added: RenderingUse[] = [];
     for (const e of this.addedSince) {
       const hasTerm = P.has(e);
-      const at = e.zh.text.indexOf(R);
-      if (hasTerm && at < 0) return undefined;
+      if (hasTerm && !e.zh.text.includes(R)) return undefined;
       if (!hasTerm && e.cands.some((c) => c.text === R)) return undefined;
-      if (hasTerm) added.push(this.use({ entry: e, start: at, end: at + R.length }, key));
     }
-    const uses = old.renderings[0].uses.filter((u) => !this.removedSince.has(u.entry)).concat(added);
-    if (uses.length !== P.size) return undefined;
-    return { ...old, pairs: P.size, renderings: [{ text: R, uses }] };
+    return { ...old, pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
+  }
+
+  /** A consistent rendering: its uses (one per pair) are listed only when asked for (hover, terms view). */
+  private lazyRendering(key: string, text: string, P: Set<PairEntry>): { text: string; uses: RenderingUse[] } {
+    let uses: RenderingUse[] | undefined;
+    const self = this;
+    return {
+      text,
+      get uses(): RenderingUse[] {
+        if (!uses) {
+          uses = [];
+          for (const e of P) {
+            const start = e.zh.text.indexOf(text);
+            if (start >= 0) uses.push(self.use({ entry: e, start, end: start + text.length }, key));
+          }
+          uses.sort((a, b) => a.entry.zh.line - b.entry.zh.line);
+        }
+        return uses;
+      },
+    };
   }
 
   result(key: string): TermResult | undefined {
@@ -293,15 +308,7 @@ export class TermIndex {
       for (const e of P) if (!e.zh.text.includes(c.text)) { all = false; break; }
       if (all) quick = c.text;
     }
-    if (quick) {
-      const uses: RenderingUse[] = [];
-      for (const e of P) {
-        const start = e.zh.text.indexOf(quick);
-        uses.push(this.use({ entry: e, start, end: start + quick.length }, key));
-      }
-      uses.sort((a, b) => a.entry.zh.line - b.entry.zh.line);
-      return { ...none, renderings: [{ text: quick, uses }] };
-    }
+    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)] };
     // exclusive candidates: renderings that occur only where the term does
     const cands = new Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>();
     const exclusive = new Map<string, boolean>();
@@ -437,8 +444,14 @@ export class TermIndex {
   }
 
   private use(u: { entry: PairEntry; start: number; end: number }, key: string): RenderingUse {
-    const occ = u.entry.terms.find((t) => t.key === key);
-    return { ...u, termStart: occ?.start ?? 0, termEnd: occ?.end ?? 0 };
+    const terms = u.entry.terms;
+    let occ: TermOccurrence | undefined;
+    for (let i = 0; i < terms.length; i++)
+      if (terms[i].key === key) {
+        occ = terms[i];
+        break;
+      }
+    return { entry: u.entry, start: u.start, end: u.end, termStart: occ?.start ?? 0, termEnd: occ?.end ?? 0 };
   }
 
   /** Which member of a family renders the term in each of its pairs. */
