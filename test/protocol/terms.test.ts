@@ -53,6 +53,20 @@ describe('language server: glossaries and terms', () => {
     assert.deepEqual(d2.diagnostics.filter((x) => x.code === 'glossary-term').map((x) => x.range.start.line), [31, 38, 107, 109]);
   });
 
+  it('reads the glossaries listed in the setting bilingualReview.glossaries (relative to the workspace folder)', async () => {
+    fs.mkdirSync(path.join(ws, 'terms'));
+    fs.writeFileSync(path.join(ws, 'terms', 'house.csv'), 'English,Chinese,Forbidden\ncathode,正极,阴极\n');
+    client.settings = { glossaries: ['terms/house.csv'] };
+    const wait = client.waitForDiagnostics(uri);
+    await client.open(uri, seed);
+    const d = await wait;
+    const g = d.diagnostics.filter((x) => x.code === 'glossary-term');
+    assert.deepEqual(g.map((x) => [x.range.start.line, x.range.start.character]), [[38, 76]]);
+    assert.match(g[0].message, /“cathodes” is rendered 阴极, a variant the glossary forbids; use 正极/);
+    // the glossary governs cathode now: term-inconsistency keeps only the anodes
+    assert.deepEqual(d.diagnostics.filter((x) => x.code === 'term-inconsistency').map((x) => x.range.start.line), [18, 38]);
+  });
+
   it('malformed TBX: an error on its line, and the document is still checked', async () => {
     fs.mkdirSync(path.join(ws, '.bilingual'));
     const gPath = path.join(ws, '.bilingual', 'glossary.tbx');

@@ -75,8 +75,11 @@ function splitList(cell: string | undefined): string[] {
     .filter((s) => s.length > 0);
 }
 
+/** A first row naming the columns (English, Chinese… or 英文, 中文…) rather than a term. */
 function isHeader(cells: string[]): boolean {
-  return /^(english|en|source|term|英文)$/i.test((cells[0] ?? '').trim()) && !HAN.test(cells[1] ?? '') ? true : /^(english|en)$/i.test((cells[0] ?? '').trim());
+  const first = (cells[0] ?? '').trim();
+  const second = (cells[1] ?? '').trim();
+  return /^(english|en|en-us|en-gb|source|term|英文|英语)$/i.test(first) && (/^(chinese|zh|zh-cn|zh-hans|target|translation|中文|汉语|译文)$/i.test(second) || !HAN.test(second));
 }
 
 /** Checks one row (English, Chinese, forbidden?, note?) and adds it or an error. */
