@@ -422,14 +422,19 @@ export class TermIndex {
       const families = new Map<string, string[]>();
       for (const x of parent.keys()) families.set(find(x), [...(families.get(find(x)) ?? []), x]);
       for (const members of families.values()) {
-        // widen each use to the longest exclusive candidate ending there (研究院 → 胡佛研究院)
+        // widen every use by the Han characters that precede all of them (研究所/研究院 → 胡佛研究所/胡佛研究院)
+        const assigned = this.assign(key, P, members, cands);
+        const all = assigned.flatMap((r) => r.uses);
+        let widen = 0;
+        while (widen < 6 && all.length > 0) {
+          const ch = all[0].entry.zh.text[all[0].start - widen - 1];
+          if (!ch || !/[\u3400-\u9fff]/.test(ch) || !all.every((u) => u.entry.zh.text[u.start - widen - 1] === ch)) break;
+          widen++;
+        }
         const grouped = new Map<string, RenderingUse[]>();
-        for (const r of this.assign(key, P, members, cands)) {
-          for (const u of r.uses) {
-            let w = { text: r.text, start: u.start, end: u.end };
-            for (const c of u.entry.cands) if (c.end === u.end && c.start < w.start && cands.has(c.text)) w = { text: c.text, start: c.start, end: c.end };
-            grouped.set(w.text, [...(grouped.get(w.text) ?? []), { ...u, start: w.start, end: w.end }]);
-          }
+        for (const u of all) {
+          const text = u.entry.zh.text.slice(u.start - widen, u.end);
+          grouped.set(text, [...(grouped.get(text) ?? []), { ...u, start: u.start - widen }]);
         }
         const renderings = [...grouped].map(([text, uses]) => ({ text, uses }));
         if (renderings.length < 2) continue;
