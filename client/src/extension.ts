@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksInterleaved } from './detect';
+import { registerTerms } from './terms';
 
 let client: LanguageClient | undefined;
 const LANGUAGE_ID = 'bilingual';
@@ -37,6 +38,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     }),
     vscode.workspace.onDidOpenTextDocument((doc) => void offerToCheck(doc, context)),
   );
+  registerTerms(context, () => client);
   for (const doc of vscode.workspace.textDocuments) void offerToCheck(doc, context);
 
   await client.start();

@@ -14,15 +14,18 @@ import { normalizeLocale } from './core';
 import { codeActions } from './lsp/codeActions';
 import { schedule } from './lsp/diagnostics';
 import { ServerState, type OpenDocument } from './lsp/state';
+import { installTerms } from './lsp/terms';
 
 declare const __VERSION__: string;
 
 const connection = createConnection(ProposedFeatures.all);
 const state = new ServerState(connection);
+const terms = installTerms(state);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   state.locale = normalizeLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
   state.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  terms.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -36,6 +39,7 @@ connection.onInitialized(() => {
   if (state.hasConfigurationCapability) {
     void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bilingualReview' });
   }
+  terms.initialized();
 });
 
 connection.onDidChangeConfiguration((change) => {

@@ -44,16 +44,16 @@ export class LspTestClient {
     this.conn.listen();
   }
 
-  async initialize(options: { locale?: string; configuration?: boolean } = {}): Promise<any> {
+  async initialize(options: { locale?: string; configuration?: boolean; workspaceFolders?: string[]; workspace?: Record<string, unknown> } = {}): Promise<any> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       locale: options.locale ?? 'en',
       capabilities: {
-        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, ...options.workspace },
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
       },
-      workspaceFolders: null,
+      workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((f) => ({ uri: fileUri(f), name: f })) : null,
     });
     await this.conn.sendNotification('initialized', {});
     return result;

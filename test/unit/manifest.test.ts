@@ -25,7 +25,7 @@ describe('extension manifest', () => {
       .split('\n')
       .filter(Boolean);
     for (const f of files) {
-      assert.match(f, /^(package(\.nls(\.[a-z-]+)?)?\.json|language-configuration\.json|README\.md|LICENSE|CHANGELOG\.md|syntaxes\/.*|dist\/(client|server|cli)\.js|docs\/rules\/.*\.md|media\/.*|l10n\/.*)$/, `unexpected file in the .vsix: ${f}`);
+      assert.match(f, /^(package(\.nls(\.[a-z-]+)?)?\.json|language-configuration\.json|README\.md|LICENSE|CHANGELOG\.md|syntaxes\/.*|dist\/(client|server|cli)\.js|docs\/(rules\/.*|[a-z-]+)\.md|media\/.*|l10n\/.*)$/, `unexpected file in the .vsix: ${f}`);
     }
     for (const must of ['dist/client.js', 'dist/server.js', 'syntaxes/bilingual.tmLanguage.json', 'docs/rules/unpaired-line.md']) assert.ok(files.includes(must), must);
     assert.ok(!files.some((f) => /\.(ts|map)$/.test(f) || f.startsWith('test/') || f.startsWith('server/src')));

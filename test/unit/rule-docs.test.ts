@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { checkText, RULES } from '../../server/src/core';
+import { checkText, Glossary, parseGlossary, RULES } from '../../server/src/core';
 import { ROOT } from '../support/paths';
 
 const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -32,9 +32,12 @@ describe('every rule is documented and configurable', () => {
         };
         // Rules that are off by default are switched on to run their examples.
         const config = { order: 'auto' as const, rules: { [rule.id]: 'warning' as const }, locale: 'en' as const, options: {} };
-        const failing = checkText(block('Failing example'), { config }).findings.filter((f) => f.ruleId === rule.id);
+        // A ```glossary block (tab-separated) supplies the glossary for both examples.
+        const gl = /```glossary\n([\s\S]*?)```/.exec(text);
+        const env = { services: gl ? { glossary: new Glossary(parseGlossary(gl[1], 'tsv').entries) } : {} };
+        const failing = checkText(block('Failing example'), { config, env }).findings.filter((f) => f.ruleId === rule.id);
         assert.ok(failing.length > 0, `the failing example of ${rule.id} gives no finding`);
-        const passing = checkText(block('Passing example'), { config }).findings.filter((f) => f.ruleId === rule.id);
+        const passing = checkText(block('Passing example'), { config, env }).findings.filter((f) => f.ruleId === rule.id);
         assert.deepEqual(passing.map((f) => f.message), [], `the passing example of ${rule.id} gives findings`);
       });
       it('has a severity setting in package.json', () => {

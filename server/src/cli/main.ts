@@ -3,6 +3,9 @@
 import { checkText, normalizeConfig, RULE_IDS, SEVERITIES, type Severity } from '../core';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
 import { expandInputs, InputError, readFileText, readStdin } from './read';
+import * as fs from 'node:fs';
+import * as nodePath from 'node:path';
+import { combineGlossaries, discoverGlossaries } from '../node/glossaries';
 
 declare const __VERSION__: string;
 const VERSION = typeof __VERSION__ === 'string' ? __VERSION__ : '0.0.0-dev';
@@ -19,6 +22,8 @@ Options:
   --order auto|en-zh|zh-en   which language comes first in each pair (default: auto)
   --rule ID=SEVERITY         set a rule's severity (error|warning|information|hint|off); repeatable
   --locale en|zh-cn          language of the messages (default: en)
+  --glossary PATH            a glossary (.tsv, .csv or .tbx); repeatable. .bilingual/glossary.*
+                             in each file's folder and the current directory are used too
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -31,6 +36,7 @@ interface Options {
   format: 'text' | 'json' | 'sarif';
   failOn: Severity;
   settings: Record<string, unknown>;
+  glossaries: string[];
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -39,7 +45,7 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
   if (argv[0] === '-v' || argv[0] === '--version') return 'version';
   const [command, ...rest] = argv;
   if (command !== 'check') throw new UsageError(`unknown command "${command}" (try: bilingual-review check FILE)`);
-  const opts: Options = { inputs: [], format: 'text', failOn: 'warning', settings: { rules: {} } };
+  const opts: Options = { inputs: [], format: 'text', failOn: 'warning', settings: { rules: {} }, glossaries: [] };
   const rules = opts.settings.rules as Record<string, string>;
   for (let i = 0; i < rest.length; i++) {
     const arg = rest[i];
@@ -78,6 +84,9 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       }
       case '--locale':
         opts.settings.locale = value();
+        break;
+      case '--glossary':
+        opts.glossaries.push(value());
         break;
       case '--rule': {
         const v = value();
@@ -134,12 +143,35 @@ export async function main(argv: string[]): Promise<number> {
     throw e;
   }
 
+  for (const g of opts.glossaries) {
+    if (!fs.existsSync(g)) {
+      process.stderr.write(`bilingual-review: glossary not found: ${g}\n`);
+      return 2;
+    }
+  }
+  const reported = new Set<string>();
+  const glossaryFor = (file: string) => {
+    const dirs = [process.cwd(), ...(file === '-' ? [] : [nodePath.dirname(nodePath.resolve(file))])];
+    const files = [...opts.glossaries, ...dirs.flatMap(discoverGlossaries)];
+    const { glossary, loaded } = combineGlossaries(files);
+    // errors in a glossary are reported (once) and never stop the check
+    for (const l of loaded)
+      for (const e of l.errors) {
+        const key = `${l.path}:${e.line}:${e.message}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        process.stderr.write(`${nodePath.relative(process.cwd(), l.path) || l.path}:${e.line + 1}:${(e.character ?? 0) + 1}: error glossary ${e.message}\n`);
+      }
+    return glossary;
+  };
+
   const reports: FileReport[] = texts.map(({ path, text }) => {
+    const glossary = glossaryFor(path);
     const result = checkText(text, {
       config,
       env: {
         path,
-        services: {},
+        services: glossary ? { glossary } : {},
         onRuleError: (id, err) => process.stderr.write(`bilingual-review: internal error in rule ${id} on ${path}: ${(err as Error)?.message ?? err}\n`),
       },
     });

@@ -85,6 +85,13 @@ export class DocumentSession {
     this.last = undefined;
   }
 
+  /** The persistent state of a document rule (its delta-updated index), for hosts that query it. */
+  ruleState(ruleId: string): Map<string, unknown> {
+    let state = this.docStates.get(ruleId);
+    if (!state) this.docStates.set(ruleId, (state = new Map()));
+    return state;
+  }
+
   applyChanges(changes: readonly ContentChange[]): void {
     this.doc.applyChanges(changes);
     this.last = undefined;

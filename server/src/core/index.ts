@@ -13,3 +13,7 @@ export type { Locale, Bilingual } from './l10n';
 export { RULES, RULE_IDS, getRule } from './rules/registry';
 export { ruleDocUrl } from './rule';
 export type { Rule, RuleContext, CheckEnvironment } from './rule';
+export { Glossary, parseGlossary, decodeGlossary, glossaryFormat } from './terms/glossary';
+export type { GlossaryEntry, GlossaryError, ParsedGlossary, GlossaryFormat, GlossaryService } from './terms/glossary';
+export { TermIndex } from './terms/index';
+export type { TermResult } from './terms/index';

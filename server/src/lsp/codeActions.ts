@@ -25,6 +25,7 @@ export async function codeActions(state: ServerState, params: CodeActionParams):
         edit: { changes: { [doc.uri]: fix.edits } },
       });
     }
+    if (finding) for (const extra of state.extraActions) actions.push(...extra(doc.uri, finding, [diag]));
   }
   return actions;
 }

@@ -37,6 +37,7 @@ export async function validate(state: ServerState, doc: OpenDocument): Promise<v
   const config = await state.getConfig(doc.uri);
   if (state.documents.get(doc.uri) !== doc || doc.version !== version) return; // a newer edit will publish
   doc.session.setConfig(config);
+  state.prepare(doc, config);
   const result = doc.session.check();
   doc.findings = result.findings;
   const diagnostics = result.findings.map((f) => toDiagnostic(doc.uri, f));

@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Connection } from 'vscode-languageserver/node';
+import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { DocumentSession, normalizeConfig, RULE_IDS, ruleDocUrl, type Finding, type Locale, type ReviewConfig } from '../core';
 
 export interface OpenDocument {
@@ -31,6 +31,10 @@ export class ServerState {
   hasConfigurationCapability = false;
   globalSettings: unknown;
   private settingsCache = new Map<string, Promise<ReviewConfig>>();
+  /** Hooks run before a document is checked (they set host services such as the glossary). */
+  readonly preparers: ((doc: OpenDocument, config: ReviewConfig) => void)[] = [];
+  /** Code actions beyond a finding's own fixes (e.g. "add to the glossary"). */
+  readonly extraActions: ((uri: string, finding: Finding, diagnostics: Diagnostic[]) => CodeAction[])[] = [];
 
   constructor(readonly connection: Connection) {}
 
@@ -78,7 +82,19 @@ export class ServerState {
   async session(uri: string): Promise<OpenDocument | undefined> {
     const doc = this.documents.get(uri);
     if (!doc) return undefined;
-    doc.session.setConfig(await this.getConfig(uri));
+    const config = await this.getConfig(uri);
+    doc.session.setConfig(config);
+    this.prepare(doc, config);
     return doc;
+  }
+
+  prepare(doc: OpenDocument, config: ReviewConfig): void {
+    for (const p of this.preparers) {
+      try {
+        p(doc, config);
+      } catch (e) {
+        this.connection.console.error(`Preparing ${doc.uri} failed: ${(e as Error)?.stack ?? e}`);
+      }
+    }
   }
 }

@@ -2,13 +2,23 @@
 // write docs/rules/<id>.md (a test checks that every rule has its page).
 
 import type { Rule } from '../rule';
+import { glossaryTerm } from './glossary-term';
+import { termInconsistency } from './term-inconsistency';
 import { unpairedLine } from './unpaired-line';
 import { numberMismatch } from './number-mismatch';
 import { unitConversion } from './unit-conversion';
 import { dateMismatch } from './date-mismatch';
 import { multiplierAmbiguity } from './multiplier-ambiguity';
 
-export const RULES: readonly Rule[] = [unpairedLine, numberMismatch, unitConversion, dateMismatch, multiplierAmbiguity];
+export const RULES: readonly Rule[] = [
+  unpairedLine,
+  numberMismatch,
+  unitConversion,
+  dateMismatch,
+  multiplierAmbiguity,
+  glossaryTerm,
+  termInconsistency,
+];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);
 

@@ -1,0 +1,162 @@
+import type { DocumentFinding, DocumentRule, Inspection } from '../rule';
+import { enTerms, TermIndex, type ExternalPair, type RenderingUse, type TermResult } from '../terms/index';
+import type { Glossary } from '../terms/glossary';
+import type { LocalSpan, RelatedInformation } from '../types';
+import { glossaryOf } from './glossary-term';
+
+/** The document's term index, kept in the rule's state and updated by delta. */
+export function termIndexOf(state: Map<string, unknown>): TermIndex {
+  let idx = state.get('index') as TermIndex | undefined;
+  if (!idx) state.set('index', (idx = new TermIndex()));
+  return idx;
+}
+
+function zhRange(u: RenderingUse) {
+  const line = u.entry.zh.line;
+  return { start: { line, character: u.start }, end: { line, character: u.end } };
+}
+
+/**
+ * Workspace-wide consistency (`ctx.env.services.workspaceTerms`): the pairs of the
+ * other bilingual files of the workspace, whose renderings count as evidence.
+ */
+export interface WorkspaceTermsService {
+  /** Pairs of the other files (stable objects while a file is unchanged, so the index updates by delta). */
+  externalPairs(): readonly ExternalPair[];
+}
+
+function baseName(p: string): string {
+  return p.replace(/^.*[\\/]/, '');
+}
+
+function governedByGlossary(g: Glossary | undefined, r: TermResult): boolean {
+  return !!g && !!g.lookup(r.display);
+}
+
+/** The same English term rendered in more than one way across the document. */
+export const termInconsistency: DocumentRule = {
+  id: 'term-inconsistency',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'An English term recurs across the document and is rendered in more than one way in Chinese.',
+    zh: '同一英文术语在文中多次出现，中文译法却不一致。',
+  },
+  checkDocument({ model, state }, ctx) {
+    const idx = termIndexOf(state);
+    const ws = ctx.env.services.workspaceTerms as WorkspaceTermsService | undefined;
+    idx.update(model.pairs, ws && typeof ws.externalPairs === 'function' ? ws.externalPairs() : []);
+    const keys = idx.refresh();
+    if (keys.size === 0) return [];
+    const g = glossaryOf(ctx);
+    const results = [...keys].map((k) => idx.result(k)!).filter((r) => r && r.inconsistent && !governedByGlossary(g, r));
+    // single words and names before phrases: a rendering is claimed by one term only
+    results.sort((a, b) => a.key.split(' ').length - b.key.split(' ').length || (a.key < b.key ? -1 : 1));
+    const claimed = new Set<string>();
+    const out: DocumentFinding[] = [];
+    for (const r of results) {
+      const spans = r.renderings.flatMap((x) => x.uses.map((u) => `${u.entry.path ?? ""}:${u.entry.zh.line}:${u.start}`));
+      if (spans.some((s) => claimed.has(s))) continue;
+      for (const s of spans) claimed.add(s);
+      const top = r.renderings[0].uses.length;
+      const tie = r.renderings.filter((x) => x.uses.length === top).length > 1;
+      for (const rendering of r.renderings) {
+        if (!tie && rendering.uses.length === top) continue;
+        const other = r.renderings.find((x) => x !== rendering)!;
+        const ref = other.uses.find((o) => !o.entry.path) ?? other.uses[0];
+        const otherLine = ref.entry.path ? `${ref.entry.zh.line + 1} (${baseName(ref.entry.path)})` : String(ref.entry.zh.line + 1);
+        for (const u of rendering.uses) {
+          if (u.entry.path) continue; // another file: reported when that file is checked
+          const related: RelatedInformation[] = r.renderings
+            .filter((x) => x !== rendering)
+            .flatMap((x) =>
+              x.uses.slice(0, 5).map((o) => ({
+                range: zhRange(o),
+                message: ctx.t({ en: '“{term}” rendered {r}', zh: '“{term}”译作{r}' }, { term: r.display, r: x.text }),
+                ...(o.entry.path ? { path: o.entry.path } : {}),
+              })),
+            );
+          out.push({
+            range: zhRange(u),
+            message: ctx.t(
+              {
+                en: '“{term}” is rendered {r} here but {other} in line {line}{more}',
+                zh: '“{term}”此处译作{r}，第 {line} 行却译作{other}{more}',
+              },
+              {
+                term: r.display,
+                r: rendering.text,
+                other: other.text,
+                line: otherLine,
+                more:
+                  other.uses.length > 1
+                    ? ctx.t({ en: ' (and {n} more pairs)', zh: '（另有 {n} 处）' }, { n: other.uses.length - 1 })
+                    : '',
+              },
+            ),
+            related,
+            fixes: [
+              {
+                title: ctx.t({ en: 'Use {other} as in line {line}', zh: '改用{other}（同第 {line} 行）' }, { other: other.text, line: otherLine }),
+                edits: [{ range: zhRange(u), newText: other.text }],
+                isPreferred: !tie,
+              },
+            ],
+            data: {
+              term: r.display,
+              key: r.key,
+              rendering: rendering.text,
+              preferred: other.text,
+              renderings: r.renderings.map((x) => ({ text: x.text, count: x.uses.length })),
+            },
+          });
+        }
+      }
+    }
+    return out;
+  },
+  inspect({ state, pair }, side, offset, ctx): Inspection | undefined {
+    const idx = termIndexOf(state);
+    if (idx.size === 0) return undefined;
+    let result: TermResult | undefined;
+    let span: LocalSpan | undefined;
+    if (side === pair.enSide) {
+      const occ = enTerms(pair.en).filter((t) => offset >= t.start && offset < t.end);
+      for (const o of occ.sort((a, b) => b.end - b.start - (a.end - a.start))) {
+        const r = idx.result(o.key);
+        if (r && r.pairs >= 2 && r.renderings.length > 0) {
+          result = r;
+          span = { side, start: o.start, end: o.end };
+          break;
+        }
+      }
+    } else {
+      for (const key of idx.refresh()) {
+        const r = idx.result(key);
+        const u = r?.renderings.flatMap((x) => x.uses).find((x) => x.entry.zh === pair.zh && offset >= x.start && offset < x.end);
+        if (r && u) {
+          result = r;
+          span = { side, start: u.start, end: u.end };
+          break;
+        }
+      }
+    }
+    if (!result || !span) return undefined;
+    const list = result.renderings.map((x) => `${x.text} (${x.uses.map((u) => u.entry.zh.line + 1).slice(0, 8).join(', ')})`).join('; ');
+    const lines = [
+      ctx.t({ en: '**{term}** — {n} pairs in this document; rendered: {list}', zh: '**{term}**——本文 {n} 对句子；译法：{list}' }, { term: result.display, n: result.pairs, list }),
+    ];
+    const g = glossaryOf(ctx);
+    const entry = g?.lookup(result.display);
+    if (entry) lines.push(ctx.t({ en: 'Glossary: {en} → {zh}', zh: '术语表：{en} → {zh}' }, { en: entry.en, zh: entry.zh.join('、') }));
+    const spans: LocalSpan[] = [];
+    for (const x of result.renderings)
+      for (const u of x.uses)
+        if (u.entry.zh === pair.zh) {
+          spans.push({ side: pair.zhSide, start: u.start, end: u.end });
+          spans.push({ side: pair.enSide, start: u.termStart, end: u.termEnd });
+        }
+    return { markdown: lines.join('\n\n'), span, spans };
+  },
+};

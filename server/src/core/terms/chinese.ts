@@ -1,0 +1,99 @@
+// Chinese side of terminology: candidate renderings of a line. Chinese has no
+// spaces, so a rendering is one word of Intl.Segmenter or two or three adjacent
+// words (胡佛|研究所 → 胡佛研究所), in Han script, not starting or ending with a
+// function character.
+
+export interface ZhCandidate {
+  text: string;
+  start: number;
+  end: number;
+  /** One word of the segmenter (not a join of words). */
+  word: boolean;
+}
+
+/** Two-character function words that are never a term's rendering. */
+export const FUNCTION_WORDS = new Set(
+  '因为 所以 但是 而且 如果 虽然 尽管 以及 还是 或者 已经 正在 可以 可能 应该 需要 成为 作为 认为 称为 以为 表示 指出 进行 通过 由于 对于 关于 其中 这些 那些 这种 这个 那个 一个 一些 没有 不是 就是 也是 他们 我们 她们 它们 自己 以来 之后 之前 目前 现在 同时 此外 然而 因此 并且 不过 处于 在于 位于 等等 包括 例如 比如 之间 之中 方面 不断 一直 越来 越来越 此前 随后 最终 仍然 依然 还有 以上 以下 左右 一样 这样 那样 如何 什么 为何 为了 因而 从而 进而 只是 只有 不仅 而是 或是 便是'.split(' '),
+);
+
+const HAN_ONLY = /^(?:[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+$/;
+/** Function characters that do not begin or end a term (particles, prepositions, conjunctions, measure words…). */
+const FUNCTION_CHARS = new Set(
+  '的 了 着 过 和 与 及 或 等 在 将 是 对 为 把 被 也 都 而 并 从 向 于 其 这 那 之 以 由 让 使 给 就 又 还 会 能 可 已 所 个 一 不 很 更 最 该 各 每 些 种 此 地 得 即 曾 仍 再 才 均 皆 亦 且 但 若 如 因 则 却 应 要 需 来 去 说 称 到 有 无 没 吗 呢 吧 啊 年 月 日 名 位 项 次 多 少 大 小 前 后 内 外 上 下 中'.split(' '),
+);
+
+let segmenter: Intl.Segmenter | undefined;
+function seg(): Intl.Segmenter {
+  return (segmenter ??= new Intl.Segmenter('zh', { granularity: 'word' }));
+}
+
+export const MAX_CANDIDATE_LENGTH = 8;
+
+/** Characters that never sit inside a word: the segmenter is run between them. */
+const CHUNK_BREAK = /[\s，。；：！？、,.;:!?()（）“”"'‘’《》「」【】\[\]]/g;
+/** Longest run handed to the segmenter at once (a run without punctuation is cut here). */
+const MAX_CHUNK = 256;
+
+/**
+ * Word segments of a line, found chunk by chunk. V8's Intl.Segmenter slows down
+ * worse than linearly on long strings (a 87,000-character line took 11 s whole,
+ * 70 ms in chunks), so the line is cut at punctuation and spaces, which never
+ * fall inside a word, and the offsets are shifted back.
+ */
+export function* segmentWords(text: string): Generator<{ segment: string; index: number; isWordLike: boolean }> {
+  let from = 0;
+  const emit = function* (start: number, end: number) {
+    for (let a = start; a < end; ) {
+      let b = Math.min(end, a + MAX_CHUNK);
+      // never cut a surrogate pair
+      if (b < end && b > a && text.charCodeAt(b - 1) >= 0xd800 && text.charCodeAt(b - 1) <= 0xdbff) b--;
+      for (const s of seg().segment(text.slice(a, b))) yield { segment: s.segment, index: a + s.index, isWordLike: !!s.isWordLike };
+      a = b;
+    }
+  };
+  CHUNK_BREAK.lastIndex = 0;
+  for (let m = CHUNK_BREAK.exec(text); m; m = CHUNK_BREAK.exec(text)) {
+    yield* emit(from, m.index);
+    yield { segment: m[0], index: m.index, isWordLike: false };
+    from = m.index + m[0].length;
+  }
+  yield* emit(from, text.length);
+}
+
+/** Candidate renderings of a Chinese line (distinct by position; the same text may appear twice). */
+export function chineseCandidates(text: string): ZhCandidate[] {
+  const words: { text: string; start: number; end: number }[] = [];
+  for (const s of segmentWords(text)) {
+    if (!s.isWordLike) {
+      words.push({ text: '', start: s.index, end: s.index + s.segment.length }); // a break
+      continue;
+    }
+    words.push({ text: s.segment, start: s.index, end: s.index + s.segment.length });
+  }
+  const out: ZhCandidate[] = [];
+  for (let i = 0; i < words.length; i++) {
+    if (!words[i].text || !HAN_ONLY.test(words[i].text)) continue;
+    let joined = '';
+    for (let j = i; j < Math.min(words.length, i + 3); j++) {
+      const w = words[j];
+      if (!w.text || !HAN_ONLY.test(w.text)) break;
+      if (j > i && w.start !== words[j - 1].end) break;
+      joined += w.text;
+      if (joined.length > MAX_CANDIDATE_LENGTH) break;
+      const single = j === i && w.text.length === 1;
+      const first = words[i].text;
+      const last = w.text;
+      if (joined.length < 2 || single) continue;
+      if (first.length === 1 && FUNCTION_CHARS.has(first)) continue;
+      if (last.length === 1 && FUNCTION_CHARS.has(last)) continue;
+      if (FUNCTION_CHARS.has(joined[0]) && j > i && first.length === 1) continue;
+      // a function word inside a join (…和…, …的…) makes it a phrase, not a term
+      let inner = false;
+      for (let k = i + 1; k < j; k++) if (words[k].text.length === 1 && FUNCTION_CHARS.has(words[k].text)) inner = true;
+      if (inner) continue;
+      if (j === i && FUNCTION_WORDS.has(joined)) continue;
+      out.push({ text: joined, start: words[i].start, end: w.end, word: j === i });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,517 @@
+// The document-wide term index: which pairs use which English term and which
+// Chinese candidate renderings, updated by delta (pairs added and removed since
+// the last check), and the analysis that finds a term rendered more than one way.
+//
+// Evidence is statistical and deliberately strict (precision over recall):
+// a rendering belongs to a term when it occurs only in pairs where the term
+// occurs; two renderings are variants of each other when they never occur in
+// the same pair, have the same length and share their last character (the head
+// of a Chinese noun: 正极/阴极, 电动车/机动车); a term whose pairs all share one
+// exclusive rendering is consistent. Coordinated terms with the same pairs
+// (“anodes and cathodes” … “cathodes and anodes”) are matched to renderings in
+// order of appearance.
+
+import type { LineRec, Pair } from '../document';
+import { chineseCandidates, type ZhCandidate } from './chinese';
+import { COMMON_WORDS } from './common-words';
+import { extractTerms, type TermOccurrence } from './english';
+
+export interface PairEntry {
+  source: LineRec;
+  target: LineRec;
+  en: LineRec;
+  zh: LineRec;
+  terms: TermOccurrence[];
+  cands: ZhCandidate[];
+  stamp: number;
+  /** Another file of the workspace (absent: the document itself). */
+  path?: string;
+}
+
+/** A pair of another file, for workspace-wide consistency. */
+export interface ExternalPair {
+  pair: Pair;
+  path: string;
+}
+
+export interface RenderingUse {
+  entry: PairEntry;
+  /** The rendering in the Chinese line. */
+  start: number;
+  end: number;
+  /** The term in the English line. */
+  termStart: number;
+  termEnd: number;
+}
+
+export interface TermResult {
+  key: string;
+  /** The term as first written in the document. */
+  display: string;
+  pairs: number;
+  /** Renderings by number of uses, most used first (only for inconsistent terms: the variants). */
+  renderings: { text: string; uses: RenderingUse[] }[];
+  inconsistent: boolean;
+}
+
+/** Terms used in more pairs than this are not analysed (they are everywhere and rendered by context). */
+export const MAX_TERM_PAIRS = 5000;
+/** Candidates in more pairs than this do not trigger re-analysis of every term near them. */
+const FANOUT = 64;
+const BUCKET_CAP = 40;
+
+export function enTerms(rec: LineRec): TermOccurrence[] {
+  return rec.memo('terms.en', extractTerms);
+}
+
+export function zhCandidates(rec: LineRec): ZhCandidate[] {
+  return rec.memo('terms.zh', chineseCandidates);
+}
+
+/** How far apart (0–1, relative to line length) a term and its rendering sit in their lines. */
+function placed(u: RenderingUse): number {
+  const en = (u.termStart + u.termEnd) / 2 / Math.max(1, u.entry.en.text.length);
+  const zh = (u.start + u.end) / 2 / Math.max(1, u.entry.zh.text.length);
+  return Math.abs(en - zh);
+}
+
+function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  let s = map.get(key);
+  if (!s) map.set(key, (s = new Set()));
+  s.add(value);
+}
+
+function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
+  const s = map.get(key);
+  if (!s) return;
+  s.delete(value);
+  if (s.size === 0) map.delete(key);
+}
+
+export class TermIndex {
+  private entries = new Map<LineRec, PairEntry>();
+  readonly termPairs = new Map<string, Set<PairEntry>>();
+  readonly candPairs = new Map<string, Set<PairEntry>>();
+  private results = new Map<string, TermResult>();
+  private dirty = new Set<string>();
+  /** Rendering text → terms whose result uses it (to re-analyse them when it moves). */
+  private renderingTerms = new Map<string, Set<string>>();
+  private inconsistentKeys = new Set<string>();
+  private stamp = 0;
+  private bulk = false;
+  /** Pairs added and removed since the last refresh (for cheap re-analysis of consistent terms). */
+  private addedSince = new Set<PairEntry>();
+  private removedSince = new Set<PairEntry>();
+  /** Pairs added and removed by the last update (for tests and the benchmark). */
+  lastDelta = { added: 0, removed: 0 };
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /**
+   * Brings the index up to date with the document's pairs (and those of other
+   * files, for workspace consistency): only changed pairs are (re)indexed.
+   */
+  update(pairs: readonly Pair[], external: readonly ExternalPair[] = []): void {
+    const stamp = ++this.stamp;
+    let added = 0;
+    let removed = 0;
+    // building from scratch: every term is analysed once at the end, no need to trace what each pair touches
+    this.bulk = this.entries.size === 0;
+    const visit = (pair: Pair, path: string | undefined) => {
+      const e = this.entries.get(pair.source);
+      if (e && e.target === pair.target && e.path === path) {
+        e.stamp = stamp;
+        return;
+      }
+      if (e) {
+        this.remove(e);
+        removed++;
+      }
+      this.add(pair, stamp, path);
+      added++;
+    };
+    for (const pair of pairs) visit(pair, undefined);
+    for (const x of external) visit(x.pair, x.path);
+    if (this.entries.size > pairs.length + external.length) {
+      for (const e of [...this.entries.values()]) {
+        if (e.stamp !== stamp) {
+          this.remove(e);
+          removed++;
+        }
+      }
+    }
+    if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
+    this.bulk = false;
+    this.lastDelta = { added, removed };
+  }
+
+  private add(pair: Pair, stamp: number, path?: string): void {
+    const enIsSource = pair.sourceLang === 'en';
+    const en = enIsSource ? pair.source : pair.target;
+    const zh = enIsSource ? pair.target : pair.source;
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands: zhCandidates(zh), stamp, path };
+    this.entries.set(pair.source, e);
+    if (!this.bulk) this.addedSince.add(e);
+    for (const t of e.terms) addTo(this.termPairs, t.key, e);
+    for (const c of e.cands) addTo(this.candPairs, c.text, e);
+    this.touch(e);
+  }
+
+  private remove(e: PairEntry): void {
+    this.entries.delete(e.source);
+    if (!this.addedSince.delete(e)) this.removedSince.add(e);
+    for (const t of e.terms) removeFrom(this.termPairs, t.key, e);
+    for (const c of e.cands) removeFrom(this.candPairs, c.text, e);
+    this.touch(e);
+  }
+
+  /** Marks the terms whose analysis may change with this pair. */
+  private touch(e: PairEntry): void {
+    if (this.bulk) return;
+    for (const t of e.terms) this.dirty.add(t.key);
+    for (const c of e.cands) {
+      const ps = this.candPairs.get(c.text);
+      if (ps && ps.size <= FANOUT) for (const p of ps) for (const t of p.terms) this.dirty.add(t.key);
+      const users = this.renderingTerms.get(c.text);
+      if (users) for (const k of users) this.dirty.add(k);
+    }
+  }
+
+  /** Re-analyses the terms touched since the last call; returns the keys of inconsistent terms. */
+  refresh(): ReadonlySet<string> {
+    for (const key of this.dirty) {
+      const old = this.results.get(key);
+      if (old) for (const r of old.renderings) removeFrom(this.renderingTerms, r.text, key);
+      const res = this.termPairs.has(key) ? (old && this.stillConsistent(key, old)) || this.analyze(key) : undefined;
+      if (res) {
+        this.results.set(key, res);
+        for (const r of res.renderings) addTo(this.renderingTerms, r.text, key);
+      } else this.results.delete(key);
+      if (res?.inconsistent) this.inconsistentKeys.add(key);
+      else this.inconsistentKeys.delete(key);
+    }
+    this.dirty.clear();
+    this.addedSince.clear();
+    this.removedSince.clear();
+    return this.inconsistentKeys;
+  }
+
+  /**
+   * A term found consistent (one exclusive rendering R in all its pairs) stays so
+   * when every pair added since contains R if it has the term, and has the term if
+   * it contains R: then only the changed pairs are looked at, not all the term's pairs.
+   */
+  private stillConsistent(key: string, old: TermResult): TermResult | undefined {
+    if (old.inconsistent || old.renderings.length !== 1) return undefined;
+    const R = old.renderings[0].text;
+    const P = this.termPairs.get(key)!;
+    if (P.size < 2 || P.size > MAX_TERM_PAIRS) return undefined;
+    if (this.addedSince.size + this.removedSince.size > 64) return undefined;
+    for (const e of this.addedSince) {
+      const hasTerm = P.has(e);
+      if (hasTerm && !e.zh.text.includes(R)) return undefined;
+      if (!hasTerm && e.cands.some((c) => c.text === R)) return undefined;
+    }
+    return { ...old, pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
+  }
+
+  /** A consistent rendering: its uses (one per pair) are listed only when asked for (hover, terms view). */
+  private lazyRendering(key: string, text: string, P: Set<PairEntry>): { text: string; uses: RenderingUse[] } {
+    let uses: RenderingUse[] | undefined;
+    const self = this;
+    return {
+      text,
+      get uses(): RenderingUse[] {
+        if (!uses) {
+          uses = [];
+          for (const e of P) {
+            const start = e.zh.text.indexOf(text);
+            if (start >= 0) uses.push(self.use({ entry: e, start, end: start + text.length }, key));
+          }
+          uses.sort((a, b) => a.entry.zh.line - b.entry.zh.line);
+        }
+        return uses;
+      },
+    };
+  }
+
+  result(key: string): TermResult | undefined {
+    if (this.dirty.size) this.refresh();
+    return this.results.get(key) ?? (this.termPairs.has(key) ? this.analyze(key) : undefined);
+  }
+
+  /** Every term used in two pairs or more, with its renderings (for the terms view). */
+  allTerms(): TermResult[] {
+    this.refresh();
+    const out: TermResult[] = [];
+    for (const [key, ps] of this.termPairs) if (ps.size >= 2) out.push(this.results.get(key) ?? this.analyze(key));
+    return out;
+  }
+
+  private isExclusive(text: string, P: Set<PairEntry>): boolean {
+    const ps = this.candPairs.get(text);
+    if (!ps || ps.size > P.size) return false;
+    for (const p of ps) if (!P.has(p)) return false;
+    return true;
+  }
+
+  analyze(key: string): TermResult {
+    const P = this.termPairs.get(key) ?? new Set<PairEntry>();
+    const n = P.size;
+    let display = key;
+    let firstLine = Infinity;
+    for (const e of P) {
+      if (e.en.line < firstLine) {
+        firstLine = e.en.line;
+        const occ = e.terms.find((t) => t.key === key);
+        display = occ ? (occ.kind === 'noun' || occ.kind === 'phrase' ? occ.text.toLowerCase() : occ.text) : key;
+      }
+    }
+    const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
+    if (n < 2 || n > MAX_TERM_PAIRS) return none;
+    // a lower-case word counts as a term only where it is plainly a noun somewhere (cathodes, the cathode)
+    let noun = false;
+    let kindNoun = false;
+    let lowerCase = false;
+    let isName = false;
+    for (const e of P)
+      for (const t of e.terms)
+        if (t.key === key) {
+          if (t.kind === 'noun' || t.kind === 'phrase') lowerCase = true;
+          if (t.kind === 'name') isName = true;
+          if (t.kind === 'noun') kindNoun = true;
+          if (t.kind !== 'noun' || t.nounish) noun = true;
+        }
+    const variantsAllowed = noun || !kindNoun;
+    // general vocabulary (project, director) is rendered by context: it needs repeated evidence
+    const general = lowerCase && key.split(' ').some((w) => COMMON_WORDS.has(w));
+
+    // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
+    // (segmentation depends on context, so coverage is tested on the text itself)
+    const firstCands: ZhCandidate[] = [];
+    let seen = 0;
+    for (const e of P) {
+      firstCands.push(...e.cands);
+      if (++seen === 3) break;
+    }
+    let quick: string | undefined;
+    const tried = new Set<string>();
+    if (isName) tried.add('\u0000'); // names look for spelling variants first (below)
+    for (const c of firstCands.sort((a, b) => b.text.length - a.text.length)) {
+      if (isName || tried.has(c.text)) continue;
+      tried.add(c.text);
+      if (quick && c.text.length <= quick.length) break;
+      if (!this.isExclusive(c.text, P)) continue;
+      let all = true;
+      for (const e of P) if (!e.zh.text.includes(c.text)) { all = false; break; }
+      if (all) quick = c.text;
+    }
+    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)] };
+    // exclusive candidates: renderings that occur only where the term does
+    const cands = new Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>();
+    const exclusive = new Map<string, boolean>();
+    for (const e of P) {
+      for (const c of e.cands) {
+        let ex = exclusive.get(c.text);
+        if (ex === undefined) exclusive.set(c.text, (ex = this.isExclusive(c.text, P)));
+        if (!ex) continue;
+        let rec = cands.get(c.text);
+        if (!rec) cands.set(c.text, (rec = { pairs: new Set(), uses: [] }));
+        rec.pairs.add(e);
+        rec.uses.push({ entry: e, start: c.start, end: c.end, word: c.word });
+      }
+    }
+    // one exclusive rendering in every pair: consistent
+    if (isName) {
+      const variant = this.nameVariants(key, P, cands, none);
+      if (variant) return variant;
+    }
+    let best: string | undefined;
+    for (const [text, rec] of cands) if (rec.pairs.size === n && (!best || text.length > best.length)) best = text;
+    if (best) {
+      return { ...none, renderings: [{ text: best, uses: [...cands.get(best)!.uses].map((u) => this.use(u, key)) }] };
+    }
+
+    if (!variantsAllowed) return none;
+    // variants: single words of the same length that share only their last character, never in the same pair
+    const buckets = new Map<string, string[]>();
+    for (const [text, rec] of cands) {
+      if (!rec.uses.some((u) => u.word)) continue;
+      const b = `${text.length}:${text[text.length - 1]}`;
+      const list = buckets.get(b) ?? [];
+      list.push(text);
+      buckets.set(b, list);
+    }
+    const parent = new Map<string, string>();
+    const find = (x: string): string => {
+      while (parent.get(x) !== x) x = parent.get(x)!;
+      return x;
+    };
+    for (const list of buckets.values()) {
+      if (list.length < 2 || list.length > BUCKET_CAP) continue;
+      // a family must account for 80% of the term's pairs: skip buckets that cannot
+      let total = 0;
+      for (const x of list) total += cands.get(x)!.pairs.size;
+      if (total < 0.8 * n) continue;
+      for (let i = 0; i < list.length; i++) {
+        for (let j = i + 1; j < list.length; j++) {
+          const x = list[i];
+          const y = list[j];
+          if (x[x.length - 2] === y[y.length - 2]) continue; // common suffix longer than one character
+          const apart = [...cands.get(x)!.pairs].every((e) => !e.zh.text.includes(y)) && [...cands.get(y)!.pairs].every((e) => !e.zh.text.includes(x));
+          if (!apart) continue;
+          if (!parent.has(x)) parent.set(x, x);
+          if (!parent.has(y)) parent.set(y, y);
+          parent.set(find(x), find(y));
+        }
+      }
+    }
+    const families = new Map<string, string[]>();
+    for (const x of parent.keys()) {
+      const r = find(x);
+      families.set(r, [...(families.get(r) ?? []), x]);
+    }
+    let bestResult: TermResult | undefined;
+    for (const members of families.values()) {
+      const renderings = this.assign(key, P, members, cands);
+      if (renderings.length < 2) continue;
+      renderings.sort((a, b) => b.uses.length - a.uses.length || a.uses[0].entry.zh.line - b.uses[0].entry.zh.line);
+      // with three pairs or more, one rendering must be established by repetition
+      if ((n >= 3 || general) && renderings[0].uses.length < 2) continue;
+      // weak evidence (every rendering used once): each must sit where the term sits
+      if (renderings[0].uses.length < 2 && !renderings.every((r) => r.uses.every((u) => placed(u) <= 0.3))) continue;
+      const covered = renderings.reduce((s, r) => s + r.uses.length, 0);
+      // the variants together must account for (nearly) every pair of the term
+      if (covered < 0.8 * n) continue;
+      if (!bestResult || covered > bestResult.renderings.reduce((s, r) => s + r.uses.length, 0)) bestResult = { ...none, renderings, inconsistent: true };
+    }
+    return bestResult ?? none;
+  }
+
+  /**
+   * Names rendered two ways that differ in one character (吉拉德/吉拉尔,
+   * 胡佛研究所/胡佛研究院), never in the same pair: the shortest such family wins.
+   */
+  private nameVariants(key: string, P: Set<PairEntry>, cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>, none: TermResult): TermResult | undefined {
+    const n = P.size;
+    const byLen = new Map<number, string[]>();
+    for (const text of cands.keys()) if (text.length >= 3) byLen.set(text.length, [...(byLen.get(text.length) ?? []), text]);
+    for (const len of [...byLen.keys()].sort((a, b) => a - b)) {
+      const list = byLen.get(len)!;
+      if (list.length < 2 || list.length > BUCKET_CAP) continue;
+      const parent = new Map<string, string>();
+      const find = (x: string): string => {
+        while (parent.get(x) !== x) x = parent.get(x)!;
+        return x;
+      };
+      for (let i = 0; i < list.length; i++)
+        for (let j = i + 1; j < list.length; j++) {
+          const x = list[i];
+          const y = list[j];
+          let diff = 0;
+          for (let k = 0; k < len && diff < 2; k++) if (x[k] !== y[k]) diff++;
+          if (diff !== 1) continue;
+          const apart = [...cands.get(x)!.pairs].every((e) => !e.zh.text.includes(y)) && [...cands.get(y)!.pairs].every((e) => !e.zh.text.includes(x));
+          if (!apart) continue;
+          if (!parent.has(x)) parent.set(x, x);
+          if (!parent.has(y)) parent.set(y, y);
+          parent.set(find(x), find(y));
+        }
+      const families = new Map<string, string[]>();
+      for (const x of parent.keys()) families.set(find(x), [...(families.get(find(x)) ?? []), x]);
+      for (const members of families.values()) {
+        // widen every use by the Han characters that precede all of them (研究所/研究院 → 胡佛研究所/胡佛研究院)
+        const assigned = this.assign(key, P, members, cands);
+        const all = assigned.flatMap((r) => r.uses);
+        let widen = 0;
+        while (widen < 6 && all.length > 0) {
+          const ch = all[0].entry.zh.text[all[0].start - widen - 1];
+          if (!ch || !/[\u3400-\u9fff]/.test(ch) || !all.every((u) => u.entry.zh.text[u.start - widen - 1] === ch)) break;
+          widen++;
+        }
+        const grouped = new Map<string, RenderingUse[]>();
+        for (const u of all) {
+          const text = u.entry.zh.text.slice(u.start - widen, u.end);
+          grouped.set(text, [...(grouped.get(text) ?? []), { ...u, start: u.start - widen }]);
+        }
+        const renderings = [...grouped].map(([text, uses]) => ({ text, uses }));
+        if (renderings.length < 2) continue;
+        renderings.sort((a, b) => b.uses.length - a.uses.length || a.uses[0].entry.zh.line - b.uses[0].entry.zh.line);
+        if (n >= 3 && renderings[0].uses.length < 2) continue;
+        const covered = renderings.reduce((sum, r) => sum + r.uses.length, 0);
+        if (covered < 0.8 * n) continue;
+        return { ...none, renderings, inconsistent: true };
+      }
+    }
+    return undefined;
+  }
+
+  private use(u: { entry: PairEntry; start: number; end: number }, key: string): RenderingUse {
+    const terms = u.entry.terms;
+    let occ: TermOccurrence | undefined;
+    for (let i = 0; i < terms.length; i++)
+      if (terms[i].key === key) {
+        occ = terms[i];
+        break;
+      }
+    return { entry: u.entry, start: u.start, end: u.end, termStart: occ?.start ?? 0, termEnd: occ?.end ?? 0 };
+  }
+
+  /** Which member of a family renders the term in each of its pairs. */
+  private assign(
+    key: string,
+    P: Set<PairEntry>,
+    members: string[],
+    cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number }[] }>,
+  ): { text: string; uses: RenderingUse[] }[] {
+    const byEntry = new Map<PairEntry, { text: string; start: number; end: number }[]>();
+    for (const m of members) for (const u of cands.get(m)!.uses) byEntry.set(u.entry, [...(byEntry.get(u.entry) ?? []), { text: m, start: u.start, end: u.end }]);
+    const out = new Map<string, RenderingUse[]>();
+    for (const [e, usesRaw] of byEntry) {
+      // drop a use nested in a longer one at the same spot
+      const uses = usesRaw.sort((a, b) => a.start - b.start);
+      const occ = e.terms.find((t) => t.key === key);
+      if (!occ) continue;
+      // coordinated terms with the same pairs, near each other (“anodes and cathodes”)
+      const chain = this.siblings(e, occ, P);
+      let pick: { text: string; start: number; end: number } | undefined;
+      if (chain.length === uses.length) pick = uses[chain.indexOf(occ)];
+      else if (uses.length === 1 && chain.length === 1) pick = uses[0];
+      else {
+        const rel = occ.start / Math.max(1, e.en.text.length);
+        pick = [...uses].sort((a, b) => Math.abs(a.start / e.zh.text.length - rel) - Math.abs(b.start / e.zh.text.length - rel))[0];
+      }
+      if (!pick) continue;
+      const relEn = (occ.start + occ.end) / 2 / Math.max(1, e.en.text.length);
+      const relZh = (pick.start + pick.end) / 2 / Math.max(1, e.zh.text.length);
+      if (Math.abs(relEn - relZh) > 0.5) continue;
+      const list = out.get(pick.text) ?? [];
+      list.push({ entry: e, start: pick.start, end: pick.end, termStart: occ.start, termEnd: occ.end });
+      out.set(pick.text, list);
+    }
+    return [...out].map(([text, uses]) => ({ text, uses: uses.sort((a, b) => a.entry.zh.line - b.entry.zh.line) }));
+  }
+
+  private siblings(e: PairEntry, occ: TermOccurrence, P: Set<PairEntry>): TermOccurrence[] {
+    const same = (t: TermOccurrence) => {
+      if (t.key === occ.key) return true;
+      if (t.kind === 'phrase' || occ.kind === 'phrase') return false;
+      const q = this.termPairs.get(t.key);
+      if (!q || q.size !== P.size) return false;
+      for (const p of q) if (!P.has(p)) return false;
+      return true;
+    };
+    const list = e.terms.filter((t) => t.kind !== 'phrase' && same(t)).sort((a, b) => a.start - b.start);
+    // the run of siblings around occ, each within a short gap of the next
+    let i = list.indexOf(occ);
+    if (i < 0) return [occ];
+    let lo = i;
+    let hi = i;
+    while (lo > 0 && list[lo].start - list[lo - 1].end <= 12) lo--;
+    while (hi + 1 < list.length && list[hi + 1].start - list[hi].end <= 12) hi++;
+    i = 0;
+    return list.slice(lo, hi + 1);
+  }
+}
