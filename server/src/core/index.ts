@@ -13,7 +13,7 @@ export type { Locale, Bilingual } from './l10n';
 export { RULES, RULE_IDS, getRule } from './rules/registry';
 export { ruleDocUrl } from './rule';
 export type { Rule, RuleContext, CheckEnvironment } from './rule';
-export { applySuppressions, suppressionIndex, parseDirective, directiveOf, directiveText, ignoreForPairEdit, ignoreInFileEdit } from './suppressions';
+export { applySuppressions, suppressionIndex, parseDirective, directiveOf, directiveText, ignoreForPairEdit, ignoreInFileEdit, unitStart } from './suppressions';
 export type { Directive, DirectiveKind, SuppressionIndex } from './suppressions';
 export { fixAll, fixAllEdits, chooseFix, mergeFixes, applyEdits, diffEdit, editsOverlap } from './fixall';
 export type { FixSelection, FixAllResult, MergedFixes } from './fixall';
