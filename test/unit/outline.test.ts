@@ -89,4 +89,21 @@ describe('outline and folding', () => {
       { startLine: 4, endLine: 7, kind: 'region' },
     ]);
   });
+
+  it('follows edits: a renamed heading, a heading turned into a sentence', () => {
+    const s = new DocumentSession(['Costs and timing', '成本与时间', 'It costs $2.', '花费2美元。'].join('\n'));
+    assert.equal(buildOutline(s.check().model)[0].name, 'Costs and timing');
+    s.applyChanges([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 5 } }, text: 'Prices' }]);
+    assert.equal(buildOutline(s.check().model)[0].name, 'Prices and timing');
+    s.applyChanges([{ range: { start: { line: 0, character: 17 }, end: { line: 0, character: 17 } }, text: '.' }]);
+    assert.deepEqual(buildOutline(s.check().model).map((n) => n.kind), ['pair', 'pair']);
+  });
+
+  it('cuts long names at 100 characters without splitting a surrogate pair', () => {
+    const long = '𠀀'.repeat(150) + '很长的一行。';
+    const s = new DocumentSession(['A long line of English text that goes on.', long].join('\n'));
+    const node = buildOutline(s.check().model)[0];
+    assert.equal(Array.from(node.detail).length, 100);
+    assert.ok(node.detail.endsWith('𠀀…'));
+  });
 });

@@ -57,7 +57,7 @@ function headingLike(text: string, lang: 'en' | 'zh'): boolean {
     if (EN_TERMINAL.test(t) || EN_SENTENCE_BREAK.test(t)) return false;
     return /^[“"‘'(]?[A-Z0-9]/.test(t);
   }
-  if (codePointLength(t) > MAX_ZH_HEADING) return false;
+  if (t.length > MAX_ZH_HEADING * 2 || codePointLength(t) > MAX_ZH_HEADING) return false;
   return !ZH_TERMINAL.test(t) && !ZH_SENTENCE_BREAK.test(t);
 }
 
@@ -75,10 +75,20 @@ function headingText(text: string): string {
 }
 
 function cut(text: string): string {
-  const t = text.trim().replace(/\s+/g, ' ');
-  if (codePointLength(t) <= MAX_NAME) return t || '…';
-  const cps = Array.from(t);
-  return cps.slice(0, MAX_NAME - 1).join('').trimEnd() + '…';
+  // Only the head of a long line matters; whitespace runs collapse to one space.
+  const t = text.slice(0, MAX_NAME * 3).trim().replace(/\s+/g, ' ');
+  let i = 0;
+  let n = 0;
+  let cutAt = -1;
+  while (i < t.length) {
+    if (n === MAX_NAME - 1) cutAt = i;
+    if (n === MAX_NAME) break;
+    const c = t.charCodeAt(i);
+    i += c >= 0xd800 && c <= 0xdbff && i + 1 < t.length ? 2 : 1;
+    n++;
+  }
+  if (i >= t.length && text.length <= MAX_NAME * 3) return t || '…';
+  return t.slice(0, cutAt < 0 ? i : cutAt).trimEnd() + '…';
 }
 
 function lineRangeOf(rec: LineRec): Range {
@@ -136,15 +146,15 @@ export function buildOutline(model: DocumentModel, locale: Locale = 'en'): Outli
     } else if (unit.pair) {
       place({
         kind: 'pair',
-        name: cut(unit.pair.source.text),
-        detail: cut(unit.pair.target.text),
+        name: unit.pair.source.memo('outline.name', cut),
+        detail: unit.pair.target.memo('outline.name', cut),
         range: span(unit.first, unit.last),
         selectionRange: lineRangeOf(unit.first),
         children: [],
       });
       extend(unit.last);
     } else {
-      place({ kind: 'unpaired', name: cut(unit.first.text), detail: noCounterpart, range: lineRangeOf(unit.first), selectionRange: lineRangeOf(unit.first), children: [] });
+      place({ kind: 'unpaired', name: unit.first.memo('outline.name', cut), detail: noCounterpart, range: lineRangeOf(unit.first), selectionRange: lineRangeOf(unit.first), children: [] });
       extend(unit.last);
     }
   }

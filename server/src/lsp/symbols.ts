@@ -21,9 +21,15 @@ export const SYMBOL_KIND: Record<OutlineNode['kind'], SymbolKind> = {
   unpaired: SymbolKind.Key,
 };
 
+/** Outline per pairing: symbols and folding ranges (asked for together after each edit) share one build. */
+const outlines = new WeakMap<object, { locale: string; nodes: OutlineNode[] }>();
+
 function outlineOf(doc: OpenDocument): OutlineNode[] {
   const { model } = doc.session.check();
-  return buildOutline(model, doc.session.getConfig().locale);
+  const locale = doc.session.getConfig().locale;
+  let cached = outlines.get(model);
+  if (!cached || cached.locale !== locale) outlines.set(model, (cached = { locale, nodes: buildOutline(model, locale) }));
+  return cached.nodes;
 }
 
 function toSymbol(n: OutlineNode): DocumentSymbol {
