@@ -102,7 +102,7 @@ describe('review features over stdio', () => {
     const actionsFor = (diag: any, only?: string[]) =>
       client.request('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag], ...(only ? { only } : {}) } });
 
-    it('offers the fix, fix all of the kind, and both suppressions for an unpaired line', async () => {
+    it('offers the fix, fix all of the kind, and both suppressions for an unpaired line ("this line": it has no pair)', async () => {
       let diagnostics: any[];
       ({ client, diagnostics } = await start());
       const diag = diagnostics.find((d) => d.code === 'unpaired-line' && d.range.start.line === 25);
@@ -112,7 +112,7 @@ describe('review features over stdio', () => {
         [
           ['Insert a translation placeholder line', 'quickfix'],
           ['Fix all unpaired-line problems in this file', 'quickfix'],
-          ['Ignore unpaired-line for this pair', 'quickfix'],
+          ['Ignore unpaired-line for this line', 'quickfix'],
           ['Ignore unpaired-line in this file', 'quickfix'],
         ],
       );
@@ -149,11 +149,11 @@ describe('review features over stdio', () => {
       assert.equal(check.filter((f) => f.ruleId === 'unpaired-line').length, 0);
     });
 
-    it('"Ignore for this pair" removes the finding, and the directive survives an edit above it', async () => {
+    it('"Ignore for this line" (disable-next-pair) removes the finding, and the directive survives an edit above it', async () => {
       let diagnostics: any[];
       ({ client, diagnostics } = await start());
       const diag = diagnostics.find((d) => d.code === 'unpaired-line' && d.range.start.line === 47);
-      const ignore = (await actionsFor(diag)).find((a: any) => a.title === 'Ignore unpaired-line for this pair');
+      const ignore = (await actionsFor(diag)).find((a: any) => a.title === 'Ignore unpaired-line for this line');
       const v2 = applyWorkspaceEdit(ignore.edit, text);
       assert.equal(v2.split('\n')[47], '<!-- bilingual-review-disable-next-pair unpaired-line -->');
       let wait = client.waitForDiagnostics(uri, (p) => p.version === 2);
@@ -187,7 +187,7 @@ describe('review features over stdio', () => {
       let diagnostics: any[];
       ({ client, diagnostics } = await start({ ...VSCODE_LIKE, locale: 'zh-cn' }));
       const titles = (await actionsFor(diagnostics[0])).map((a: any) => a.title);
-      assert.deepEqual(titles, ['插入待译占位行', '修复此文件中所有 unpaired-line 问题', '在此句对中忽略 unpaired-line', '在此文件中忽略 unpaired-line']);
+      assert.deepEqual(titles, ['插入待译占位行', '修复此文件中所有 unpaired-line 问题', '在此行忽略 unpaired-line', '在此文件中忽略 unpaired-line']);
     });
 
     it('source.fixAll applies only preferred fixes: the seed has none, so no action', async () => {

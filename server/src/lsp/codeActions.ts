@@ -37,6 +37,7 @@ const T = {
   fixAllRule: { en: 'Fix all {rule} problems in this file', zh: '修复此文件中所有 {rule} 问题' },
   fixAllSource: { en: 'Fix all auto-fixable Bilingual Review problems', zh: '修复所有可自动修复的双语审校问题' },
   ignorePair: { en: 'Ignore {rule} for this pair', zh: '在此句对中忽略 {rule}' },
+  ignoreLine: { en: 'Ignore {rule} for this line', zh: '在此行忽略 {rule}' },
   ignoreFile: { en: 'Ignore {rule} in this file', zh: '在此文件中忽略 {rule}' },
 } satisfies Record<string, Bilingual>;
 
@@ -118,7 +119,8 @@ export async function codeActions(state: ServerState, params: CodeActionParams):
       if (pairDone.has(key)) continue;
       pairDone.add(key);
       const edit = ignoreForPairEdit(doc.session.doc, model, finding.range.start.line, finding.ruleId);
-      if (edit) actions.push({ title: t(T.ignorePair, { rule: finding.ruleId }), kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: workspaceEdit(state, doc, [edit]) });
+      const title = t(model.pairOfLine[finding.range.start.line] ? T.ignorePair : T.ignoreLine, { rule: finding.ruleId });
+      if (edit) actions.push({ title, kind: CodeActionKind.QuickFix, diagnostics: [diag], edit: workspaceEdit(state, doc, [edit]) });
     }
     for (const ruleId of rules) {
       const edit = ignoreInFileEdit(doc.session.doc, ruleId);
