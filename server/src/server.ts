@@ -2,7 +2,6 @@
 // Run standalone with `node dist/server.js --stdio`; the VS Code client uses IPC.
 
 import {
-  CodeActionKind,
   createConnection,
   DidChangeConfigurationNotification,
   ProposedFeatures,
@@ -11,7 +10,10 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node';
 import { normalizeLocale } from './core';
-import { codeActions } from './lsp/codeActions';
+import { CODE_ACTION_KINDS, codeActions, resolveCodeAction } from './lsp/codeActions';
+import { documentHighlights } from './lsp/highlight';
+import { hover } from './lsp/hover';
+import { documentSymbols, foldingRanges } from './lsp/symbols';
 import { schedule } from './lsp/diagnostics';
 import { ServerState, type OpenDocument } from './lsp/state';
 import { installTerms } from './lsp/terms';
@@ -26,10 +28,15 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
   state.locale = normalizeLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
   state.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
   terms.initialize(params);
+  state.clientCapabilities = params.capabilities;
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
-      codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix], resolveProvider: false },
+      codeActionProvider: { codeActionKinds: CODE_ACTION_KINDS, resolveProvider: true },
+      hoverProvider: true,
+      documentHighlightProvider: true,
+      documentSymbolProvider: { label: 'Bilingual Review' },
+      foldingRangeProvider: true,
     },
     serverInfo: { name: 'bilingual-review', version: typeof __VERSION__ === 'string' ? __VERSION__ : 'dev' },
   };
@@ -77,5 +84,10 @@ connection.onDidCloseTextDocument(({ textDocument }) => {
 });
 
 connection.onCodeAction((params) => codeActions(state, params));
+connection.onCodeActionResolve((action) => resolveCodeAction(state, action));
+connection.onHover((params) => hover(state, params));
+connection.onDocumentHighlight((params) => documentHighlights(state, params));
+connection.onDocumentSymbol((params) => documentSymbols(state, params));
+connection.onFoldingRanges((params) => foldingRanges(state, params));
 
 connection.listen();

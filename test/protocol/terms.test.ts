@@ -91,7 +91,14 @@ describe('language server: glossaries and terms', () => {
     const actions = await client.request('textDocument/codeAction', { textDocument: { uri }, range: diag.range, context: { diagnostics: [diag] } });
     assert.deepEqual(
       actions.map((a: any) => a.title),
-      ['Use 正极 as in line 19', 'Add cathode → 正极 to the glossary', 'Add cathode → 阴极 to the glossary'],
+      [
+        'Use 正极 as in line 19',
+        'Add cathode → 正极 to the glossary',
+        'Add cathode → 阴极 to the glossary',
+        'Fix all term-inconsistency problems in this file',
+        'Ignore term-inconsistency for this pair',
+        'Ignore term-inconsistency in this file',
+      ],
     );
     const add = actions[1];
     const gUri = fileUri(path.join(ws, '.bilingual', 'glossary.tsv'));

@@ -44,14 +44,15 @@ export class LspTestClient {
     this.conn.listen();
   }
 
-  async initialize(options: { locale?: string; configuration?: boolean; workspaceFolders?: string[]; workspace?: Record<string, unknown> } = {}): Promise<any> {
+  /** `textDocument` / `workspace` add client capabilities (hierarchical symbols, code action resolve …). */
+  async initialize(options: { locale?: string; configuration?: boolean; workspaceFolders?: string[]; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> } = {}): Promise<any> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
       locale: options.locale ?? 'en',
       capabilities: {
         workspace: { configuration: options.configuration ?? true, didChangeConfiguration: { dynamicRegistration: true }, ...options.workspace },
-        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true } },
+        textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true }, ...options.textDocument },
       },
       workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((f) => ({ uri: fileUri(f), name: f })) : null,
     });

@@ -4,6 +4,7 @@
 import { configKey, defaultConfig, type ReviewConfig } from './config';
 import { ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type Pair } from './document';
 import { localize } from './l10n';
+import { applySuppressions } from './suppressions';
 import type { CheckEnvironment, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
 import { RULES } from './rules/registry';
 import type { Finding, LocalFinding, LocalSpan, Range, Severity, SeveritySetting } from './types';
@@ -12,6 +13,8 @@ export interface CheckStats {
   pairs: number;
   pairsChecked: number;
   linesChecked: number;
+  /** Findings ignored by suppression directives (comment lines). */
+  suppressed: number;
   ms: number;
 }
 
@@ -48,7 +51,7 @@ export class DocumentSession {
   private cfgKey = '';
   /** Bumped whenever the config changes: cached results with another key are stale. */
   private generation = 0;
-  private readonly rules: readonly Rule[];
+  readonly rules: readonly Rule[];
   env: CheckEnvironment;
   private pairCache = new WeakMap<LineRec, PairCacheEntry>();
   private lineCache = new WeakMap<LineRec, LineCacheEntry>();
@@ -85,7 +88,7 @@ export class DocumentSession {
     this.last = undefined;
   }
 
-  /** The persistent state of a document rule (its delta-updated index), for hosts that query it. */
+  /** The persistent state of a document rule (its delta-updated index): inspect() and hosts read it after a check. */
   ruleState(ruleId: string): Map<string, unknown> {
     let state = this.docStates.get(ruleId);
     if (!state) this.docStates.set(ruleId, (state = new Map()));
@@ -101,7 +104,7 @@ export class DocumentSession {
     return this.config.rules[rule.id] ?? rule.defaultSeverity;
   }
 
-  private context(): RuleContext {
+  context(): RuleContext {
     const config = this.config;
     return {
       locale: config.locale,
@@ -201,10 +204,11 @@ export class DocumentSession {
     }
 
     findings.sort(compareFindings);
+    const { findings: kept, suppressed } = applySuppressions(findings, this.doc, model);
     const result: CheckResult = {
-      findings,
+      findings: kept,
       model,
-      stats: { pairs: model.pairs.length, pairsChecked, linesChecked, ms: performance.now() - t0 },
+      stats: { pairs: model.pairs.length, pairsChecked, linesChecked, suppressed, ms: performance.now() - t0 },
     };
     this.last = result;
     return result;
@@ -243,6 +247,7 @@ function toFinding(ruleId: string, severity: Severity, lf: LocalFinding, sourceL
     f.fixes = lf.fixes.map((fix) => ({
       title: fix.title,
       isPreferred: fix.isPreferred,
+      ...(fix.safe ? { safe: true } : {}),
       edits: fix.edits.map((e) => ({ range: spanRange(e, sourceLine, targetLine), newText: e.newText })),
     }));
   if (lf.data) f.data = lf.data;

@@ -17,3 +17,12 @@ export { Glossary, parseGlossary, decodeGlossary, glossaryFormat } from './terms
 export type { GlossaryEntry, GlossaryError, ParsedGlossary, GlossaryFormat, GlossaryService } from './terms/glossary';
 export { TermIndex } from './terms/index';
 export type { TermResult } from './terms/index';
+export { applySuppressions, suppressionIndex, parseDirective, directiveOf, directiveText, ignoreForPairEdit, ignoreInFileEdit, unitStart } from './suppressions';
+export type { Directive, DirectiveKind, SuppressionIndex } from './suppressions';
+export { fixAll, fixAllEdits, chooseFix, mergeFixes, applyEdits, diffEdit, editsOverlap } from './fixall';
+export type { FixSelection, FixAllResult, MergedFixes } from './fixall';
+export { inspectAt, inspectMarkdown, counterpartMarkdown, SECTION_SEPARATOR } from './inspect';
+export type { InspectResult, InspectSection, InspectHighlight, InspectOptions } from './inspect';
+export { buildOutline, foldingRegions, headingLevel } from './outline';
+export type { OutlineNode, FoldingRegion } from './outline';
+export { escapeMarkdown, inlineCode, quoteLine, markdownToPlain } from './markdown';

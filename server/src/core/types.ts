@@ -27,6 +27,12 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix the editor may apply on "fix all" / auto-fix. */
   isPreferred?: boolean;
+  /**
+   * Mechanical and safe to apply unseen (punctuation width, a glossary's forbidden
+   * variant): "source.fixAll" and fix-on-save apply only these. Semantic fixes
+   * (numbers, dates, a majority rendering) need a reviewer's eye and leave it unset.
+   */
+  safe?: boolean;
 }
 
 export interface RelatedInformation {
@@ -73,6 +79,12 @@ export interface LocalFix {
   title: string;
   edits: LocalEdit[];
   isPreferred?: boolean;
+  /**
+   * Mechanical and safe to apply unseen (punctuation width, a glossary's forbidden
+   * variant): "source.fixAll" and fix-on-save apply only these. Semantic fixes
+   * (numbers, dates, a majority rendering) need a reviewer's eye and leave it unset.
+   */
+  safe?: boolean;
 }
 
 /**

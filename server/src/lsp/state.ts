@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
+import type { ClientCapabilities, CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
 import { DocumentSession, normalizeConfig, RULE_IDS, ruleDocUrl, type Finding, type Locale, type ReviewConfig } from '../core';
 
 export interface OpenDocument {
@@ -29,6 +29,8 @@ export class ServerState {
   readonly documents = new Map<string, OpenDocument>();
   locale: Locale = 'en';
   hasConfigurationCapability = false;
+  /** What the client said it supports (Markdown hovers, hierarchical symbols, code action resolve …). */
+  clientCapabilities: ClientCapabilities = {};
   globalSettings: unknown;
   private settingsCache = new Map<string, Promise<ReviewConfig>>();
   /** Hooks run before a document is checked (they set host services such as the glossary). */

@@ -72,6 +72,7 @@ export const glossaryTerm: PairRule = {
                 title: ctx.t({ en: 'Replace {bad} with {zh}', zh: '将{bad}替换为{zh}' }, { bad: b.text, zh: entry.zh[0] }),
                 edits: [{ side: input.zhSide, start: b.start, end: b.end, newText: entry.zh[0] }],
                 isPreferred: true,
+                safe: true,
               },
             ],
             data: { ...data, variant: b.text },
