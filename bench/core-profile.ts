@@ -4,7 +4,7 @@
 
 import { DocumentSession } from '../server/src/core';
 import { RULES } from '../server/src/core/rules/registry';
-import { toDiagnostic } from '../server/src/lsp/diagnostics';
+import { toDiagnosticCached } from '../server/src/lsp/diagnostics';
 import { syntheticNumbers } from './synthetic-rule';
 // @ts-expect-error plain ESM module without types
 import { generate } from './generate.mjs';
@@ -35,7 +35,7 @@ for (let i = 0; i < 20; i++) {
   r = s.check();
   stages.check.push(t() - t0);
   t0 = t();
-  const diags = r.findings.map((f) => toDiagnostic('file:///bench.en-zh.txt', f));
+  const diags = r.findings.map((f) => toDiagnosticCached('file:///bench.en-zh.txt', f));
   stages.diagnostics.push(t() - t0);
   t0 = t();
   JSON.stringify({ jsonrpc: '2.0', method: 'textDocument/publishDiagnostics', params: { uri: 'file:///bench.en-zh.txt', version: i, diagnostics: diags } });

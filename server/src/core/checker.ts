@@ -25,12 +25,20 @@ interface PairCacheEntry {
   target: LineRec;
   key: number;
   results: LocalFinding[][];
+  /** Findings in document coordinates, built for the lines below; reused while the pair has not moved. */
+  findings?: Finding[];
+  sourceLine: number;
+  targetLine: number;
 }
 
 interface LineCacheEntry {
   key: number;
   results: LocalFinding[][];
+  findings?: Finding[];
+  line: number;
 }
+
+const NO_FINDINGS: Finding[] = [];
 
 export interface SessionOptions {
   config?: ReviewConfig;
@@ -50,8 +58,8 @@ export class DocumentSession {
   private generation = 0;
   private readonly rules: readonly Rule[];
   env: CheckEnvironment;
-  private pairCache = new WeakMap<LineRec, PairCacheEntry>();
-  private lineCache = new WeakMap<LineRec, LineCacheEntry>();
+  /** Document-rule findings seen in the last check, keyed by the object the rule returned (kept while the rule returns the same object). */
+  private docFindingCache = new WeakMap<object, Finding>();
   private docStates = new Map<string, Map<string, unknown>>();
   private last: CheckResult | undefined;
 
@@ -75,6 +83,7 @@ export class DocumentSession {
     this.cfgKey = key;
     this.generation++;
     this.docStates.clear();
+    this.docFindingCache = new WeakMap();
     this.last = undefined;
   }
 
@@ -82,6 +91,7 @@ export class DocumentSession {
   invalidate(): void {
     this.generation++;
     this.docStates.clear();
+    this.docFindingCache = new WeakMap();
     this.last = undefined;
   }
 
@@ -120,37 +130,74 @@ export class DocumentSession {
   /** Checks the document (reusing every cached pair and line result that still applies). */
   check(): CheckResult {
     if (this.last) return this.last;
+    const steps = this.run(Infinity);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value!;
+  }
+
+  /**
+   * The same check, cut into slices of about `sliceMs` of work: the generator
+   * yields between slices so that a host can serve other requests (hover, code
+   * actions) and drop the check when a newer edit arrives. Work done before a
+   * yield is cached, so an abandoned check is not wasted. Returns undefined if
+   * the document or the settings changed while it was suspended.
+   */
+  *checkInSlices(sliceMs = 10): Generator<void, CheckResult | undefined> {
+    if (this.last) return this.last;
+    return yield* this.run(sliceMs);
+  }
+
+  private *run(sliceMs: number): Generator<void, CheckResult | undefined> {
     const t0 = performance.now();
+    let sliceStart = t0;
+    const version = this.doc.version;
+    const gen = this.generation;
     const model = this.doc.model({ order: this.config.order });
     const ctx = this.context();
     const active = this.rules.filter((r) => this.severityOf(r) !== 'off');
     const pairRules = active.filter((r): r is PairRule => r.scope === 'pair');
     const lineRules = active.filter((r): r is LineRule => r.scope === 'line');
     const docRules = active.filter((r): r is DocumentRule => r.scope === 'document');
+    const pairSev = pairRules.map((r) => this.severityOf(r) as Severity);
+    const lineSev = lineRules.map((r) => this.severityOf(r) as Severity);
     const findings: Finding[] = [];
     let pairsChecked = 0;
     let linesChecked = 0;
-    const gen = this.generation;
+    /** Yields when the slice is used up; false when the session changed meanwhile (abandon). */
+    const sliceOver = (): boolean => performance.now() - sliceStart > sliceMs;
+    const stillValid = (): boolean => this.doc.version === version && this.generation === gen;
 
     if (pairRules.length > 0) {
-      for (const pair of model.pairs) {
-        let entry = this.pairCache.get(pair.source);
+      const pairs = model.pairs;
+      for (let i = 0; i < pairs.length; i++) {
+        const pair = pairs[i];
+        const src = pair.source;
+        let entry = src.pairSlot as PairCacheEntry | undefined;
         if (!entry || entry.target !== pair.target || entry.key !== gen) {
           const input = pairInput(pair);
           entry = {
             target: pair.target,
             key: gen,
             results: pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx))),
+            sourceLine: -1,
+            targetLine: -1,
           };
-          this.pairCache.set(pair.source, entry);
+          src.pairSlot = entry;
           pairsChecked++;
+          if ((pairsChecked & 63) === 0 && sliceOver()) {
+            yield;
+            if (!stillValid()) return undefined;
+            sliceStart = performance.now();
+          }
         }
-        for (let r = 0; r < pairRules.length; r++) {
-          const local = entry.results[r];
-          if (local.length === 0) continue;
-          const sev = this.severityOf(pairRules[r]) as Severity;
-          for (const lf of local) findings.push(toFinding(pairRules[r].id, sev, lf, pair.source.line, pair.target.line));
+        if (entry.sourceLine !== src.line || entry.targetLine !== pair.target.line || !entry.findings) {
+          entry.findings = localToFindings(pairRules, pairSev, entry.results, src.line, pair.target.line);
+          entry.sourceLine = src.line;
+          entry.targetLine = pair.target.line;
         }
+        const fs = entry.findings;
+        for (let k = 0; k < fs.length; k++) findings.push(fs[k]);
       }
     }
 
@@ -160,7 +207,7 @@ export class DocumentSession {
         const rec = lines[i];
         if (rec.kind !== 'en' && rec.kind !== 'zh') continue;
         const lang = rec.kind;
-        let entry = this.lineCache.get(rec);
+        let entry = rec.lineSlot as LineCacheEntry | undefined;
         if (!entry || entry.key !== gen) {
           const pair = model.pairOfLine[i];
           entry = {
@@ -168,20 +215,31 @@ export class DocumentSession {
             results: lineRules.map((rule) =>
               rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : [],
             ),
+            line: -1,
           };
-          this.lineCache.set(rec, entry);
+          rec.lineSlot = entry;
           linesChecked++;
+          if ((linesChecked & 63) === 0 && sliceOver()) {
+            yield;
+            if (!stillValid()) return undefined;
+            sliceStart = performance.now();
+          }
         }
-        for (let r = 0; r < lineRules.length; r++) {
-          const local = entry.results[r];
-          if (local.length === 0) continue;
-          const sev = this.severityOf(lineRules[r]) as Severity;
-          for (const lf of local) findings.push(toFinding(lineRules[r].id, sev, lf, i, i));
+        if (entry.line !== i || !entry.findings) {
+          entry.findings = localToFindings(lineRules, lineSev, entry.results, i, i);
+          entry.line = i;
         }
+        const fs = entry.findings;
+        for (let k = 0; k < fs.length; k++) findings.push(fs[k]);
       }
     }
 
     for (const rule of docRules) {
+      if (sliceOver()) {
+        yield;
+        if (!stillValid()) return undefined;
+        sliceStart = performance.now();
+      }
       let state = this.docStates.get(rule.id);
       if (!state) {
         state = new Map();
@@ -190,7 +248,17 @@ export class DocumentSession {
       const st = state;
       const sev = this.severityOf(rule) as Severity;
       const out = this.safe(rule, [], () => rule.checkDocument({ doc: this.doc, model, state: st }, ctx));
-      for (const f of out) findings.push({ ...f, ruleId: rule.id, severity: f.severity ?? sev });
+      // A rule that keeps its findings in `state` and returns the same objects gets the same
+      // Finding objects back, so the LSP layer can reuse their Diagnostics too.
+      const cache = this.docFindingCache;
+      for (const f of out) {
+        let full = cache.get(f);
+        if (!full || full.ruleId !== rule.id || full.severity !== (f.severity ?? sev) || full.range !== f.range) {
+          full = { ...f, ruleId: rule.id, severity: f.severity ?? sev };
+          cache.set(f, full);
+        }
+        findings.push(full);
+      }
     }
 
     findings.sort(compareFindings);
@@ -202,6 +270,20 @@ export class DocumentSession {
     this.last = result;
     return result;
   }
+}
+
+/** Local findings of one pair or line (per rule) in document coordinates. */
+function localToFindings(rules: readonly Rule[], sev: readonly Severity[], results: LocalFinding[][], sourceLine: number, targetLine: number): Finding[] {
+  let out: Finding[] | undefined;
+  for (let r = 0; r < results.length; r++) {
+    const local = results[r];
+    if (local.length === 0) continue;
+    out ??= [];
+    for (const lf of local) out.push(toFinding(rules[r].id, sev[r], lf, sourceLine, targetLine));
+  }
+  // Sorted here (once per pair and position), the document-wide sort only merges sorted runs.
+  if (out && out.length > 1) out.sort(compareFindings);
+  return out ?? NO_FINDINGS;
 }
 
 export function pairInput(pair: Pair): PairInput {

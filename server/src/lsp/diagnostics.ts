@@ -13,12 +13,37 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Rule page links, computed once per rule (pathToFileURL is slow enough to matter per diagnostic). */
+const hrefs = new Map<string, { href: string }>();
+function codeDescription(ruleId: string): { href: string } {
+  let d = hrefs.get(ruleId);
+  if (!d) hrefs.set(ruleId, (d = { href: docUrl(ruleId) }));
+  return d;
+}
+
+/**
+ * Diagnostics already built, by the Finding they came from. The checker hands
+ * back the same Finding object for a pair, line or document finding that has
+ * not changed or moved, so after a keystroke only the touched findings are
+ * converted again.
+ */
+const built = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
+
+/** The LSP diagnostic of a finding (cached per Finding object; never mutate the result). */
+export function toDiagnosticCached(uri: string, f: Finding): Diagnostic {
+  const hit = built.get(f);
+  if (hit && hit.uri === uri) return hit.diagnostic;
+  const diagnostic = toDiagnostic(uri, f);
+  built.set(f, { uri, diagnostic });
+  return diagnostic;
+}
+
 export function toDiagnostic(uri: string, f: Finding): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: { href: docUrl(f.ruleId) },
+    codeDescription: codeDescription(f.ruleId),
     source: 'bilingual-review',
     message: f.message,
     data: { ruleId: f.ruleId, fixable: !!f.fixes?.length, info: f.data },
@@ -39,7 +64,7 @@ export async function validate(state: ServerState, doc: OpenDocument): Promise<v
   doc.session.setConfig(config);
   const result = doc.session.check();
   doc.findings = result.findings;
-  const diagnostics = result.findings.map((f) => toDiagnostic(doc.uri, f));
+  const diagnostics = result.findings.map((f) => toDiagnosticCached(doc.uri, f));
   await state.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
 }
 
