@@ -161,3 +161,63 @@ describe('incremental model and findings', () => {
     assert.equal(after.pairs[2500].source.text, 'Linxe 2500 about batteries.');
   });
 });
+
+describe('sliced checking', () => {
+  const text = Array.from({ length: 1000 }, (_, i) => `Pair ${i} costs $${i} million.\n第${i}对花费${i}00万美元。`).join('\n') + '\nA caption.';
+  const counting = (): PairRule & { calls: number } => ({
+    id: 'probe',
+    scope: 'pair',
+    defaultSeverity: 'warning',
+    fixable: false,
+    description: { en: 'test', zh: '测试' },
+    calls: 0,
+    checkPair(this: { calls: number }, { target }) {
+      this.calls++;
+      return target.text.includes('7') ? [{ span: { side: 'target', start: 0, end: 1 }, message: 'seven' }] : [];
+    },
+  });
+
+  it('yields between slices and ends with the same findings as check()', () => {
+    const probe = counting();
+    const s = new DocumentSession(text, { rules: [probe, ...RULES] });
+    const steps = s.checkInSlices(0);
+    let yields = 0;
+    let step = steps.next();
+    while (!step.done) {
+      yields++;
+      step = steps.next();
+    }
+    assert.ok(yields >= 10, `expected the check to be cut into slices, got ${yields} yields`);
+    assert.equal(probe.calls, 1000);
+    const expected = new DocumentSession(text, { rules: [counting(), ...RULES] }).check().findings;
+    assert.deepEqual(step.value!.findings.map((f) => JSON.stringify(f)), expected.map((f) => JSON.stringify(f)));
+    assert.equal(s.check(), step.value, 'the finished sliced check is the current result');
+  });
+
+  it('gives up when the document changes while suspended, and the next check reuses the work done', () => {
+    const probe = counting();
+    const s = new DocumentSession(text, { rules: [probe, ...RULES] });
+    const steps = s.checkInSlices(0);
+    for (let i = 0; i < 5; i++) assert.equal(steps.next().done, false);
+    const done = probe.calls;
+    assert.ok(done > 0 && done < 1000);
+    s.applyChanges([{ range: { start: { line: 1998, character: 0 }, end: { line: 1998, character: 0 } }, text: 'x' }]);
+    const r = steps.next();
+    assert.equal(r.done, true);
+    assert.equal(r.value, undefined);
+    const after = s.check();
+    assert.equal(after.stats.pairsChecked, 1000 - done, 'pairs checked before the edit are not checked again');
+    assert.deepEqual(after.findings.map((f) => JSON.stringify(f)), new DocumentSession(s.doc.getText(), { rules: [counting(), ...RULES] }).check().findings.map((f) => JSON.stringify(f)));
+  });
+
+  it('gives up when the settings change while suspended', () => {
+    const s = new DocumentSession(text, { rules: [counting(), ...RULES] });
+    const steps = s.checkInSlices(0);
+    steps.next();
+    s.setConfig({ order: 'en-zh', rules: {}, locale: 'zh-cn', options: {} });
+    let r = steps.next();
+    while (!r.done) r = steps.next();
+    assert.equal(r.value, undefined);
+    assert.match(s.check().findings.find((f) => f.ruleId === 'unpaired-line')!.message, /英文行/);
+  });
+});
