@@ -9,8 +9,9 @@
 //   npm run bench -- --no-peer       skip pofilter
 //   npm run bench -- --no-package    skip `npm run package` (uses the current dist/)
 
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { spawn, spawnSync } from 'node:child_process';
+import { copyFileSync, existsSync, mkdirSync, openSync, closeSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { cpus, totalmem } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -67,8 +68,12 @@ results.sizes.cliBytes = statSync(join(ROOT, 'dist', 'cli.js')).size;
 const vsix = join(ROOT, 'bilingual-review.vsix');
 results.sizes.vsixBytes = PACKAGE && existsSync(vsix) ? statSync(vsix).size : null;
 
+// Measure copies, so that a rebuild of dist/ while the benchmark runs cannot change what is measured.
+mkdirSync(join(OUT, 'product'), { recursive: true });
+for (const f of ['server.js', 'cli.js']) copyFileSync(join(ROOT, 'dist', f), join(OUT, 'product', f));
+
 /** Variants measured: the product, and optionally the product plus the synthetic heavy rule. */
-const variants = [{ name: 'product', cli: join(ROOT, 'dist', 'cli.js'), server: join(ROOT, 'dist', 'server.js') }];
+const variants = [{ name: 'product', cli: join(OUT, 'product', 'cli.js'), server: join(OUT, 'product', 'server.js') }];
 if (SYNTHETIC) {
   run(process.execPath, ['bench/build-synthetic.mjs']);
   variants.push({ name: 'synthetic', cli: join(OUT, 'synthetic', 'cli.js'), server: join(OUT, 'synthetic', 'server.js') });
@@ -106,7 +111,7 @@ for (const v of variants) {
     timeProcess(process.execPath, argv); // warm the file cache
     const times = [];
     for (let i = 0; i < runs; i++) times.push(timeProcess(process.execPath, argv));
-    const json = JSON.parse(execFileSync(process.execPath, argv, { cwd: ROOT, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).toString('utf8').trim() || '{}').files?.[0];
+    const json = JSON.parse(spawnSync(process.execPath, argv, { cwd: ROOT, maxBuffer: 1 << 30, stdio: ['ignore', 'pipe', 'ignore'] }).stdout.toString('utf8')).files[0];
     const ms = median(times);
     results.cli[v.name][n] = { ms, runs: times, pairsPerSecond: (json.pairs / ms) * 1000, usPerPair: (ms * 1000) / json.pairs, pairs: json.pairs, findings: json.diagnostics.length };
     log(`cli[${v.name}] ${n}: ${ms.toFixed(0)} ms, ${json.diagnostics.length} findings`);
@@ -145,7 +150,7 @@ if (PEER) {
 }
 
 // ---------------------------------------------------------------- server over stdio
-const rpc = await import(pathToFileURL(join(ROOT, 'node_modules', 'vscode-jsonrpc', 'node.js')).href);
+const rpc = createRequire(import.meta.url)('vscode-jsonrpc/node');
 
 class Client {
   constructor(serverPath) {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildModel, DocumentSession, ReviewDocument, RULES, type DocumentModel, type Finding, type Order } from '../../server/src/core';
-import type { PairRule } from '../../server/src/core/rule';
+import type { LineRule, PairRule } from '../../server/src/core/rule';
 
 const EN = ['The port spent $4 billion.', 'Ferries run every 20 minutes.', 'Photo by A. Lee.', 'It rained for 3 days.', 'Names like Halden stay.'];
 const ZH = ['港口花费了40亿美元。', '渡轮每20分钟一班。', '雨下了3天。', '哈尔登这样的名字保留。', '新的一行。'];
@@ -121,7 +121,19 @@ describe('incremental model and findings', () => {
         ];
       },
     };
-    const rules = [probe, ...RULES];
+    const lineProbe: LineRule = {
+      id: 'line-probe',
+      scope: 'line',
+      langs: ['zh', 'en'],
+      defaultSeverity: 'hint',
+      fixable: false,
+      description: { en: 'test', zh: '测试' },
+      checkLine({ rec }) {
+        const i = rec.text.search(/[。0-9]/);
+        return i < 0 ? [] : [{ span: { side: 'source', start: i, end: i + 1 }, message: `at ${i}` }];
+      },
+    };
+    const rules = [probe, lineProbe, ...RULES];
     fc.assert(
       fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (text, edits) => {
         const s = new DocumentSession(text, { rules });

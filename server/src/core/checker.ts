@@ -2,7 +2,7 @@
 // results by content so that an edit re-checks only what it touched.
 
 import { configKey, defaultConfig, type ReviewConfig } from './config';
-import { ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type Pair } from './document';
+import { modelEdit, modelSerial, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type Pair } from './document';
 import { localize } from './l10n';
 import type { CheckEnvironment, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
 import { RULES } from './rules/registry';
@@ -40,6 +40,18 @@ interface LineCacheEntry {
 
 const NO_FINDINGS: Finding[] = [];
 
+interface Assembled {
+  /** modelSerial of the model they were assembled for. */
+  serial: number;
+  gen: number;
+  pairRules: number;
+  lineRules: number;
+  pairIdx: number[];
+  pairF: Finding[][];
+  lineIdx: number[];
+  lineF: Finding[][];
+}
+
 export interface SessionOptions {
   config?: ReviewConfig;
   env?: Partial<CheckEnvironment>;
@@ -60,6 +72,8 @@ export class DocumentSession {
   env: CheckEnvironment;
   /** Document-rule findings seen in the last check, keyed by the object the rule returned (kept while the rule returns the same object). */
   private docFindingCache = new WeakMap<object, Finding>();
+  /** Pair and line findings of the last complete check, by pair / line index (only those with findings). */
+  private assembled: Assembled | undefined;
   private docStates = new Map<string, Map<string, unknown>>();
   private last: CheckResult | undefined;
 
@@ -168,71 +182,126 @@ export class DocumentSession {
     const sliceOver = (): boolean => performance.now() - sliceStart > sliceMs;
     const stillValid = (): boolean => this.doc.version === version && this.generation === gen;
 
-    if (pairRules.length > 0) {
-      const pairs = model.pairs;
-      for (let i = 0; i < pairs.length; i++) {
-        const pair = pairs[i];
-        const src = pair.source;
-        let entry = src.pairSlot as PairCacheEntry | undefined;
-        if (!entry || entry.target !== pair.target || entry.key !== gen) {
-          const input = pairInput(pair);
-          entry = {
-            target: pair.target,
-            key: gen,
-            results: pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx))),
-            sourceLine: -1,
-            targetLine: -1,
-          };
-          src.pairSlot = entry;
-          pairsChecked++;
-          if ((pairsChecked & 63) === 0 && sliceOver()) {
-            yield;
-            if (!stillValid()) return undefined;
-            sliceStart = performance.now();
-          }
-        }
-        if (entry.sourceLine !== src.line || entry.targetLine !== pair.target.line || !entry.findings) {
-          entry.findings = localToFindings(pairRules, pairSev, entry.results, src.line, pair.target.line);
-          entry.sourceLine = src.line;
-          entry.targetLine = pair.target.line;
-        }
-        const fs = entry.findings;
-        for (let k = 0; k < fs.length; k++) findings.push(fs[k]);
-      }
-    }
+    // Pair and line findings, kept as sorted lists of (index, findings) for the pairs and
+    // lines that have any. When the model was derived from the one of the last complete
+    // check, only the pairs and lines the edit re-paired are visited; the others are
+    // carried over (moved when lines were inserted or deleted above them).
+    const serial = modelSerial(model);
+    const prev = this.assembled;
+    const edit = modelEdit(model);
+    const same = !!prev && prev.gen === gen && prev.serial === serial && prev.pairRules === pairRules.length && prev.lineRules === lineRules.length;
+    const derived = !!prev && !same && !!edit && prev.gen === gen && edit.previousSerial === prev.serial && prev.pairRules === pairRules.length && prev.lineRules === lineRules.length;
+    let pairIdx: number[] = [];
+    let pairF: Finding[][] = [];
+    let lineIdx: number[] = [];
+    let lineF: Finding[][] = [];
 
-    if (lineRules.length > 0) {
+    const pairResult = (pair: Pair): Finding[] => {
+      const src = pair.source;
+      let entry = src.pairSlot as PairCacheEntry | undefined;
+      if (!entry || entry.target !== pair.target || entry.key !== gen) {
+        const input = pairInput(pair);
+        entry = {
+          target: pair.target,
+          key: gen,
+          results: pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx))),
+          sourceLine: -1,
+          targetLine: -1,
+        };
+        src.pairSlot = entry;
+        pairsChecked++;
+      }
+      if (entry.sourceLine !== src.line || entry.targetLine !== pair.target.line || !entry.findings) {
+        entry.findings = localToFindings(pairRules, pairSev, entry.results, src.line, pair.target.line);
+        entry.sourceLine = src.line;
+        entry.targetLine = pair.target.line;
+      }
+      return entry.findings;
+    };
+    const lineResult = (rec: LineRec, i: number): Finding[] => {
+      if (rec.kind !== 'en' && rec.kind !== 'zh') return NO_FINDINGS;
+      const lang = rec.kind;
+      let entry = rec.lineSlot as LineCacheEntry | undefined;
+      if (!entry || entry.key !== gen) {
+        const pair = model.pairOfLine[i];
+        entry = {
+          key: gen,
+          results: lineRules.map((rule) => (rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : [])),
+          line: -1,
+        };
+        rec.lineSlot = entry;
+        linesChecked++;
+      }
+      if (entry.line !== i || !entry.findings) {
+        entry.findings = localToFindings(lineRules, lineSev, entry.results, i, i);
+        entry.line = i;
+      }
+      return entry.findings;
+    };
+
+    if (same) {
+      ({ pairIdx, pairF, lineIdx, lineF } = prev!);
+    } else {
+      const pairs = model.pairs;
       const lines = this.doc.lines;
-      for (let i = 0; i < lines.length; i++) {
-        const rec = lines[i];
-        if (rec.kind !== 'en' && rec.kind !== 'zh') continue;
-        const lang = rec.kind;
-        let entry = rec.lineSlot as LineCacheEntry | undefined;
-        if (!entry || entry.key !== gen) {
-          const pair = model.pairOfLine[i];
-          entry = {
-            key: gen,
-            results: lineRules.map((rule) =>
-              rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : [],
-            ),
-            line: -1,
-          };
-          rec.lineSlot = entry;
-          linesChecked++;
-          if ((linesChecked & 63) === 0 && sliceOver()) {
+      // Ranges to visit in full; everything outside them is carried over from prev when derived.
+      const pairLo = derived ? edit!.pairFrom : 0;
+      const pairHi = derived ? edit!.pairFrom + edit!.addedPairs : pairs.length;
+      const lineLo = derived ? edit!.lineFrom : 0;
+      const lineHi = derived ? edit!.lineTo : lines.length;
+      let k = 0;
+      if (pairRules.length > 0) {
+        if (derived) for (; k < prev!.pairIdx.length && prev!.pairIdx[k] < pairLo; k++) (pairIdx.push(prev!.pairIdx[k]), pairF.push(prev!.pairF[k]));
+        for (let i = pairLo; i < pairHi; i++) {
+          const before = pairsChecked;
+          const fs = pairResult(pairs[i]);
+          if (fs.length) (pairIdx.push(i), pairF.push(fs));
+          if (pairsChecked !== before && (pairsChecked & 63) === 0 && sliceOver()) {
             yield;
             if (!stillValid()) return undefined;
             sliceStart = performance.now();
           }
         }
-        if (entry.line !== i || !entry.findings) {
-          entry.findings = localToFindings(lineRules, lineSev, entry.results, i, i);
-          entry.line = i;
+        if (derived) {
+          const removedEnd = edit!.pairFrom + edit!.removedPairs;
+          const shift = edit!.addedPairs - edit!.removedPairs;
+          for (; k < prev!.pairIdx.length; k++) {
+            const old = prev!.pairIdx[k];
+            if (old < removedEnd) continue;
+            const i = old + shift;
+            pairIdx.push(i);
+            pairF.push(edit!.lineDelta === 0 ? prev!.pairF[k] : pairResult(pairs[i]));
+          }
         }
-        const fs = entry.findings;
-        for (let k = 0; k < fs.length; k++) findings.push(fs[k]);
+      }
+      if (lineRules.length > 0) {
+        k = 0;
+        if (derived) for (; k < prev!.lineIdx.length && prev!.lineIdx[k] < lineLo; k++) (lineIdx.push(prev!.lineIdx[k]), lineF.push(prev!.lineF[k]));
+        for (let i = lineLo; i < lineHi; i++) {
+          const before = linesChecked;
+          const fs = lineResult(lines[i], i);
+          if (fs.length) (lineIdx.push(i), lineF.push(fs));
+          if (linesChecked !== before && (linesChecked & 63) === 0 && sliceOver()) {
+            yield;
+            if (!stillValid()) return undefined;
+            sliceStart = performance.now();
+          }
+        }
+        if (derived) {
+          const delta = edit!.lineDelta;
+          const oldEnd = lineHi - delta;
+          for (; k < prev!.lineIdx.length; k++) {
+            const old = prev!.lineIdx[k];
+            if (old < oldEnd) continue;
+            const i = old + delta;
+            lineIdx.push(i);
+            lineF.push(delta === 0 ? prev!.lineF[k] : lineResult(lines[i], i));
+          }
+        }
       }
     }
+    for (const fs of pairF) for (let j = 0; j < fs.length; j++) findings.push(fs[j]);
+    for (const fs of lineF) for (let j = 0; j < fs.length; j++) findings.push(fs[j]);
 
     for (const rule of docRules) {
       if (sliceOver()) {
@@ -262,6 +331,7 @@ export class DocumentSession {
     }
 
     findings.sort(compareFindings);
+    this.assembled = { serial, gen, pairRules: pairRules.length, lineRules: lineRules.length, pairIdx, pairF, lineIdx, lineF };
     const result: CheckResult = {
       findings,
       model,

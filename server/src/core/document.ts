@@ -16,8 +16,8 @@ export class LineRec {
   readonly kind: LineKind;
   /** Current 0-based line number; refreshed by every pairing pass. */
   line = -1;
-  /** Per-line caches owned by rules and extractors (keyed by their id). */
-  readonly cache = new Map<string, unknown>();
+  /** Per-line caches owned by rules and extractors (keyed by their id); created on first use (a book has 250,000 lines). */
+  private memoMap: Map<string, unknown> | undefined;
   /**
    * The checker's result slots for the pair this line is the source of, and for
    * the line itself (a record belongs to one document, hence to one session; a
@@ -34,10 +34,17 @@ export class LineRec {
     this.kind = classifyLine(text);
   }
 
+  /** Per-line caches owned by rules and extractors (keyed by their id). */
+  get cache(): Map<string, unknown> {
+    return (this.memoMap ??= new Map());
+  }
+
   memo<T>(key: string, compute: (text: string) => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const map = (this.memoMap ??= new Map());
+    const hit = map.get(key);
+    if (hit !== undefined || map.has(key)) return hit as T;
     const value = compute(this.text);
-    this.cache.set(key, value);
+    map.set(key, value);
     return value;
   }
 }
@@ -58,6 +65,39 @@ export interface DocumentModel {
   unpaired: LineRec[];
   /** For each line, the pair it belongs to (undefined for blank, other and unpaired lines). */
   pairOfLine: (Pair | undefined)[];
+}
+
+/**
+ * How a model was derived from the one before it (set by incremental pairing):
+ * pairs [pairFrom, pairFrom + removedPairs) of the previous model became
+ * [pairFrom, pairFrom + addedPairs) of this one; lines before lineFrom are
+ * untouched; lines from lineTo on are the previous lines moved by lineDelta; lines
+ * in between are new or re-paired. Lets the checker touch only what changed.
+ */
+export interface ModelEdit {
+  previousSerial: number;
+  pairFrom: number;
+  removedPairs: number;
+  addedPairs: number;
+  lineFrom: number;
+  lineTo: number;
+  lineDelta: number;
+}
+
+const serials = new WeakMap<DocumentModel, number>();
+const edits = new WeakMap<DocumentModel, ModelEdit>();
+let nextSerial = 1;
+
+/** A number identifying a model object (for caches that must not keep old models alive). */
+export function modelSerial(model: DocumentModel): number {
+  let n = serials.get(model);
+  if (n === undefined) serials.set(model, (n = nextSerial++));
+  return n;
+}
+
+/** How `model` was derived from its predecessor, if it was built incrementally. */
+export function modelEdit(model: DocumentModel): ModelEdit | undefined {
+  return edits.get(model);
 }
 
 export interface ContentChange {
@@ -370,5 +410,14 @@ function updateModel(
     unpaired: old.unpaired.slice(0, uLo).concat(region.unpaired, old.unpaired.slice(uHi)),
     pairOfLine: old.pairOfLine.slice(0, p).concat(slots, old.pairOfLine.slice(qOld)),
   };
+  edits.set(model, {
+    previousSerial: modelSerial(old),
+    pairFrom: pLo,
+    removedPairs: pHi - pLo,
+    addedPairs: region.pairs.length,
+    lineFrom: p,
+    lineTo: q,
+    lineDelta: dirty.delta,
+  });
   return { model, sampleEnd };
 }
