@@ -175,7 +175,6 @@ export class DocumentSession {
     const docRules = active.filter((r): r is DocumentRule => r.scope === 'document');
     const pairSev = pairRules.map((r) => this.severityOf(r) as Severity);
     const lineSev = lineRules.map((r) => this.severityOf(r) as Severity);
-    const findings: Finding[] = [];
     let pairsChecked = 0;
     let linesChecked = 0;
     /** Yields when the slice is used up; false when the session changed meanwhile (abandon). */
@@ -300,8 +299,13 @@ export class DocumentSession {
         }
       }
     }
-    for (const fs of pairF) for (let j = 0; j < fs.length; j++) findings.push(fs[j]);
-    for (const fs of lineF) for (let j = 0; j < fs.length; j++) findings.push(fs[j]);
+    // Each list below is already in document order (findings are sorted per pair and per
+    // line, pairs and lines come in order): merging them is cheaper than sorting everything.
+    const pairList: Finding[] = [];
+    for (const fs of pairF) for (let j = 0; j < fs.length; j++) pairList.push(fs[j]);
+    const lineList: Finding[] = [];
+    for (const fs of lineF) for (let j = 0; j < fs.length; j++) lineList.push(fs[j]);
+    const docList: Finding[] = [];
 
     for (const rule of docRules) {
       if (sliceOver()) {
@@ -326,11 +330,12 @@ export class DocumentSession {
           full = { ...f, ruleId: rule.id, severity: f.severity ?? sev };
           cache.set(f, full);
         }
-        findings.push(full);
+        docList.push(full);
       }
     }
 
-    findings.sort(compareFindings);
+    if (!isSorted(docList)) docList.sort(compareFindings);
+    const findings = mergeSorted(mergeSorted(pairList, lineList), docList);
     this.assembled = { serial, gen, pairRules: pairRules.length, lineRules: lineRules.length, pairIdx, pairF, lineIdx, lineF };
     const result: CheckResult = {
       findings,
@@ -340,6 +345,25 @@ export class DocumentSession {
     this.last = result;
     return result;
   }
+}
+
+function isSorted(list: readonly Finding[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareFindings(list[i - 1], list[i]) > 0) return false;
+  return true;
+}
+
+/** Stable merge of two sorted lists (ties keep a before b, as a stable sort of a + b would). */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = new Array<Finding>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
 }
 
 /** Local findings of one pair or line (per rule) in document coordinates. */

@@ -354,6 +354,16 @@ function lowerBound<T>(arr: readonly T[], value: number, key: (x: T) => number):
   return lo;
 }
 
+/** A copy of `arr` with [from, to) replaced by `items` (a flat copy plus a small splice: cheaper than concat). */
+function replaced<T>(arr: readonly T[], from: number, to: number, items: T[]): T[] {
+  const out = arr.slice();
+  if (items.length === to - from) {
+    for (let i = 0; i < items.length; i++) out[from + i] = items[i];
+  } else if (items.length < 10000) out.splice(from, to - from, ...items);
+  else return arr.slice(0, from).concat(items, arr.slice(to));
+  return out;
+}
+
 const sourceLine = (p: Pair): number => p.source.line;
 const recLine = (r: LineRec): number => r.line;
 
@@ -406,9 +416,9 @@ function updateModel(
   const model: DocumentModel = {
     order: old.order,
     orderSource: old.orderSource,
-    pairs: old.pairs.slice(0, pLo).concat(region.pairs, old.pairs.slice(pHi)),
-    unpaired: old.unpaired.slice(0, uLo).concat(region.unpaired, old.unpaired.slice(uHi)),
-    pairOfLine: old.pairOfLine.slice(0, p).concat(slots, old.pairOfLine.slice(qOld)),
+    pairs: replaced(old.pairs, pLo, pHi, region.pairs),
+    unpaired: replaced(old.unpaired, uLo, uHi, region.unpaired),
+    pairOfLine: replaced(old.pairOfLine, p, qOld, slots),
   };
   edits.set(model, {
     previousSerial: modelSerial(old),
