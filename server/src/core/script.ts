@@ -41,35 +41,21 @@ export function isLatinLetterCode(c: number): boolean {
   );
 }
 
-/** Script class of every UTF-16 code unit: 0 other, 1 Latin letter, 2 digit, 3 CJK, 4 CJK high surrogate. */
-const CLASS = (() => {
-  const t = new Uint8Array(65536);
-  for (let c = 0; c < 65536; c++) {
-    if (c < 0x80) t[c] = (c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a) ? 1 : c >= 0x30 && c <= 0x39 ? 2 : 0;
-    else if (isCjkCode(c)) t[c] = 3;
-    else if (isCjkHighSurrogate(c)) t[c] = 4;
-    else if (isLatinLetterCode(c)) t[c] = 1;
-    else if (c >= 0xff10 && c <= 0xff19) t[c] = 2;
-  }
-  return t;
-})();
-
 export function countScripts(text: string): ScriptCounts {
-  // One table lookup per code unit: this runs over every character of every document opened.
   let cjk = 0;
   let latin = 0;
   let digits = 0;
-  const n = text.length;
-  for (let i = 0; i < n; i++) {
-    const k = CLASS[text.charCodeAt(i)];
-    if (k === 0) continue;
-    if (k === 1) latin++;
-    else if (k === 3) cjk++;
-    else if (k === 2) digits++;
-    else {
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) latin++;
+      else if (c >= 0x30 && c <= 0x39) digits++;
+    } else if (isCjkCode(c)) cjk++;
+    else if (isCjkHighSurrogate(c)) {
       cjk++;
       i++; // skip the low surrogate
-    }
+    } else if (isLatinLetterCode(c)) latin++;
+    else if (c >= 0xff10 && c <= 0xff19) digits++;
   }
   return { cjk, latin, digits };
 }
@@ -105,13 +91,14 @@ function dominantScript(text: string, from: number): LineKind {
   const n = text.length;
   let checkAt = from + 32;
   for (let i = from; i < n; i++) {
-    const k = CLASS[text.charCodeAt(i)];
-    if (k === 1) latin++;
-    else if (k === 3) cjk++;
-    else if (k === 4) {
+    const c = text.charCodeAt(i);
+    if (c < 0x80) {
+      if ((c >= 0x61 && c <= 0x7a) || (c >= 0x41 && c <= 0x5a)) latin++;
+    } else if (isCjkCode(c)) cjk++;
+    else if (isCjkHighSurrogate(c)) {
       cjk++;
       i++;
-    }
+    } else if (isLatinLetterCode(c)) latin++;
     if (i >= checkAt) {
       const rest = n - i - 1;
       if (cjk * 3 >= latin + rest && cjk > 0) return 'zh';
