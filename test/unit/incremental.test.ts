@@ -5,7 +5,7 @@
 
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { buildModel, DocumentSession, ReviewDocument, RULES, type DocumentModel, type Finding, type Order } from '../../server/src/core';
+import { buildModel, DocumentSession, pairDelta, ReviewDocument, RULES, type DocumentModel, type Finding, type Order } from '../../server/src/core';
 import type { LineRule, PairRule } from '../../server/src/core/rule';
 
 const EN = ['The port spent $4 billion.', 'Ferries run every 20 minutes.', 'Photo by A. Lee.', 'It rained for 3 days.', 'Names like Halden stay.'];
@@ -231,5 +231,53 @@ describe('sliced checking', () => {
     while (!r.done) r = steps.next();
     assert.equal(r.value, undefined);
     assert.match(s.check().findings.find((f) => f.ruleId === 'unpaired-line')!.message, /英文行/);
+  });
+});
+
+describe('pairDelta (for document rules with delta-updated indexes)', () => {
+  it('an index kept from deltas equals one built from the current pairs, after random edits', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 10 }), (text, edits) => {
+        const doc = new ReviewDocument(text);
+        const state = new Map<string, unknown>();
+        const index = new Map<string, number>();
+        const key = (p: { source: { text: string }; target: { text: string } }) => `${p.source.text}\u0000${p.target.text}`;
+        const sync = () => {
+          const model = doc.model({ order: 'auto' });
+          const d = pairDelta(state, model);
+          if (d.full) index.clear();
+          for (const p of d.removed) {
+            const n = (index.get(key(p)) ?? 0) - 1;
+            if (n > 0) index.set(key(p), n);
+            else index.delete(key(p));
+          }
+          for (const p of d.added) index.set(key(p), (index.get(key(p)) ?? 0) + 1);
+          const expected = new Map<string, number>();
+          for (const p of model.pairs) expected.set(key(p), (expected.get(key(p)) ?? 0) + 1);
+          assert.deepEqual([...index].sort(), [...expected].sort());
+        };
+        sync();
+        for (const e of edits) {
+          doc.applyChanges([resolve(doc, e)]);
+          if (e.checkAfter) sync();
+        }
+        sync();
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('reports only the re-paired pairs after a keystroke', () => {
+    const text = Array.from({ length: 500 }, (_, i) => `Line ${i}.\n第${i}行。`).join('\n');
+    const doc = new ReviewDocument(text);
+    const state = new Map<string, unknown>();
+    assert.equal(pairDelta(state, doc.model({ order: 'auto' })).full, true);
+    doc.applyChanges([{ range: { start: { line: 400, character: 2 }, end: { line: 400, character: 2 } }, text: 'x' }]);
+    const d = pairDelta(state, doc.model({ order: 'auto' }));
+    assert.equal(d.full, false);
+    assert.deepEqual(d.removed.map((p) => p.source.text), ['Line 200.']);
+    assert.deepEqual(d.added.map((p) => p.source.text), ['Lixne 200.']);
+    const again = pairDelta(state, doc.model({ order: 'auto' }));
+    assert.deepEqual([again.full, again.added.length, again.removed.length], [false, 0, 0]);
   });
 });
