@@ -167,6 +167,17 @@ export class DocumentSession {
     let sliceStart = t0;
     const version = this.doc.version;
     const gen = this.generation;
+    /** Yields when the slice is used up; false when the session changed meanwhile (abandon). */
+    const sliceOver = (): boolean => performance.now() - sliceStart > sliceMs;
+    const stillValid = (): boolean => this.doc.version === version && this.generation === gen;
+    if (sliceMs !== Infinity) {
+      const prep = this.doc.prepareInSlices(sliceOver);
+      while (!prep.next().done) {
+        yield;
+        if (!stillValid()) return undefined;
+        sliceStart = performance.now();
+      }
+    }
     const model = this.doc.model({ order: this.config.order });
     const ctx = this.context();
     const active = this.rules.filter((r) => this.severityOf(r) !== 'off');
@@ -177,10 +188,6 @@ export class DocumentSession {
     const lineSev = lineRules.map((r) => this.severityOf(r) as Severity);
     let pairsChecked = 0;
     let linesChecked = 0;
-    /** Yields when the slice is used up; false when the session changed meanwhile (abandon). */
-    const sliceOver = (): boolean => performance.now() - sliceStart > sliceMs;
-    const stillValid = (): boolean => this.doc.version === version && this.generation === gen;
-
     // Pair and line findings, kept as sorted lists of (index, findings) for the pairs and
     // lines that have any. When the model was derived from the one of the last complete
     // check, only the pairs and lines the edit re-paired are visited; the others are

@@ -13,9 +13,14 @@ import type { Lang, LineKind, Order, Position } from './types';
 export class LineRec {
   readonly text: string;
   eol: string;
-  readonly kind: LineKind;
+  private kindCache: LineKind | undefined;
   /** Current 0-based line number; refreshed by every pairing pass. */
   line = -1;
+  /** The line's language (or blank / other), classified on first use. */
+  get kind(): LineKind {
+    return (this.kindCache ??= classifyLine(this.text));
+  }
+
   /** Per-line caches owned by rules and extractors (keyed by their id); created on first use (a book has 250,000 lines). */
   private memoMap: Map<string, unknown> | undefined;
   /**
@@ -31,7 +36,6 @@ export class LineRec {
   constructor(text: string, eol: string) {
     this.text = text;
     this.eol = eol;
-    this.kind = classifyLine(text);
   }
 
   /** Per-line caches owned by rules and extractors (keyed by their id). */
@@ -126,9 +130,12 @@ export class ReviewDocument {
   /** What changed since modelCache was built ('all' after a full replacement). */
   private dirty: DirtyWindow | 'all' | undefined;
   version = 0;
+  /** True while lines of a newly read text may not be classified yet (see prepareInSlices). */
+  private unclassified = false;
 
   constructor(text: string) {
     this.lines = ReviewDocument.toRecords(text);
+    this.unclassified = true;
   }
 
   private static toRecords(text: string): LineRec[] {
@@ -163,6 +170,7 @@ export class ReviewDocument {
     for (const change of changes) {
       if (!change.range) {
         this.lines = ReviewDocument.toRecords(change.text);
+        this.unclassified = true;
         this.dirty = 'all';
         continue;
       }
@@ -211,6 +219,26 @@ export class ReviewDocument {
     if (recs.length < 10000) this.lines.splice(start.line, removed, ...recs);
     else this.lines = this.lines.slice(0, start.line).concat(recs, this.lines.slice(start.line + removed));
     this.markDirty(start.line, removed, recs.length);
+  }
+
+  /**
+   * Classifies the lines of a newly read text, yielding whenever `sliceOver()`
+   * says so: the first check of a 100,000-pair book spends a few hundred
+   * milliseconds here, and a server answers requests in between. Later calls
+   * (after edits) return at once. Not needed for correctness: lines classify
+   * themselves on first use.
+   */
+  *prepareInSlices(sliceOver: () => boolean): Generator<void, void> {
+    if (!this.unclassified) return;
+    const lines = this.lines;
+    for (let i = 0; i < lines.length; i++) {
+      void lines[i].kind;
+      if ((i & 1023) === 1023 && sliceOver()) {
+        yield;
+        if (this.lines !== lines) return; // replaced meanwhile: the caller abandons too
+      }
+    }
+    if (this.lines === lines) this.unclassified = false;
   }
 
   /**
