@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../core';
+import { noteDocumentActivity } from './memory';
 import { docUrl, type OpenDocument, type ServerState } from './state';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -96,6 +97,7 @@ export async function validate(state: ServerState, doc: OpenDocument): Promise<v
   doc.findings = result.findings;
   const diagnostics = result.findings.map((f) => toDiagnosticCached(doc.uri, f));
   await state.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  noteDocumentActivity(doc.session.doc.lineCount);
 }
 
 export function schedule(state: ServerState, doc: OpenDocument, delay = 0): void {
