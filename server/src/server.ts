@@ -44,7 +44,8 @@ connection.onInitialize((params: InitializeParams): InitializeResult => {
 
 connection.onInitialized(() => {
   if (state.hasConfigurationCapability) {
-    void connection.client.register(DidChangeConfigurationNotification.type, { section: 'bilingualReview' });
+    // A client may refuse dynamic registration; that must not take the server down.
+    connection.client.register(DidChangeConfigurationNotification.type, { section: 'bilingualReview' }).catch(() => undefined);
   }
   terms.initialized();
 });

@@ -1,6 +1,7 @@
 // Reading inputs for the CLI: files, directories and stdin, with clear errors
 // for everything that is not checkable text.
 
+import { isUtf8 } from 'node:buffer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
@@ -21,7 +22,13 @@ export function decodeText(bytes: Uint8Array, label: string): string {
   if (bytes.length >= 2 && bytes[0] === 0xfe && bytes[1] === 0xff) return checkText(new TextDecoder('utf-16be', { fatal: true }), bytes.subarray(2), label);
   const probe = bytes.subarray(0, Math.min(bytes.length, 8192));
   if (probe.includes(0)) throw new InputError(`${label}: not a text file (binary data)`);
-  return checkText(new TextDecoder('utf-8', { fatal: true, ignoreBOM: false }), bytes, label);
+  // Validate with simdutf (buffer.isUtf8) and decode with Buffer: several times faster than a
+  // fatal TextDecoder on large files, same result (the BOM is dropped as TextDecoder does).
+  if (!isUtf8(bytes)) throw new InputError(`${label}: not valid UTF-8 text`);
+  const bom = bytes.length >= 3 && bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? 3 : 0;
+  const text = Buffer.from(bytes.buffer, bytes.byteOffset + bom, bytes.length - bom).toString('utf8');
+  if (text.includes('\u0000')) throw new InputError(`${label}: not a text file (binary data)`);
+  return text;
 }
 
 function checkText(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array, label: string): string {

@@ -2,7 +2,7 @@
 // results by content so that an edit re-checks only what it touched.
 
 import { configKey, defaultConfig, type ReviewConfig } from './config';
-import { ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type Pair } from './document';
+import { modelEdit, modelSerial, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type Pair } from './document';
 import { localize } from './l10n';
 import { applySuppressions } from './suppressions';
 import type { CheckEnvironment, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
@@ -28,11 +28,31 @@ interface PairCacheEntry {
   target: LineRec;
   key: number;
   results: LocalFinding[][];
+  /** Findings in document coordinates, built for the lines below; reused while the pair has not moved. */
+  findings?: Finding[];
+  sourceLine: number;
+  targetLine: number;
 }
 
 interface LineCacheEntry {
   key: number;
   results: LocalFinding[][];
+  findings?: Finding[];
+  line: number;
+}
+
+const NO_FINDINGS: Finding[] = [];
+
+interface Assembled {
+  /** modelSerial of the model they were assembled for. */
+  serial: number;
+  gen: number;
+  pairRules: number;
+  lineRules: number;
+  pairIdx: number[];
+  pairF: Finding[][];
+  lineIdx: number[];
+  lineF: Finding[][];
 }
 
 export interface SessionOptions {
@@ -53,8 +73,10 @@ export class DocumentSession {
   private generation = 0;
   readonly rules: readonly Rule[];
   env: CheckEnvironment;
-  private pairCache = new WeakMap<LineRec, PairCacheEntry>();
-  private lineCache = new WeakMap<LineRec, LineCacheEntry>();
+  /** Document-rule findings seen in the last check, keyed by the object the rule returned (kept while the rule returns the same object). */
+  private docFindingCache = new WeakMap<object, Finding>();
+  /** Pair and line findings of the last complete check, by pair / line index (only those with findings). */
+  private assembled: Assembled | undefined;
   private docStates = new Map<string, Map<string, unknown>>();
   private last: CheckResult | undefined;
 
@@ -78,6 +100,7 @@ export class DocumentSession {
     this.cfgKey = key;
     this.generation++;
     this.docStates.clear();
+    this.docFindingCache = new WeakMap();
     this.last = undefined;
   }
 
@@ -85,6 +108,7 @@ export class DocumentSession {
   invalidate(): void {
     this.generation++;
     this.docStates.clear();
+    this.docFindingCache = new WeakMap();
     this.last = undefined;
   }
 
@@ -130,68 +154,182 @@ export class DocumentSession {
   /** Checks the document (reusing every cached pair and line result that still applies). */
   check(): CheckResult {
     if (this.last) return this.last;
+    const steps = this.run(Infinity);
+    let step = steps.next();
+    while (!step.done) step = steps.next();
+    return step.value!;
+  }
+
+  /**
+   * The same check, cut into slices of about `sliceMs` of work: the generator
+   * yields between slices so that a host can serve other requests (hover, code
+   * actions) and drop the check when a newer edit arrives. Work done before a
+   * yield is cached, so an abandoned check is not wasted. Returns undefined if
+   * the document or the settings changed while it was suspended.
+   */
+  *checkInSlices(sliceMs = 10): Generator<void, CheckResult | undefined> {
+    if (this.last) return this.last;
+    return yield* this.run(sliceMs);
+  }
+
+  private *run(sliceMs: number): Generator<void, CheckResult | undefined> {
     const t0 = performance.now();
+    let sliceStart = t0;
+    const version = this.doc.version;
+    const gen = this.generation;
+    /** Yields when the slice is used up; false when the session changed meanwhile (abandon). */
+    const sliceOver = (): boolean => performance.now() - sliceStart > sliceMs;
+    const stillValid = (): boolean => this.doc.version === version && this.generation === gen;
+    if (sliceMs !== Infinity) {
+      const prep = this.doc.prepareInSlices(sliceOver);
+      while (!prep.next().done) {
+        yield;
+        if (!stillValid()) return undefined;
+        sliceStart = performance.now();
+      }
+    }
     const model = this.doc.model({ order: this.config.order });
     const ctx = this.context();
     const active = this.rules.filter((r) => this.severityOf(r) !== 'off');
     const pairRules = active.filter((r): r is PairRule => r.scope === 'pair');
     const lineRules = active.filter((r): r is LineRule => r.scope === 'line');
     const docRules = active.filter((r): r is DocumentRule => r.scope === 'document');
-    const findings: Finding[] = [];
+    const pairSev = pairRules.map((r) => this.severityOf(r) as Severity);
+    const lineSev = lineRules.map((r) => this.severityOf(r) as Severity);
     let pairsChecked = 0;
     let linesChecked = 0;
-    const gen = this.generation;
+    // Pair and line findings, kept as sorted lists of (index, findings) for the pairs and
+    // lines that have any. When the model was derived from the one of the last complete
+    // check, only the pairs and lines the edit re-paired are visited; the others are
+    // carried over (moved when lines were inserted or deleted above them).
+    const serial = modelSerial(model);
+    const prev = this.assembled;
+    const edit = modelEdit(model);
+    const same = !!prev && prev.gen === gen && prev.serial === serial && prev.pairRules === pairRules.length && prev.lineRules === lineRules.length;
+    const derived = !!prev && !same && !!edit && prev.gen === gen && edit.previousSerial === prev.serial && prev.pairRules === pairRules.length && prev.lineRules === lineRules.length;
+    let pairIdx: number[] = [];
+    let pairF: Finding[][] = [];
+    let lineIdx: number[] = [];
+    let lineF: Finding[][] = [];
 
-    if (pairRules.length > 0) {
-      for (const pair of model.pairs) {
-        let entry = this.pairCache.get(pair.source);
-        if (!entry || entry.target !== pair.target || entry.key !== gen) {
-          const input = pairInput(pair);
-          entry = {
-            target: pair.target,
-            key: gen,
-            results: pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx))),
-          };
-          this.pairCache.set(pair.source, entry);
-          pairsChecked++;
-        }
-        for (let r = 0; r < pairRules.length; r++) {
-          const local = entry.results[r];
-          if (local.length === 0) continue;
-          const sev = this.severityOf(pairRules[r]) as Severity;
-          for (const lf of local) findings.push(toFinding(pairRules[r].id, sev, lf, pair.source.line, pair.target.line));
-        }
+    const pairResult = (pair: Pair): Finding[] => {
+      const src = pair.source;
+      let entry = src.pairSlot as PairCacheEntry | undefined;
+      if (!entry || entry.target !== pair.target || entry.key !== gen) {
+        const input = pairInput(pair);
+        entry = {
+          target: pair.target,
+          key: gen,
+          results: pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx))),
+          sourceLine: -1,
+          targetLine: -1,
+        };
+        src.pairSlot = entry;
+        pairsChecked++;
       }
-    }
+      if (entry.sourceLine !== src.line || entry.targetLine !== pair.target.line || !entry.findings) {
+        entry.findings = localToFindings(pairRules, pairSev, entry.results, src.line, pair.target.line);
+        entry.sourceLine = src.line;
+        entry.targetLine = pair.target.line;
+      }
+      return entry.findings;
+    };
+    const lineResult = (rec: LineRec, i: number): Finding[] => {
+      if (rec.kind !== 'en' && rec.kind !== 'zh') return NO_FINDINGS;
+      const lang = rec.kind;
+      let entry = rec.lineSlot as LineCacheEntry | undefined;
+      if (!entry || entry.key !== gen) {
+        const pair = model.pairOfLine[i];
+        entry = {
+          key: gen,
+          results: lineRules.map((rule) => (rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : [])),
+          line: -1,
+        };
+        rec.lineSlot = entry;
+        linesChecked++;
+      }
+      if (entry.line !== i || !entry.findings) {
+        entry.findings = localToFindings(lineRules, lineSev, entry.results, i, i);
+        entry.line = i;
+      }
+      return entry.findings;
+    };
 
-    if (lineRules.length > 0) {
+    if (same) {
+      ({ pairIdx, pairF, lineIdx, lineF } = prev!);
+    } else {
+      const pairs = model.pairs;
       const lines = this.doc.lines;
-      for (let i = 0; i < lines.length; i++) {
-        const rec = lines[i];
-        if (rec.kind !== 'en' && rec.kind !== 'zh') continue;
-        const lang = rec.kind;
-        let entry = this.lineCache.get(rec);
-        if (!entry || entry.key !== gen) {
-          const pair = model.pairOfLine[i];
-          entry = {
-            key: gen,
-            results: lineRules.map((rule) =>
-              rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : [],
-            ),
-          };
-          this.lineCache.set(rec, entry);
-          linesChecked++;
+      // Ranges to visit in full; everything outside them is carried over from prev when derived.
+      const pairLo = derived ? edit!.pairFrom : 0;
+      const pairHi = derived ? edit!.pairFrom + edit!.addedPairs : pairs.length;
+      const lineLo = derived ? edit!.lineFrom : 0;
+      const lineHi = derived ? edit!.lineTo : lines.length;
+      let k = 0;
+      if (pairRules.length > 0) {
+        if (derived) for (; k < prev!.pairIdx.length && prev!.pairIdx[k] < pairLo; k++) (pairIdx.push(prev!.pairIdx[k]), pairF.push(prev!.pairF[k]));
+        for (let i = pairLo; i < pairHi; i++) {
+          const before = pairsChecked;
+          const fs = pairResult(pairs[i]);
+          if (fs.length) (pairIdx.push(i), pairF.push(fs));
+          if (pairsChecked !== before && (pairsChecked & 63) === 0 && sliceOver()) {
+            yield;
+            if (!stillValid()) return undefined;
+            sliceStart = performance.now();
+          }
         }
-        for (let r = 0; r < lineRules.length; r++) {
-          const local = entry.results[r];
-          if (local.length === 0) continue;
-          const sev = this.severityOf(lineRules[r]) as Severity;
-          for (const lf of local) findings.push(toFinding(lineRules[r].id, sev, lf, i, i));
+        if (derived) {
+          const removedEnd = edit!.pairFrom + edit!.removedPairs;
+          const shift = edit!.addedPairs - edit!.removedPairs;
+          for (; k < prev!.pairIdx.length; k++) {
+            const old = prev!.pairIdx[k];
+            if (old < removedEnd) continue;
+            const i = old + shift;
+            pairIdx.push(i);
+            pairF.push(edit!.lineDelta === 0 ? prev!.pairF[k] : pairResult(pairs[i]));
+          }
+        }
+      }
+      if (lineRules.length > 0) {
+        k = 0;
+        if (derived) for (; k < prev!.lineIdx.length && prev!.lineIdx[k] < lineLo; k++) (lineIdx.push(prev!.lineIdx[k]), lineF.push(prev!.lineF[k]));
+        for (let i = lineLo; i < lineHi; i++) {
+          const before = linesChecked;
+          const fs = lineResult(lines[i], i);
+          if (fs.length) (lineIdx.push(i), lineF.push(fs));
+          if (linesChecked !== before && (linesChecked & 63) === 0 && sliceOver()) {
+            yield;
+            if (!stillValid()) return undefined;
+            sliceStart = performance.now();
+          }
+        }
+        if (derived) {
+          const delta = edit!.lineDelta;
+          const oldEnd = lineHi - delta;
+          for (; k < prev!.lineIdx.length; k++) {
+            const old = prev!.lineIdx[k];
+            if (old < oldEnd) continue;
+            const i = old + delta;
+            lineIdx.push(i);
+            lineF.push(delta === 0 ? prev!.lineF[k] : lineResult(lines[i], i));
+          }
         }
       }
     }
+    // Each list below is already in document order (findings are sorted per pair and per
+    // line, pairs and lines come in order): merging them is cheaper than sorting everything.
+    const pairList: Finding[] = [];
+    for (const fs of pairF) for (let j = 0; j < fs.length; j++) pairList.push(fs[j]);
+    const lineList: Finding[] = [];
+    for (const fs of lineF) for (let j = 0; j < fs.length; j++) lineList.push(fs[j]);
+    const docList: Finding[] = [];
 
     for (const rule of docRules) {
+      if (sliceOver()) {
+        yield;
+        if (!stillValid()) return undefined;
+        sliceStart = performance.now();
+      }
       let state = this.docStates.get(rule.id);
       if (!state) {
         state = new Map();
@@ -200,10 +338,22 @@ export class DocumentSession {
       const st = state;
       const sev = this.severityOf(rule) as Severity;
       const out = this.safe(rule, [], () => rule.checkDocument({ doc: this.doc, model, state: st }, ctx));
-      for (const f of out) findings.push({ ...f, ruleId: rule.id, severity: f.severity ?? sev });
+      // A rule that keeps its findings in `state` and returns the same objects gets the same
+      // Finding objects back, so the LSP layer can reuse their Diagnostics too.
+      const cache = this.docFindingCache;
+      for (const f of out) {
+        let full = cache.get(f);
+        if (!full || full.ruleId !== rule.id || full.severity !== (f.severity ?? sev) || full.range !== f.range) {
+          full = { ...f, ruleId: rule.id, severity: f.severity ?? sev };
+          cache.set(f, full);
+        }
+        docList.push(full);
+      }
     }
 
-    findings.sort(compareFindings);
+    if (!isSorted(docList)) docList.sort(compareFindings);
+    const findings = mergeSorted(mergeSorted(pairList, lineList), docList);
+    this.assembled = { serial, gen, pairRules: pairRules.length, lineRules: lineRules.length, pairIdx, pairF, lineIdx, lineF };
     const { findings: kept, suppressed } = applySuppressions(findings, this.doc, model);
     const result: CheckResult = {
       findings: kept,
@@ -213,6 +363,39 @@ export class DocumentSession {
     this.last = result;
     return result;
   }
+}
+
+function isSorted(list: readonly Finding[]): boolean {
+  for (let i = 1; i < list.length; i++) if (compareFindings(list[i - 1], list[i]) > 0) return false;
+  return true;
+}
+
+/** Stable merge of two sorted lists (ties keep a before b, as a stable sort of a + b would). */
+function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+  if (b.length === 0) return a;
+  if (a.length === 0) return b;
+  const out = new Array<Finding>(a.length + b.length);
+  let i = 0;
+  let j = 0;
+  let k = 0;
+  while (i < a.length && j < b.length) out[k++] = compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++];
+  while (i < a.length) out[k++] = a[i++];
+  while (j < b.length) out[k++] = b[j++];
+  return out;
+}
+
+/** Local findings of one pair or line (per rule) in document coordinates. */
+function localToFindings(rules: readonly Rule[], sev: readonly Severity[], results: LocalFinding[][], sourceLine: number, targetLine: number): Finding[] {
+  let out: Finding[] | undefined;
+  for (let r = 0; r < results.length; r++) {
+    const local = results[r];
+    if (local.length === 0) continue;
+    out ??= [];
+    for (const lf of local) out.push(toFinding(rules[r].id, sev[r], lf, sourceLine, targetLine));
+  }
+  // Sorted here (once per pair and position), the document-wide sort only merges sorted runs.
+  if (out && out.length > 1) out.sort(compareFindings);
+  return out ?? NO_FINDINGS;
 }
 
 export function pairInput(pair: Pair): PairInput {

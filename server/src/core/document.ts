@@ -13,22 +13,42 @@ import type { Lang, LineKind, Order, Position } from './types';
 export class LineRec {
   readonly text: string;
   eol: string;
-  readonly kind: LineKind;
+  private kindCache: LineKind | undefined;
   /** Current 0-based line number; refreshed by every pairing pass. */
   line = -1;
-  /** Per-line caches owned by rules and extractors (keyed by their id). */
-  readonly cache = new Map<string, unknown>();
+  /** The line's language (or blank / other), classified on first use. */
+  get kind(): LineKind {
+    return (this.kindCache ??= classifyLine(this.text));
+  }
+
+  /** Per-line caches owned by rules and extractors (keyed by their id); created on first use (a book has 250,000 lines). */
+  private memoMap: Map<string, unknown> | undefined;
+  /**
+   * The checker's result slots for the pair this line is the source of, and for
+   * the line itself (a record belongs to one document, hence to one session; a
+   * field is much cheaper than a WeakMap lookup on every pair of every check).
+   * @internal
+   */
+  pairSlot: unknown = undefined;
+  /** @internal */
+  lineSlot: unknown = undefined;
 
   constructor(text: string, eol: string) {
     this.text = text;
     this.eol = eol;
-    this.kind = classifyLine(text);
+  }
+
+  /** Per-line caches owned by rules and extractors (keyed by their id). */
+  get cache(): Map<string, unknown> {
+    return (this.memoMap ??= new Map());
   }
 
   memo<T>(key: string, compute: (text: string) => T): T {
-    if (this.cache.has(key)) return this.cache.get(key) as T;
+    const map = (this.memoMap ??= new Map());
+    const hit = map.get(key);
+    if (hit !== undefined || map.has(key)) return hit as T;
     const value = compute(this.text);
-    this.cache.set(key, value);
+    map.set(key, value);
     return value;
   }
 }
@@ -51,6 +71,39 @@ export interface DocumentModel {
   pairOfLine: (Pair | undefined)[];
 }
 
+/**
+ * How a model was derived from the one before it (set by incremental pairing):
+ * pairs [pairFrom, pairFrom + removedPairs) of the previous model became
+ * [pairFrom, pairFrom + addedPairs) of this one; lines before lineFrom are
+ * untouched; lines from lineTo on are the previous lines moved by lineDelta; lines
+ * in between are new or re-paired. Lets the checker touch only what changed.
+ */
+export interface ModelEdit {
+  previousSerial: number;
+  pairFrom: number;
+  removedPairs: number;
+  addedPairs: number;
+  lineFrom: number;
+  lineTo: number;
+  lineDelta: number;
+}
+
+const serials = new WeakMap<DocumentModel, number>();
+const edits = new WeakMap<DocumentModel, ModelEdit>();
+let nextSerial = 1;
+
+/** A number identifying a model object (for caches that must not keep old models alive). */
+export function modelSerial(model: DocumentModel): number {
+  let n = serials.get(model);
+  if (n === undefined) serials.set(model, (n = nextSerial++));
+  return n;
+}
+
+/** How `model` was derived from its predecessor, if it was built incrementally. */
+export function modelEdit(model: DocumentModel): ModelEdit | undefined {
+  return edits.get(model);
+}
+
 export interface ContentChange {
   range?: { start: Position; end: Position };
   text: string;
@@ -64,13 +117,25 @@ export interface PairingOptions {
 /** How many content lines order detection looks at (enough evidence, bounded cost). */
 const ORDER_SAMPLE = 4000;
 
+/** Lines replaced since the model was last built: [start, end) in current numbering, and the net change in line count. */
+interface DirtyWindow {
+  start: number;
+  end: number;
+  delta: number;
+}
+
 export class ReviewDocument {
   lines: LineRec[];
-  private modelCache: { key: string; model: DocumentModel } | undefined;
+  private modelCache: { key: string; model: DocumentModel; sampleEnd: number } | undefined;
+  /** What changed since modelCache was built ('all' after a full replacement). */
+  private dirty: DirtyWindow | 'all' | undefined;
   version = 0;
+  /** True while lines of a newly read text may not be classified yet (see prepareInSlices). */
+  private unclassified = false;
 
   constructor(text: string) {
     this.lines = ReviewDocument.toRecords(text);
+    this.unclassified = true;
   }
 
   private static toRecords(text: string): LineRec[] {
@@ -105,12 +170,27 @@ export class ReviewDocument {
     for (const change of changes) {
       if (!change.range) {
         this.lines = ReviewDocument.toRecords(change.text);
+        this.unclassified = true;
+        this.dirty = 'all';
         continue;
       }
       this.applyRangeEdit(change.range.start, change.range.end, change.text);
     }
     this.version++;
-    this.modelCache = undefined;
+  }
+
+  /** Records that lines [at, at+removed) were replaced by `inserted` new records. */
+  private markDirty(at: number, removed: number, inserted: number): void {
+    if (this.dirty === 'all') return;
+    const d = inserted - removed;
+    if (!this.dirty) {
+      this.dirty = { start: at, end: at + inserted, delta: d };
+      return;
+    }
+    // Map the earlier window through this edit, then take the union with the edited lines.
+    const w = this.dirty;
+    const map = (p: number): number => (p <= at ? p : p >= at + removed ? p + d : at + inserted);
+    this.dirty = { start: Math.min(map(w.start), at), end: Math.max(map(w.end), at + inserted), delta: w.delta + d };
   }
 
   private clamp(p: Position): { line: number; character: number } {
@@ -138,15 +218,44 @@ export class ReviewDocument {
     const removed = end.line - start.line + 1;
     if (recs.length < 10000) this.lines.splice(start.line, removed, ...recs);
     else this.lines = this.lines.slice(0, start.line).concat(recs, this.lines.slice(start.line + removed));
+    this.markDirty(start.line, removed, recs.length);
   }
 
-  /** The pairing of the current text (cached until the next edit or option change). */
+  /**
+   * Classifies the lines of a newly read text, yielding whenever `sliceOver()`
+   * says so: the first check of a 100,000-pair book spends a few hundred
+   * milliseconds here, and a server answers requests in between. Later calls
+   * (after edits) return at once. Not needed for correctness: lines classify
+   * themselves on first use.
+   */
+  *prepareInSlices(sliceOver: () => boolean): Generator<void, void> {
+    if (!this.unclassified) return;
+    const lines = this.lines;
+    for (let i = 0; i < lines.length; i++) {
+      void lines[i].kind;
+      if ((i & 1023) === 1023 && sliceOver()) {
+        yield;
+        if (this.lines !== lines) return; // replaced meanwhile: the caller abandons too
+      }
+    }
+    if (this.lines === lines) this.unclassified = false;
+  }
+
+  /**
+   * The pairing of the current text, cached until the next edit or option change.
+   * After an edit only the stretch between the nearest translation lines around
+   * the edited lines is paired again; the rest of the previous model is reused.
+   */
   model(options: PairingOptions): DocumentModel {
     const key = options.order;
-    if (this.modelCache && this.modelCache.key === key) return this.modelCache.model;
-    const model = buildModel(this.lines, options);
-    this.modelCache = { key, model };
-    return model;
+    const cache = this.modelCache;
+    if (cache && cache.key === key && !this.dirty) return cache.model;
+    let built: { model: DocumentModel; sampleEnd: number } | undefined;
+    if (cache && cache.key === key && this.dirty !== 'all' && this.dirty) built = updateModel(this.lines, cache.model, cache.sampleEnd, this.dirty, options);
+    built ??= buildModelWithSample(this.lines, options);
+    this.modelCache = { key, model: built.model, sampleEnd: built.sampleEnd };
+    this.dirty = undefined;
+    return built.model;
   }
 }
 
@@ -209,11 +318,17 @@ function overlap(a: Set<string>, b: Set<string>): number {
  * how many anchors (numbers, names) the paired lines share. A translation shares
  * its source's anchors; the line after the translation usually does not.
  */
-function detectOrder(lines: LineRec[]): { order: Order; source: 'detected' | 'default' } {
+function detectOrder(lines: LineRec[]): { order: Order; source: 'detected' | 'default'; sampleEnd: number } {
   const sample: LineRec[] = [];
-  for (const rec of lines) {
+  // Index of the last line the sample depends on (an edit after it cannot change the verdict).
+  let sampleEnd = lines.length;
+  for (let i = 0; i < lines.length; i++) {
+    const rec = lines[i];
     if (rec.kind === 'en' || rec.kind === 'zh') sample.push(rec);
-    if (sample.length >= ORDER_SAMPLE) break;
+    if (sample.length >= ORDER_SAMPLE) {
+      sampleEnd = i;
+      break;
+    }
   }
   const score = (sourceLang: Lang): number => {
     const { pairs, unpaired } = pairWith(sample, sourceLang);
@@ -223,19 +338,25 @@ function detectOrder(lines: LineRec[]): { order: Order; source: 'detected' | 'de
   };
   const enFirst = score('en');
   const zhFirst = score('zh');
-  if (enFirst > zhFirst) return { order: 'en-zh', source: 'detected' };
-  if (zhFirst > enFirst) return { order: 'zh-en', source: 'detected' };
-  return { order: 'en-zh', source: 'default' };
+  if (enFirst > zhFirst) return { order: 'en-zh', source: 'detected', sampleEnd };
+  if (zhFirst > enFirst) return { order: 'zh-en', source: 'detected', sampleEnd };
+  return { order: 'en-zh', source: 'default', sampleEnd };
 }
 
 export function buildModel(lines: LineRec[], options: PairingOptions): DocumentModel {
+  return buildModelWithSample(lines, options).model;
+}
+
+function buildModelWithSample(lines: LineRec[], options: PairingOptions): { model: DocumentModel; sampleEnd: number } {
   for (let i = 0; i < lines.length; i++) lines[i].line = i;
   let order: Order;
   let orderSource: DocumentModel['orderSource'];
+  let sampleEnd = -1;
   if (options.order === 'auto') {
     const d = detectOrder(lines);
     order = d.order;
     orderSource = d.source;
+    sampleEnd = d.sampleEnd;
   } else {
     order = options.order;
     orderSource = 'setting';
@@ -246,5 +367,95 @@ export function buildModel(lines: LineRec[], options: PairingOptions): DocumentM
     pairOfLine[p.source.line] = p;
     pairOfLine[p.target.line] = p;
   }
-  return { order, orderSource, pairs, unpaired, pairOfLine };
+  return { model: { order, orderSource, pairs, unpaired, pairOfLine }, sampleEnd };
+}
+
+/** First index in `arr` (sorted by key) whose key is >= value. */
+function lowerBound<T>(arr: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(arr[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+/** A copy of `arr` with [from, to) replaced by `items` (a flat copy plus a small splice: cheaper than concat). */
+function replaced<T>(arr: readonly T[], from: number, to: number, items: T[]): T[] {
+  const out = arr.slice();
+  if (items.length === to - from) {
+    for (let i = 0; i < items.length; i++) out[from + i] = items[i];
+  } else if (items.length < 10000) out.splice(from, to - from, ...items);
+  else return arr.slice(0, from).concat(items, arr.slice(to));
+  return out;
+}
+
+const sourceLine = (p: Pair): number => p.source.line;
+const recLine = (r: LineRec): number => r.line;
+
+/**
+ * Re-pairs only around an edit. Pairing is a left-to-right scan whose state is
+ * empty right after every translation-language line, so the scan restarts after
+ * the last such line before the edit and stops after the first one at or after
+ * the edit's end; everything outside is the previous model, reused. The new
+ * model gets fresh arrays (an earlier model a caller still holds stays intact).
+ * Returns undefined when a full build is needed (the detected order changed).
+ */
+function updateModel(
+  lines: LineRec[],
+  old: DocumentModel,
+  oldSampleEnd: number,
+  dirty: DirtyWindow,
+  options: PairingOptions,
+): { model: DocumentModel; sampleEnd: number } | undefined {
+  let sampleEnd = oldSampleEnd;
+  if (options.order === 'auto' && dirty.start <= oldSampleEnd) {
+    const d = detectOrder(lines);
+    if (d.order !== old.order || d.source !== old.orderSource) return undefined;
+    sampleEnd = d.sampleEnd;
+  }
+  const sourceLang: Lang = old.order === 'en-zh' ? 'en' : 'zh';
+  const targetLang: Lang = sourceLang === 'en' ? 'zh' : 'en';
+  const n = lines.length;
+  let p = Math.min(dirty.start, n);
+  while (p > 0 && lines[p - 1].kind !== targetLang) p--;
+  let q = Math.min(dirty.end, n);
+  while (q < n && lines[q].kind !== targetLang) q++;
+  if (q < n) q++; // include that translation line
+  const qOld = q - dirty.delta;
+
+  // Old entries of the region, found by their old line numbers (not yet renumbered).
+  const pLo = lowerBound(old.pairs, p, sourceLine);
+  const pHi = lowerBound(old.pairs, qOld, sourceLine);
+  const uLo = lowerBound(old.unpaired, p, recLine);
+  const uHi = lowerBound(old.unpaired, qOld, recLine);
+
+  const renumberTo = dirty.delta !== 0 ? n : q;
+  for (let i = p; i < renumberTo; i++) lines[i].line = i;
+
+  const region = pairWith(lines.slice(p, q), sourceLang);
+  const slots = new Array<Pair | undefined>(q - p);
+  for (const pr of region.pairs) {
+    slots[pr.source.line - p] = pr;
+    slots[pr.target.line - p] = pr;
+  }
+  const model: DocumentModel = {
+    order: old.order,
+    orderSource: old.orderSource,
+    pairs: replaced(old.pairs, pLo, pHi, region.pairs),
+    unpaired: replaced(old.unpaired, uLo, uHi, region.unpaired),
+    pairOfLine: replaced(old.pairOfLine, p, qOld, slots),
+  };
+  edits.set(model, {
+    previousSerial: modelSerial(old),
+    pairFrom: pLo,
+    removedPairs: pHi - pLo,
+    addedPairs: region.pairs.length,
+    lineFrom: p,
+    lineTo: q,
+    lineDelta: dirty.delta,
+  });
+  return { model, sampleEnd };
 }

@@ -17,6 +17,13 @@ export interface SplitText {
  * gives back the exact input, so nothing is ever lost.
  */
 export function splitLines(text: string): SplitText {
+  // Fast path (most files): LF only. The native split is several times faster than a scan.
+  if (text.indexOf('\r') === -1) {
+    const lines = text.split('\n');
+    const eols = new Array<string>(lines.length).fill('\n');
+    eols[eols.length - 1] = '';
+    return { lines, eols };
+  }
   const lines: string[] = [];
   const eols: string[] = [];
   let start = 0;

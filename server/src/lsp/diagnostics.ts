@@ -4,6 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../core';
+import { noteDocumentActivity } from './memory';
 import { docUrl, type OpenDocument, type ServerState } from './state';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
@@ -13,12 +14,37 @@ const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   hint: DiagnosticSeverity.Hint,
 };
 
+/** Rule page links, computed once per rule (pathToFileURL is slow enough to matter per diagnostic). */
+const hrefs = new Map<string, { href: string }>();
+function codeDescription(ruleId: string): { href: string } {
+  let d = hrefs.get(ruleId);
+  if (!d) hrefs.set(ruleId, (d = { href: docUrl(ruleId) }));
+  return d;
+}
+
+/**
+ * Diagnostics already built, by the Finding they came from. The checker hands
+ * back the same Finding object for a pair, line or document finding that has
+ * not changed or moved, so after a keystroke only the touched findings are
+ * converted again.
+ */
+const built = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
+
+/** The LSP diagnostic of a finding (cached per Finding object; never mutate the result). */
+export function toDiagnosticCached(uri: string, f: Finding): Diagnostic {
+  const hit = built.get(f);
+  if (hit && hit.uri === uri) return hit.diagnostic;
+  const diagnostic = toDiagnostic(uri, f);
+  built.set(f, { uri, diagnostic });
+  return diagnostic;
+}
+
 export function toDiagnostic(uri: string, f: Finding): Diagnostic {
   const d: Diagnostic = {
     range: f.range,
     severity: SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: { href: docUrl(f.ruleId) },
+    codeDescription: codeDescription(f.ruleId),
     source: 'bilingual-review',
     message: f.message,
     data: { ruleId: f.ruleId, fixable: !!f.fixes?.length, info: f.data },
@@ -32,16 +58,47 @@ export function toDiagnostic(uri: string, f: Finding): Diagnostic {
   return d;
 }
 
+/**
+ * How long the checker works before the server looks at incoming messages again.
+ * A keystroke re-check takes a few milliseconds and runs in one slice; opening a
+ * 100,000-pair book takes about a second, and in slices a hover or a code action
+ * sent meanwhile is answered within one slice instead of after the whole check.
+ * (A worker thread was the alternative: it would copy the 50 MB text and every
+ * finding across threads, double the memory, and hover, highlight and code
+ * actions would still need the model on this thread. Slicing keeps one model,
+ * and work done before an abandoned slice stays cached.)
+ */
+export const SLICE_MS = 15;
+
+const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
+
 export async function validate(state: ServerState, doc: OpenDocument): Promise<void> {
   const version = doc.version;
+  const stale = (): boolean => state.documents.get(doc.uri) !== doc || doc.version !== version;
   const config = await state.getConfig(doc.uri);
-  if (state.documents.get(doc.uri) !== doc || doc.version !== version) return; // a newer edit will publish
+  if (stale()) return; // a newer edit will publish
   doc.session.setConfig(config);
   state.prepare(doc, config);
-  const result = doc.session.check();
+  const steps = doc.session.checkInSlices(SLICE_MS);
+  let step = steps.next();
+  while (!step.done) {
+    await nextTurn(); // incoming requests and edits run here
+    if (stale()) {
+      steps.return(undefined);
+      return;
+    }
+    step = steps.next();
+  }
+  const result = step.value;
+  if (stale()) return;
+  if (!result) {
+    schedule(state, doc); // the settings changed while the check was suspended: check again with them
+    return;
+  }
   doc.findings = result.findings;
-  const diagnostics = result.findings.map((f) => toDiagnostic(doc.uri, f));
+  const diagnostics = result.findings.map((f) => toDiagnosticCached(doc.uri, f));
   await state.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  noteDocumentActivity(doc.session.doc.lineCount);
 }
 
 export function schedule(state: ServerState, doc: OpenDocument, delay = 0): void {

@@ -1,4 +1,5 @@
-import type { DocumentRule } from '../rule';
+import type { LineRec } from '../document';
+import type { DocumentFinding, DocumentRule } from '../rule';
 import { lineRange } from '../text';
 
 /** A line in one language with no counterpart in the other. */
@@ -11,10 +12,19 @@ export const unpairedLine: DocumentRule = {
     en: 'A line has no counterpart in the other language (a missing translation, or a caption left untranslated).',
     zh: '某一行在另一种语言中没有对应行（漏译，或未翻译的图片说明）。',
   },
-  checkDocument({ model }, ctx) {
-    const out = [];
+  checkDocument({ model, state }, ctx) {
+    const out: DocumentFinding[] = [];
     const sourceLang = model.order === 'en-zh' ? 'en' : 'zh';
+    // Findings are kept per line record and handed back unchanged while the line has not
+    // moved, so a keystroke in a book with thousands of captions rebuilds none of them.
+    let seen = state.get('byRec') as WeakMap<LineRec, { line: number; order: string; eol: string; finding: DocumentFinding }> | undefined;
+    if (!seen) state.set('byRec', (seen = new WeakMap()));
     for (const rec of model.unpaired) {
+      const kept = seen.get(rec);
+      if (kept && kept.line === rec.line && kept.order === model.order && kept.eol === rec.eol) {
+        out.push(kept.finding);
+        continue;
+      }
       const isEn = rec.kind === 'en';
       const isSource = rec.kind === sourceLang;
       const message = isEn
@@ -27,7 +37,7 @@ export const unpairedLine: DocumentRule = {
       const edit = isSource
         ? { range: { start: { line, character: rec.text.length }, end: { line, character: rec.text.length } }, newText: (rec.eol || '\n') + placeholder }
         : { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: placeholder + (rec.eol || '\n') };
-      out.push({
+      const finding: DocumentFinding = {
         range: lineRange(line, rec.text.length),
         message,
         data: { lang: rec.kind, missing: isEn ? 'zh' : 'en' },
@@ -37,7 +47,9 @@ export const unpairedLine: DocumentRule = {
             edits: [edit],
           },
         ],
-      });
+      };
+      seen.set(rec, { line, order: model.order, eol: rec.eol, finding });
+      out.push(finding);
     }
     return out;
   },
