@@ -1,6 +1,6 @@
 // Runs every test stage and ends with the line "N passed, N failed".
 //   node test/run-all.mjs               all stages
-//   node test/run-all.mjs --only unit   one stage (unit | e2e)
+//   node test/run-all.mjs --only unit   one stage (unit | browser | e2e); setup runs before browser/e2e
 // Each stage is a separate process; a stage that crashes before reporting
 // counts as one failure, so a broken harness can never pass silently.
 import { spawnSync } from 'node:child_process';
@@ -20,13 +20,20 @@ const stages = [
   { name: 'typecheck', cmd: ['node', 'node_modules/typescript/bin/tsc', '--noEmit', '-p', '.'], counts: false },
   { name: 'unit', cmd: ['node', ...mocha, 'test/unit/**/*.test.ts', 'test/cli/**/*.test.ts', 'test/protocol/**/*.test.ts'] },
 ];
-const e2eStages = existsSync(join(root, 'test/e2e/run.mjs')) ? [{ name: 'e2e', cmd: ['node', 'test/e2e/run.mjs'] }] : [];
+// Later stages need real programs (Chromium, Neovim, code-server): test/e2e/setup.sh
+// installs them idempotently (apt-get, npm, cached in the ignored .vscode-test/).
+const e2eStages = [
+  ...(existsSync(join(root, 'test/e2e/setup.sh')) ? [{ name: 'setup', cmd: ['bash', 'test/e2e/setup.sh'], counts: false }] : []),
+  ...(existsSync(join(root, 'test/browser')) ? [{ name: 'browser', cmd: ['node', ...mocha, 'test/browser/**/*.test.ts'] }] : []),
+  ...(existsSync(join(root, 'test/e2e/run.mjs')) ? [{ name: 'e2e', cmd: ['node', 'test/e2e/run.mjs'] }] : []),
+];
 
 let passed = 0;
 let failed = 0;
 let skipped = 0;
 for (const stage of [...stages, ...e2eStages]) {
   if (only && stage.counts !== false && stage.name !== only && !(only === 'e2e' && stage.name.startsWith('e2e'))) continue;
+  if (only === 'unit' && stage.name === 'setup') continue;
   const countFile = join(tmp, `${stage.name}.json`);
   console.log(`\n=== ${stage.name}: ${stage.cmd.join(' ')}`);
   const t0 = Date.now();
