@@ -119,8 +119,9 @@ describe('review features over stdio', () => {
       for (const a of actions) assert.deepEqual(a.diagnostics, [diag]);
       // versioned edits for a client that supports them
       assert.deepEqual(actions[0].edit.documentChanges[0].textDocument, { uri, version: 1 });
-      // the quick fix only offers what it lists: only=['source'] gives no quick fixes
-      assert.deepEqual(await actionsFor(diag, ['source']), []);
+      // the quick fix only offers what it lists: only=['source'] gives no quick fixes, only the
+      // source.fixAll action (the seed's half-width punctuation has safe fixes)
+      assert.deepEqual((await actionsFor(diag, ['source'])).map((a: any) => a.kind), ['source.fixAll.bilingual-review']);
     });
 
     it('"fix all" (resolved lazily) leaves no finding of that kind after re-checking', async () => {
@@ -190,7 +191,7 @@ describe('review features over stdio', () => {
       assert.deepEqual(titles, ['插入待译占位行', '修复此文件中所有 unpaired-line 问题', '在此行忽略 unpaired-line', '在此文件中忽略 unpaired-line']);
     });
 
-    it('source.fixAll applies only safe fixes: the seed has none (its number and term fixes need a reviewer), so no action', async () => {
+    it('source.fixAll applies only safe fixes: offered for the seed\'s punctuation width, not for its number and term fixes (they need a reviewer)', async () => {
       let diagnostics: any[];
       ({ client, diagnostics } = await start());
       const got = await client.request('textDocument/codeAction', { textDocument: { uri }, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, context: { diagnostics: [], only: ['source.fixAll'] } });

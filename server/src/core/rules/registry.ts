@@ -9,6 +9,11 @@ import { numberMismatch } from './number-mismatch';
 import { unitConversion } from './unit-conversion';
 import { dateMismatch } from './date-mismatch';
 import { multiplierAmbiguity } from './multiplier-ambiguity';
+import { punctuationWidth } from './punctuation-width';
+import { unbalancedQuotes } from './unbalanced-quotes';
+import { untranslated } from './untranslated';
+import { lengthRatio } from './length-ratio';
+import { cjkLatinSpacing } from './cjk-latin-spacing';
 
 export const RULES: readonly Rule[] = [
   unpairedLine,
@@ -18,6 +23,11 @@ export const RULES: readonly Rule[] = [
   multiplierAmbiguity,
   glossaryTerm,
   termInconsistency,
+  punctuationWidth,
+  unbalancedQuotes,
+  untranslated,
+  lengthRatio,
+  cjkLatinSpacing,
 ];
 
 export const RULE_IDS: readonly string[] = RULES.map((r) => r.id);

@@ -1,0 +1,87 @@
+import type { LineRule } from '../rule';
+import type { LocalEdit } from '../types';
+import { isCjkChar, isLatinAt, skipStretches, stretchCursor } from '../typography';
+
+export type SpacingStyle = 'space' | 'none';
+
+export interface SpacingSpot {
+  /** Where the edit goes: an insertion (start === end) or the spaces to delete. */
+  start: number;
+  end: number;
+  newText: string;
+}
+
+/**
+ * Boundaries between Chinese characters and English words that break the
+ * house style: with 'space', 中文English without a space; with 'none', 中文 English
+ * with one. Digits (2024年, 40兆瓦) and punctuation are not concerned.
+ */
+export function spacingSpots(text: string, style: SpacingStyle): SpacingSpot[] {
+  const out: SpacingSpot[] = [];
+  const skip = stretchCursor(skipStretches(text));
+  if (style === 'space') {
+    for (let i = 1; i < text.length; i++) {
+      const a = i - 1;
+      if ((isCjkChar(text, a) && isLatinAt(text, i)) || (isLatinAt(text, a) && isCjkChar(text, i))) {
+        if (skip(a) || skip(i)) continue;
+        out.push({ start: i, end: i, newText: ' ' });
+      }
+    }
+    return out;
+  }
+  for (let i = 1; i < text.length; i++) {
+    if (text.charCodeAt(i) !== 0x20) continue;
+    let j = i;
+    while (j < text.length && text.charCodeAt(j) === 0x20) j++;
+    const a = i - 1;
+    if (j < text.length && ((isCjkChar(text, a) && isLatinAt(text, j)) || (isLatinAt(text, a) && isCjkChar(text, j)))) {
+      if (!skip(a) && !skip(j)) out.push({ start: i, end: j, newText: '' });
+    }
+    i = j - 1;
+  }
+  return out;
+}
+
+/** House style, off by default: a space between Chinese and English words, or none. */
+export const cjkLatinSpacing: LineRule = {
+  id: 'cjk-latin-spacing',
+  scope: 'line',
+  langs: ['zh'],
+  defaultSeverity: 'off',
+  fixable: true,
+  description: {
+    en: 'House style (off by default): a space between Chinese characters and English words (“使用 OpenAI 的模型”), or none (“使用OpenAI的模型”), as bilingualReview.cjkLatinSpacing says.',
+    zh: '排版风格（默认关闭）：中文与英文单词之间加空格（“使用 OpenAI 的模型”）或不加（“使用OpenAI的模型”），由 bilingualReview.cjkLatinSpacing 设置。',
+  },
+  checkLine({ rec }, ctx) {
+    const raw = ctx.option<string>('cjkLatinSpacing', 'space');
+    const style: SpacingStyle = raw === 'none' ? 'none' : 'space';
+    const spots = rec.memo(`cjk-latin-spacing.${style}`, (t) => spacingSpots(t, style));
+    if (spots.length === 0) return [];
+    const n = spots.length;
+    const first = spots[0];
+    const more = n > 1 ? ctx.t({ en: ' ({n} places in this line)', zh: '（本行共 {n} 处）' }, { n }) : '';
+    const edits: LocalEdit[] = spots.map((s) => ({ side: 'source', start: s.start, end: s.end, newText: s.newText }));
+    return [
+      {
+        span: style === 'space' ? { side: 'source', start: Math.max(0, first.start - 1), end: first.start + 1 } : { side: 'source', start: first.start, end: first.end },
+        message:
+          style === 'space'
+            ? ctx.t({ en: 'No space between Chinese and English{more}', zh: '中文与英文之间缺少空格{more}' }, { more })
+            : ctx.t({ en: 'Space between Chinese and English{more}', zh: '中文与英文之间有多余的空格{more}' }, { more }),
+        fixes: [
+          {
+            title:
+              style === 'space'
+                ? ctx.t({ en: 'Add spaces between Chinese and English in this line ({n})', zh: '本行中英文之间加空格（{n} 处）' }, { n })
+                : ctx.t({ en: 'Remove the spaces between Chinese and English in this line ({n})', zh: '删除本行中英文之间的空格（{n} 处）' }, { n }),
+            edits,
+            isPreferred: true,
+            safe: true,
+          },
+        ],
+        data: { style, count: n },
+      },
+    ];
+  },
+};

@@ -1,0 +1,176 @@
+import type { LineRule } from '../rule';
+import type { LocalEdit, LocalFinding } from '../types';
+import { isCjkOrPunct, isCurlyQuote, isDigitAt, isLatinAt, isSpaceCode, skipStretches, stretchCursor } from '../typography';
+
+/** One mark of the wrong width and the text that replaces it (with the spaces around it, where they go too). */
+export interface WidthOffence {
+  /** Offset of the mark. */
+  at: number;
+  mark: string;
+  /** What the edit replaces: [start, end) (the mark and any spaces that go with it). */
+  start: number;
+  end: number;
+  newText: string;
+}
+
+const TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const TO_HALF: Record<string, string> = { '，': ',', '。': '.', '、': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')' };
+
+type Cls = 'cjk' | 'latin' | 'digit' | 'other' | 'none';
+
+function classAt(text: string, i: number): Cls {
+  if (i < 0 || i >= text.length) return 'none';
+  if (isCjkOrPunct(text, i)) return 'cjk';
+  if (isLatinAt(text, i)) return 'latin';
+  if (isDigitAt(text, i)) return 'digit';
+  return 'other';
+}
+
+/** The nearest character before `i` that is not a space or a quotation mark (quotes are looked through). */
+function prevSig(text: string, i: number, alsoSkip = ''): number {
+  let j = i - 1;
+  while (j >= 0) {
+    const c = text.charCodeAt(j);
+    if (isSpaceCode(c) || isCurlyQuote(c) || alsoSkip.includes(text[j])) j--;
+    else break;
+  }
+  return j;
+}
+
+function nextSig(text: string, i: number, alsoSkip = ''): number {
+  let j = i + 1;
+  while (j < text.length) {
+    const c = text.charCodeAt(j);
+    if (isSpaceCode(c) || isCurlyQuote(c) || alsoSkip.includes(text[j])) j++;
+    else break;
+  }
+  return j < text.length ? j : -1;
+}
+
+/** The mark and the ASCII spaces next to it: full-width marks carry their own spacing. */
+function withSpaces(text: string, at: number, newText: string): WidthOffence {
+  let start = at;
+  let end = at + 1;
+  while (start > 0 && text.charCodeAt(start - 1) === 0x20) start--;
+  while (end < text.length && text.charCodeAt(end) === 0x20) end++;
+  // keep a line's indentation and never leave the line ending in a deleted space run only
+  if (start > 0 && text.slice(0, start).trim() === '') start = at;
+  return { at, mark: text[at], start, end, newText };
+}
+
+/** Half-width , : ; ? ! ( ) used as Chinese punctuation in a Chinese line. */
+export function halfWidthInChinese(text: string): WidthOffence[] {
+  if (!/[,:;?!()]/.test(text)) return [];
+  const skip = stretchCursor(skipStretches(text));
+  const out: WidthOffence[] = [];
+  // Parentheses go by pairs: a pair is Chinese when what it encloses has Chinese in it.
+  const parenPartner = new Map<number, number>();
+  const stack: number[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    if (ch === '(') stack.push(i);
+    else if (ch === ')' && stack.length) parenPartner.set(stack.pop()!, i);
+  }
+  const chineseParen = new Set<number>();
+  const pairedParen = new Set<number>();
+  for (const [open, close] of parenPartner) {
+    pairedParen.add(open);
+    pairedParen.add(close);
+    let cjk = false;
+    for (let k = open + 1; k < close && !cjk; k++) if (isCjkOrPunct(text, k)) cjk = true;
+    if (cjk) {
+      chineseParen.add(open);
+      chineseParen.add(close);
+    }
+  }
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const full = TO_FULL[ch];
+    if (!full || skip(i)) continue;
+    let report = false;
+    if (ch === '(' || ch === ')') {
+      if (pairedParen.has(i)) report = chineseParen.has(i);
+      else {
+        // a lone bracket: Chinese when it touches Chinese text
+        const p = classAt(text, prevSig(text, i));
+        const n = classAt(text, nextSig(text, i));
+        report = ch === '(' ? n === 'cjk' : p === 'cjk';
+      }
+    } else {
+      const p = classAt(text, prevSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
+      const n = classAt(text, nextSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
+      if (p === 'digit' && n === 'digit') report = false; // 1,000  10:30  3:1
+      else if (ch === '?' || ch === '!') report = p === 'cjk' || (n === 'cjk' && p !== 'latin'); // Yahoo!的
+      else report = p === 'cjk' || n === 'cjk';
+    }
+    if (report) out.push(withSpaces(text, i, full));
+  }
+  return out;
+}
+
+/** Full-width ，。、；：？！（） between English words in an English line. */
+export function fullWidthInEnglish(text: string): WidthOffence[] {
+  if (!/[，。、；：？！（）]/.test(text)) return [];
+  const skip = stretchCursor(skipStretches(text));
+  const out: WidthOffence[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const ch = text[i];
+    const half = TO_HALF[ch];
+    if (!half || skip(i)) continue;
+    const p = classAt(text, prevSig(text, i, '，。、；：？！（）'));
+    const n = classAt(text, nextSig(text, i, '，。、；：？！（）'));
+    // Chinese quoted in the English line keeps its own punctuation
+    if (p === 'cjk' || n === 'cjk') continue;
+    if (p !== 'latin' && p !== 'digit' && n !== 'latin' && n !== 'digit') continue;
+    const next = text.charCodeAt(i + 1);
+    let newText = half;
+    if (ch === '（') {
+      if (i > 0 && (isLatinAt(text, i - 1) || isDigitAt(text, i - 1))) newText = ' (';
+    } else if (i + 1 < text.length && (isLatinAt(text, i + 1) || isDigitAt(text, i + 1) || (ch !== '）' && isCurlyQuote(next) && next !== 0x201d && next !== 0x2019))) {
+      newText = half + ' ';
+    }
+    out.push({ at: i, mark: ch, start: i, end: i + 1, newText });
+  }
+  return out;
+}
+
+/**
+ * Punctuation of the wrong width: half-width , : ; ? ! ( ) used in Chinese text
+ * (，：；？！（）), or full-width marks between English words. One finding per
+ * line, on the first mark; the fix changes every mark of the line.
+ */
+export const punctuationWidth: LineRule = {
+  id: 'punctuation-width',
+  scope: 'line',
+  langs: ['zh', 'en'],
+  defaultSeverity: 'warning',
+  fixable: true,
+  description: {
+    en: 'Half-width punctuation (, : ; ? ! ( )) in Chinese text, or full-width punctuation in English text. Numbers (1,000, 10:30), URLs, `code` and English names are left alone.',
+    zh: '中文中使用了半角标点（, : ; ? ! ( )），或英文中使用了全角标点。数字（1,000、10:30）、网址、`代码`和英文名称不受影响。',
+  },
+  checkLine({ rec, lang }, ctx) {
+    const offences = rec.memo(lang === 'zh' ? 'punctuation-width.zh' : 'punctuation-width.en', lang === 'zh' ? halfWidthInChinese : fullWidthInEnglish);
+    if (offences.length === 0) return [];
+    const first = offences[0];
+    const count = offences.length;
+    const wanted = lang === 'zh' ? TO_FULL[first.mark] : TO_HALF[first.mark];
+    const more = count > 1 ? ctx.t({ en: ' ({n} marks in this line)', zh: '（本行共 {n} 处）' }, { n: count }) : '';
+    const message =
+      lang === 'zh'
+        ? ctx.t({ en: 'Half-width “{m}” in Chinese text: use “{w}”{more}', zh: '中文中使用了半角“{m}”，应为全角“{w}”{more}' }, { m: first.mark, w: wanted, more })
+        : ctx.t({ en: 'Full-width “{m}” in English text: use “{w}”{more}', zh: '英文中使用了全角“{m}”，应为半角“{w}”{more}' }, { m: first.mark, w: wanted, more });
+    const edits: LocalEdit[] = offences.map((o) => ({ side: 'source', start: o.start, end: o.end, newText: o.newText }));
+    const title =
+      lang === 'zh'
+        ? ctx.t({ en: 'Use full-width punctuation in this line ({n})', zh: '本行改用全角标点（{n} 处）' }, { n: count })
+        : ctx.t({ en: 'Use half-width punctuation in this line ({n})', zh: '本行改用半角标点（{n} 处）' }, { n: count });
+    const finding: LocalFinding = {
+      span: { side: 'source', start: first.at, end: first.at + 1 },
+      message,
+      fixes: [{ title, edits, isPreferred: true, safe: true }],
+      data: { count, marks: offences.map((o) => o.mark).join(''), width: lang === 'zh' ? 'full' : 'half' },
+    };
+    return [finding];
+  },
+};

@@ -1,0 +1,166 @@
+import type { LineRec, Pair } from '../document';
+import { pairDelta } from '../delta';
+import type { DocumentFinding, DocumentRule, RuleContext } from '../rule';
+import { lineRange } from '../text';
+import { isCjkOrPunct, skipStretches } from '../typography';
+
+/** An English stretch inside a Chinese translation that reads as an untranslated sentence, not a name. */
+export interface LatinRun {
+  start: number;
+  end: number;
+  words: number;
+}
+
+const FUNCTION_WORDS = new Set(
+  'the a an of to in on at by for from with and or but is are was were be been has have had will would can could should not this that these those it its they we he she you our their his her as than then so if'.split(' '),
+);
+
+/**
+ * English prose left in a Chinese line: a stretch without Chinese of at least
+ * four words, most of them lower-case, with an English function word among
+ * them. Names, acronyms and product names (Group14 Technologies, Burns &
+ * McDonnell, LFP, OpenAI) are capitalised and never qualify.
+ */
+export function latinRuns(text: string): LatinRun[] {
+  // fast path: three lower-case words in a row
+  if (!/[a-z]+[\s,]+[a-z]+[\s,]+[a-z]/.test(text)) return [];
+  const skips = skipStretches(text);
+  const out: LatinRun[] = [];
+  let i = 0;
+  const n = text.length;
+  while (i < n) {
+    // a run: everything up to the next Chinese character or full-width mark
+    while (i < n && isCjkOrPunct(text, i)) i++;
+    const start = i;
+    while (i < n && !isCjkOrPunct(text, i)) i++;
+    let end = i;
+    if (end <= start) continue;
+    let chunk = text.slice(start, end);
+    // not prose: URLs, `code`
+    for (const s of skips) if (s.start < end && s.end > start) chunk = chunk.slice(0, Math.max(0, s.start - start)) + ' '.repeat(Math.min(end, s.end) - Math.max(start, s.start)) + chunk.slice(Math.min(end, s.end) - start);
+    const words = chunk.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
+    if (words.length < 4) continue;
+    let lower = 0;
+    let fn = 0;
+    for (const w of words) {
+      if (w[0] >= 'a' && w[0] <= 'z') lower++;
+      if (FUNCTION_WORDS.has(w.toLowerCase())) fn++;
+    }
+    if (lower >= 3 && lower * 2 > words.length && fn >= 1) {
+      // trim the run to its words
+      const lead = chunk.search(/[A-Za-z0-9]/);
+      let trail = chunk.length;
+      while (trail > 0 && !/[A-Za-z0-9.!?]/.test(chunk[trail - 1])) trail--;
+      end = start + trail;
+      out.push({ start: start + Math.max(0, lead), end, words: words.length });
+    }
+  }
+  return out;
+}
+
+function normalized(text: string): string {
+  return text.trim().replace(/\s+/g, ' ');
+}
+
+function isContent(rec: LineRec): boolean {
+  const k = rec.kind;
+  return k === 'en' || k === 'zh';
+}
+
+interface CopyEntry {
+  line: number;
+  prev: LineRec | undefined;
+  locale: string;
+  finding: DocumentFinding | undefined;
+}
+
+interface RunEntry {
+  line: number;
+  findings: DocumentFinding[];
+}
+
+function quote(text: string): string {
+  return text.length > 48 ? text.slice(0, 45) + '…' : text;
+}
+
+/**
+ * A line that should be a translation but is not: an unpaired line repeating
+ * the line before it (the source copied over), or English prose left inside
+ * a Chinese translation.
+ */
+export const untranslated: DocumentRule = {
+  id: 'untranslated',
+  scope: 'document',
+  defaultSeverity: 'warning',
+  fixable: false,
+  description: {
+    en: 'A translation that is not one: a line repeating its source unchanged, or English sentences left in the Chinese. Names, acronyms and product names (Group14 Technologies, Burns & McDonnell) are normal in Chinese text.',
+    zh: '未翻译的译文：与原文完全相同的行，或中文译文中残留的英文句子。中文里的人名、缩写和产品名（如 Group14 Technologies、Burns & McDonnell）属正常情况。',
+  },
+  checkDocument({ doc, model, state }, ctx) {
+    const out: DocumentFinding[] = [];
+    // 1. copies: few lines are unpaired, and each keeps its finding while it and the line above stay.
+    let copies = state.get('copies') as WeakMap<LineRec, CopyEntry> | undefined;
+    if (!copies) state.set('copies', (copies = new WeakMap()));
+    const lines = doc.lines;
+    for (const rec of model.unpaired) {
+      let prev: LineRec | undefined;
+      for (let j = rec.line - 1, seen = 0; j >= 0 && seen < 50; j--, seen++) {
+        if (isContent(lines[j])) {
+          prev = lines[j];
+          break;
+        }
+      }
+      const kept = copies.get(rec);
+      if (kept && kept.line === rec.line && kept.prev === prev && kept.locale === ctx.locale) {
+        if (kept.finding) out.push(kept.finding);
+        continue;
+      }
+      let finding: DocumentFinding | undefined;
+      if (prev && prev.kind === rec.kind && normalized(prev.text) === normalized(rec.text)) {
+        finding = {
+          range: lineRange(rec.line, rec.text.length),
+          message: ctx.t(
+            { en: 'This line repeats line {line} unchanged: the translation is missing (the source was copied)', zh: '本行与第 {line} 行完全相同：译文缺失（原文被原样复制）' },
+            { line: prev.line + 1 },
+          ),
+          related: [{ range: lineRange(prev.line, prev.text.length), message: ctx.t({ en: 'the line it repeats', zh: '被重复的行' }) }],
+          data: { copyOf: prev.line },
+        };
+      }
+      copies.set(rec, { line: rec.line, prev, locale: ctx.locale, finding });
+      if (finding) out.push(finding);
+    }
+    // 2. English prose inside Chinese translations: an index of the pairs that have some, updated by delta.
+    let runs = state.get('runs') as Map<Pair, RunEntry> | undefined;
+    if (!runs) state.set('runs', (runs = new Map()));
+    const d = pairDelta(state, model);
+    if (d.full) runs.clear();
+    for (const p of d.removed) runs.delete(p);
+    for (const p of d.added) {
+      if (p.targetLang !== 'zh') continue;
+      const found = p.target.memo('untranslated.runs', latinRuns);
+      if (found.length) runs.set(p, { line: -1, findings: [] });
+    }
+    for (const [p, entry] of runs) {
+      if (entry.line !== p.target.line) {
+        entry.line = p.target.line;
+        entry.findings = runFindings(p, ctx);
+      }
+      out.push(...entry.findings);
+    }
+    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    return out;
+  },
+};
+
+function runFindings(p: Pair, ctx: RuleContext): DocumentFinding[] {
+  const zh = p.target;
+  const line = zh.line;
+  return zh.memo('untranslated.runs', latinRuns).map((r) => ({
+    range: { start: { line, character: r.start }, end: { line, character: r.end } },
+    message: ctx.t({ en: 'English left untranslated in the Chinese: “{text}”', zh: '中文译文中有未翻译的英文：“{text}”' }, { text: quote(zh.text.slice(r.start, r.end)) }),
+    related: [{ range: lineRange(p.source.line, p.source.text.length), message: ctx.t({ en: 'the English source', zh: '英文原文' }) }],
+    data: { words: r.words },
+  }));
+}
