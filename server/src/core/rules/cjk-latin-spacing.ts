@@ -1,6 +1,6 @@
 import type { LineRule } from '../rule';
 import type { LocalEdit } from '../types';
-import { isCjkChar, isLatinAt, skipStretches, stretchCursor } from '../typography';
+import { isCjkChar, isDigitAt, isLatinAt, skipStretches, stretchCursor } from '../typography';
 
 export type SpacingStyle = 'space' | 'none';
 
@@ -14,15 +14,33 @@ export interface SpacingSpot {
 /**
  * Boundaries between Chinese characters and English words that break the
  * house style: with 'space', 中文English without a space; with 'none', 中文 English
- * with one. Digits (2024年, 40兆瓦) and punctuation are not concerned.
+ * with one. Numbers (2024年, 40兆瓦) and punctuation are not concerned; a
+ * word with digits (Group14, South32) is a word.
  */
+function isWordChar(text: string, i: number): boolean {
+  return isLatinAt(text, i) || isDigitAt(text, i);
+}
+
+/** A Latin letter, or a digit of a token that has letters (Group14, South32, A4 — not 2024). */
+function isLatinWordAt(text: string, i: number): boolean {
+  if (i < 0 || i >= text.length) return false;
+  if (isLatinAt(text, i)) return true;
+  if (!isDigitAt(text, i)) return false;
+  let a = i;
+  while (a > 0 && isWordChar(text, a - 1)) a--;
+  let b = i;
+  while (b + 1 < text.length && isWordChar(text, b + 1)) b++;
+  for (let k = a; k <= b; k++) if (isLatinAt(text, k)) return true;
+  return false;
+}
+
 export function spacingSpots(text: string, style: SpacingStyle): SpacingSpot[] {
   const out: SpacingSpot[] = [];
   const skip = stretchCursor(skipStretches(text));
   if (style === 'space') {
     for (let i = 1; i < text.length; i++) {
       const a = i - 1;
-      if ((isCjkChar(text, a) && isLatinAt(text, i)) || (isLatinAt(text, a) && isCjkChar(text, i))) {
+      if ((isCjkChar(text, a) && isLatinWordAt(text, i)) || (isLatinWordAt(text, a) && isCjkChar(text, i))) {
         if (skip(a) || skip(i)) continue;
         out.push({ start: i, end: i, newText: ' ' });
       }
@@ -34,7 +52,7 @@ export function spacingSpots(text: string, style: SpacingStyle): SpacingSpot[] {
     let j = i;
     while (j < text.length && text.charCodeAt(j) === 0x20) j++;
     const a = i - 1;
-    if (j < text.length && ((isCjkChar(text, a) && isLatinAt(text, j)) || (isLatinAt(text, a) && isCjkChar(text, j)))) {
+    if (j < text.length && ((isCjkChar(text, a) && isLatinWordAt(text, j)) || (isLatinWordAt(text, a) && isCjkChar(text, j)))) {
       if (!skip(a) && !skip(j)) out.push({ start: i, end: j, newText: '' });
     }
     i = j - 1;

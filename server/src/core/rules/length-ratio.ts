@@ -105,6 +105,7 @@ class RatioIndex {
 }
 
 interface Kept {
+  en: LineRec;
   line: number;
   key: string;
   finding: DocumentFinding;
@@ -135,7 +136,7 @@ export const lengthRatio: DocumentRule = {
     if (idx.n < MIN_PAIRS) return [];
     const { median, mad } = idx.stats();
     const limit = Math.max(Z * 1.4826 * mad, FLOOR);
-    let kept = state.get('kept') as WeakMap<Pair, Kept> | undefined;
+    let kept = state.get('kept') as WeakMap<LineRec, Kept> | undefined;
     if (!kept) state.set('kept', (kept = new WeakMap()));
     const out: DocumentFinding[] = [];
     const loBin = binOf(median - limit);
@@ -159,15 +160,16 @@ export const lengthRatio: DocumentRule = {
   },
 };
 
-function findingFor(p: Pair, x: number, median: number, kept: WeakMap<Pair, Kept>, ctx: RuleContext): DocumentFinding {
+/** The finding for a pair, kept per Chinese line record (records outlive re-pairing) while its text, place and numbers stay. */
+function findingFor(p: Pair, x: number, median: number, kept: WeakMap<LineRec, Kept>, ctx: RuleContext): DocumentFinding {
   const zh = p.sourceLang === 'en' ? p.target : p.source;
   const en = p.sourceLang === 'en' ? p.source : p.target;
   const factor = Math.exp(x - median);
   const short = factor < 1;
   const shown = short ? Math.round(factor * 100) : Math.round(factor * 10) / 10;
   const key = `${short}:${shown}:${en.line}`;
-  const k = kept.get(p);
-  if (k && k.line === zh.line && k.key === key) return k.finding;
+  const k = kept.get(zh);
+  if (k && k.en === en && k.line === zh.line && k.key === key) return k.finding;
   const finding: DocumentFinding = {
     range: lineRange(zh.line, zh.text.length),
     message: short
@@ -182,6 +184,6 @@ function findingFor(p: Pair, x: number, median: number, kept: WeakMap<Pair, Kept
     related: [{ range: lineRange(en.line, en.text.length), message: ctx.t({ en: 'the English line', zh: '英文行' }) }],
     data: { ratio: Math.round(Math.exp(x) * 1000) / 1000, typical: Math.round(Math.exp(median) * 1000) / 1000 },
   };
-  kept.set(p, { line: zh.line, key, finding });
+  kept.set(zh, { en, line: zh.line, key, finding });
   return finding;
 }

@@ -1,6 +1,6 @@
 import type { LineRule } from '../rule';
 import type { LocalEdit, LocalFinding } from '../types';
-import { isCjkOrPunct, isCurlyQuote, isDigitAt, isLatinAt, isSpaceCode, skipStretches, stretchCursor } from '../typography';
+import { isCjkChar, isCjkOrPunct, isCurlyQuote, isDigitAt, isLatinAt, isSpaceCode, skipStretches, stretchCursor } from '../typography';
 
 /** One mark of the wrong width and the text that replaces it (with the spaces around it, where they go too). */
 export interface WidthOffence {
@@ -54,7 +54,7 @@ function withSpaces(text: string, at: number, newText: string): WidthOffence {
   while (start > 0 && text.charCodeAt(start - 1) === 0x20) start--;
   while (end < text.length && text.charCodeAt(end) === 0x20) end++;
   // keep a line's indentation and never leave the line ending in a deleted space run only
-  if (start > 0 && text.slice(0, start).trim() === '') start = at;
+  if (start < at && text.slice(0, start).trim() === '') start = at;
   return { at, mark: text[at], start, end, newText };
 }
 
@@ -113,6 +113,10 @@ export function fullWidthInEnglish(text: string): WidthOffence[] {
   if (!/[，。、；：？！（）]/.test(text)) return [];
   const skip = stretchCursor(skipStretches(text));
   const out: WidthOffence[] = [];
+  // A line with Chinese in it (a half-translated line, a quotation) may use Chinese marks
+  // at its edges: only a mark between two English words is surely wrong there.
+  let hasCjk = false;
+  for (let i = 0; i < text.length && !hasCjk; i++) if (isCjkChar(text, i)) hasCjk = true;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     const half = TO_HALF[ch];
@@ -121,7 +125,8 @@ export function fullWidthInEnglish(text: string): WidthOffence[] {
     const n = classAt(text, nextSig(text, i, '，。、；：？！（）'));
     // Chinese quoted in the English line keeps its own punctuation
     if (p === 'cjk' || n === 'cjk') continue;
-    if (p !== 'latin' && p !== 'digit' && n !== 'latin' && n !== 'digit') continue;
+    const word = (c: Cls) => c === 'latin' || c === 'digit';
+    if (hasCjk ? !(word(p) && word(n)) : !word(p) && !word(n)) continue;
     const next = text.charCodeAt(i + 1);
     let newText = half;
     if (ch === '（') {

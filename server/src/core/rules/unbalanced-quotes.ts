@@ -56,6 +56,7 @@ export function imbalances(text: string): Imbalance[] {
     if (ch === '’') {
       const letterBefore = i > 0 && (isLatinAt(text, i - 1) || isDigitAt(text, i - 1));
       const letterAfter = isLatinAt(text, i + 1);
+      if (isDigitAt(text, i + 1) && !letterBefore) continue; // ’30s
       if (letterAfter && (letterBefore || !hasOpen('‘'))) continue; // don’t, America’s, ’tis
       if (letterBefore && !hasOpen('‘')) continue; // workers’ (possessive)
     }

@@ -1,8 +1,8 @@
-import type { LineRec, Pair } from '../document';
+import type { DocumentModel, LineRec, Pair } from '../document';
 import { pairDelta } from '../delta';
 import type { DocumentFinding, DocumentRule, RuleContext } from '../rule';
 import { lineRange } from '../text';
-import { isCjkOrPunct, skipStretches } from '../typography';
+import { isCjkChar, isCjkOrPunct, skipStretches } from '../typography';
 
 /** An English stretch inside a Chinese translation that reads as an untranslated sentence, not a name. */
 export interface LatinRun {
@@ -19,7 +19,8 @@ const FUNCTION_WORDS = new Set(
  * English prose left in a Chinese line: a stretch without Chinese of at least
  * four words, most of them lower-case, with an English function word among
  * them. Names, acronyms and product names (Group14 Technologies, Burns &
- * McDonnell, LFP, OpenAI) are capitalised and never qualify.
+ * McDonnell, LFP, OpenAI) are capitalised and never qualify; English quoted
+ * as such (“Sun, sea and storage.”) is kept on purpose.
  */
 export function latinRuns(text: string): LatinRun[] {
   // fast path: three lower-case words in a row
@@ -38,6 +39,9 @@ export function latinRuns(text: string): LatinRun[] {
     let chunk = text.slice(start, end);
     // not prose: URLs, `code`
     for (const s of skips) if (s.start < end && s.end > start) chunk = chunk.slice(0, Math.max(0, s.start - start)) + ' '.repeat(Math.min(end, s.end) - Math.max(start, s.start)) + chunk.slice(Math.min(end, s.end) - start);
+    // quoted English (a slogan, a question cited as said) is kept on purpose
+    const t = chunk.trim();
+    if (/^[“"‘]/.test(t) && /[”"’]$/.test(t)) continue;
     const words = chunk.match(/[A-Za-z][A-Za-z'’-]*/g) ?? [];
     if (words.length < 4) continue;
     let lower = 0;
@@ -67,6 +71,19 @@ function isContent(rec: LineRec): boolean {
   return k === 'en' || k === 'zh';
 }
 
+/**
+ * An English-script line where the Chinese translation of the English line
+ * before it is expected, with Chinese in it (not only in quotations): a
+ * translation begun and not finished.
+ */
+function halfDone(rec: LineRec, prev: LineRec, model: DocumentModel): boolean {
+  if (model.order !== 'en-zh' || rec.kind !== 'en' || prev.kind !== 'en' || model.pairOfLine[prev.line]) return false;
+  const unquoted = rec.text.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '');
+  let cjk = 0;
+  for (let i = 0; i < unquoted.length; i++) if (isCjkChar(unquoted, i)) cjk++;
+  return cjk >= 4 && latinRuns(rec.text).length > 0;
+}
+
 interface CopyEntry {
   line: number;
   prev: LineRec | undefined;
@@ -85,8 +102,9 @@ function quote(text: string): string {
 
 /**
  * A line that should be a translation but is not: an unpaired line repeating
- * the line before it (the source copied over), or English prose left inside
- * a Chinese translation.
+ * the line before it (the source copied over), an English-script line with a
+ * little Chinese where the translation is expected, or English prose left
+ * inside a Chinese translation.
  */
 export const untranslated: DocumentRule = {
   id: 'untranslated',
@@ -103,6 +121,7 @@ export const untranslated: DocumentRule = {
     let copies = state.get('copies') as WeakMap<LineRec, CopyEntry> | undefined;
     if (!copies) state.set('copies', (copies = new WeakMap()));
     const lines = doc.lines;
+    const sourceLang = model.order === 'en-zh' ? 'en' : 'zh';
     for (const rec of model.unpaired) {
       let prev: LineRec | undefined;
       for (let j = rec.line - 1, seen = 0; j >= 0 && seen < 50; j--, seen++) {
@@ -117,7 +136,8 @@ export const untranslated: DocumentRule = {
         continue;
       }
       let finding: DocumentFinding | undefined;
-      if (prev && prev.kind === rec.kind && normalized(prev.text) === normalized(rec.text)) {
+      // a copied source: only the source language's lines (a repeated translation is a duplicate, not untranslated)
+      if (prev && prev.kind === rec.kind && rec.kind === sourceLang && normalized(prev.text) === normalized(rec.text)) {
         finding = {
           range: lineRange(rec.line, rec.text.length),
           message: ctx.t(
@@ -126,6 +146,17 @@ export const untranslated: DocumentRule = {
           ),
           related: [{ range: lineRange(prev.line, prev.text.length), message: ctx.t({ en: 'the line it repeats', zh: '被重复的行' }) }],
           data: { copyOf: prev.line },
+        };
+      }
+      else if (prev && halfDone(rec, prev, model)) {
+        finding = {
+          range: lineRange(rec.line, rec.text.length),
+          message: ctx.t(
+            { en: 'Line {line} should be followed by its Chinese translation, but this line is mostly English: a translation left half done?', zh: '第 {line} 行之后应为中文译文，但本行大部分是英文：译文没有译完？' },
+            { line: prev.line + 1 },
+          ),
+          related: [{ range: lineRange(prev.line, prev.text.length), message: ctx.t({ en: 'the English source', zh: '英文原文' }) }],
+          data: { mostlyLatin: true, source: prev.line },
         };
       }
       copies.set(rec, { line: rec.line, prev, locale: ctx.locale, finding });
