@@ -47,18 +47,20 @@ export interface Stretch {
 
 const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|io|cn|uk|de|jp)(?:\/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>]*)?/g;
 const CODE_RE = /`[^`]*`/g;
+// &amp; &nbsp; &#8212;
+const ENTITY_RE = /&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#x[0-9A-Fa-f]{2,6});/g;
 // :) :-( ;-) :D :P (^_^) (>_<) ^_^ — faces, not punctuation
 const EMOTICON_RE = /[:;]-?[()DPp](?![A-Za-z])|\([\^>TㄒoO＾][_\-.ω▽][\^<TㄒoO＾]\)|\^_\^/g;
 
 /**
- * Stretches that are not prose: URLs, e-mail addresses and domain names, `code`
- * and emoticons. Sorted, non-overlapping.
+ * Stretches that are not prose: URLs, e-mail addresses and domain names, `code`,
+ * emoticons and HTML entities (&amp;). Sorted, non-overlapping.
  */
 export function skipStretches(text: string): Stretch[] {
   // Fast path: nothing that can start one of them.
-  if (!/[`:;@(^.]/.test(text)) return [];
+  if (!/[`:;@(^.&]/.test(text)) return [];
   const out: Stretch[] = [];
-  for (const re of [CODE_RE, URL_RE, EMOTICON_RE]) {
+  for (const re of [CODE_RE, URL_RE, EMOTICON_RE, ENTITY_RE]) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {

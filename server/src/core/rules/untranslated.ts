@@ -87,6 +87,9 @@ function halfDone(rec: LineRec, prev: LineRec, model: DocumentModel): boolean {
 interface CopyEntry {
   line: number;
   prev: LineRec | undefined;
+  /** What else the verdict depends on: the order, and whether the line above is paired. */
+  order: string;
+  prevPaired: boolean;
   locale: string;
   finding: DocumentFinding | undefined;
 }
@@ -131,7 +134,8 @@ export const untranslated: DocumentRule = {
         }
       }
       const kept = copies.get(rec);
-      if (kept && kept.line === rec.line && kept.prev === prev && kept.locale === ctx.locale) {
+      const prevPaired = !!prev && !!model.pairOfLine[prev.line];
+      if (kept && kept.line === rec.line && kept.prev === prev && kept.order === model.order && kept.prevPaired === prevPaired && kept.locale === ctx.locale) {
         if (kept.finding) out.push(kept.finding);
         continue;
       }
@@ -159,7 +163,7 @@ export const untranslated: DocumentRule = {
           data: { mostlyLatin: true, source: prev.line },
         };
       }
-      copies.set(rec, { line: rec.line, prev, locale: ctx.locale, finding });
+      copies.set(rec, { line: rec.line, prev, order: model.order, prevPaired, locale: ctx.locale, finding });
       if (finding) out.push(finding);
     }
     // 2. English prose inside Chinese translations: an index of the pairs that have some, updated by delta.
