@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import fc from 'fast-check';
 import { checkText, DocumentSession, fixAll, type Finding, type ReviewConfig } from '../../server/src/core';
 import { halfWidthInChinese } from '../../server/src/core/rules/punctuation-width';
 import { imbalances } from '../../server/src/core/rules/unbalanced-quotes';
@@ -114,6 +115,13 @@ describe('typography rules: details', () => {
     assert.deepEqual(latinRuns('报告引用了Foundation for Defense of Democracies的观点。'), []);
   });
 
+  it('a copied source is reported once, by untranslated; unpaired-line keeps the source line (and both lines when untranslated is off)', () => {
+    const doc = 'The yard will reopen as a park.\nThe yard will reopen as a park.\nThe cables run under the pier.\n电缆从码头下方穿过。\n';
+    const where = (fs: readonly Finding[]) => fs.filter((f) => f.ruleId === 'unpaired-line' || f.ruleId === 'untranslated').map((f) => `${f.range.start.line}:${f.ruleId}`);
+    assert.deepEqual(where(checkText(doc, { config }).findings), ['0:unpaired-line', '1:untranslated']);
+    assert.deepEqual(where(checkText(doc, { config: { ...config, rules: { untranslated: 'off' } } }).findings), ['0:unpaired-line', '1:unpaired-line']);
+  });
+
   it('the sample shows one of each: a punctuation-width, an unbalanced-quotes and an untranslated finding', () => {
     const sample = fs.readFileSync(path.join(ROOT, 'samples', 'harbour-solar.en-zh.txt'), 'utf8');
     const found = checkText(sample, { config }).findings;
@@ -168,5 +176,68 @@ describe('document-wide typography rules stay right across edits (delta-updated 
     b.forEach((f, i) => assert.equal(f, a[i]));
     const small = fs.readFileSync(path.join(FIXTURES, 'length-ratio', 'small.en-zh.txt'), 'utf8');
     assert.deepEqual(of(checkText(small, { config }).findings, 'length-ratio'), []);
+  });
+});
+
+describe('typography rules: random edits give what a fresh check gives', () => {
+  // Long enough lines for length-ratio, with copies, half translations, prose left in Chinese and bad marks.
+  const EN = [
+    'The harbour board met on Monday to discuss the cost of the new sea wall.',
+    'Engineers say the wall must rise by two metres to hold back winter storms.',
+    'The fishing fleet has shrunk to a dozen boats over the past twenty years.',
+    'A new cold store beside the market will keep the fish fresh for longer.',
+  ];
+  const ZH = [
+    '港务局周一开会讨论新海堤的造价。',
+    '工程师表示,海堤至少要加高两米才能抵御冬季风暴。',
+    '过去二十年里，渔船队已缩减到十几条船。',
+    '市场旁新建的冷库能让渔获保鲜更久。',
+    '港务局表示。',
+    '看守人说，旧灯将被送往the town museum of maritime history。',
+    '冷库（位于市场旁将于明年启用。',
+  ];
+  const OTHER = ['', 'The board met. 港务局的成员们在周一开会讨论了新海堤的造价问题。', '<!-- note -->'];
+  const lineArb = fc.oneof({ weight: 5, arbitrary: fc.constantFrom(...EN) }, { weight: 5, arbitrary: fc.constantFrom(...ZH) }, { weight: 1, arbitrary: fc.constantFrom(...OTHER) });
+  const docArb = fc.array(fc.tuple(fc.constantFrom(...EN), fc.constantFrom(...ZH)), { minLength: 14, maxLength: 30 }).chain((pairs) =>
+    fc.array(lineArb, { maxLength: 6 }).map((extra) => {
+      const ls = pairs.flat();
+      extra.forEach((l, i) => ls.splice((i * 7) % (ls.length + 1), 0, l));
+      return ls.join('\n') + '\n';
+    }),
+  );
+  const editArb = fc.record({
+    line: fc.double({ min: 0, max: 1, noNaN: true }),
+    kind: fc.constantFrom('insert-line', 'delete-line', 'duplicate-line', 'truncate', 'type'),
+    text: lineArb,
+  });
+  const RULE_IDS = ['punctuation-width', 'unbalanced-quotes', 'untranslated', 'length-ratio', 'unpaired-line'];
+  const shape = (fs: readonly Finding[]) => fs.filter((f) => RULE_IDS.includes(f.ruleId)).map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.message}`);
+
+  it('after random edits', () => {
+    fc.assert(
+      fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 8 }), (text, edits) => {
+        const s = new DocumentSession(text, { config });
+        s.check();
+        for (const e of edits) {
+          const n = s.doc.lineCount;
+          const line = Math.min(n - 1, Math.floor(e.line * n));
+          const cur = s.doc.lineText(line);
+          const at = (l: number, c: number) => ({ line: l, character: c });
+          const change =
+            e.kind === 'insert-line'
+              ? { range: { start: at(line, 0), end: at(line, 0) }, text: e.text + '\n' }
+              : e.kind === 'delete-line'
+                ? { range: { start: at(line, 0), end: line + 1 < n ? at(line + 1, 0) : at(line, cur.length) }, text: '' }
+                : e.kind === 'duplicate-line'
+                  ? { range: { start: at(line, 0), end: at(line, 0) }, text: cur + '\n' }
+                  : e.kind === 'truncate'
+                    ? { range: { start: at(line, Math.min(3, cur.length)), end: at(line, cur.length) }, text: '。' }
+                    : { range: { start: at(line, Math.min(2, cur.length)), end: at(line, Math.min(2, cur.length)) }, text: ',' };
+          s.applyChanges([change]);
+          assert.deepEqual(shape(s.check().findings), shape(checkText(s.doc.getText(), { config }).findings));
+        }
+      }),
+      { numRuns: 80 },
+    );
   });
 });

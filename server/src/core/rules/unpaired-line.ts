@@ -1,6 +1,7 @@
 import type { LineRec } from '../document';
 import type { DocumentFinding, DocumentRule } from '../rule';
 import { lineRange } from '../text';
+import { notTranslated, previousContent, untranslated } from './untranslated';
 
 /** A line in one language with no counterpart in the other. */
 export const unpairedLine: DocumentRule = {
@@ -12,14 +13,22 @@ export const unpairedLine: DocumentRule = {
     en: 'A line has no counterpart in the other language (a missing translation, or a caption left untranslated).',
     zh: '某一行在另一种语言中没有对应行（漏译，或未翻译的图片说明）。',
   },
-  checkDocument({ model, state }, ctx) {
+  checkDocument({ doc, model, state }, ctx) {
     const out: DocumentFinding[] = [];
     const sourceLang = model.order === 'en-zh' ? 'en' : 'zh';
     // Findings are kept per line record and handed back unchanged while the line has not
     // moved, so a keystroke in a book with thousands of captions rebuilds none of them.
     let seen = state.get('byRec') as WeakMap<LineRec, { line: number; order: string; eol: string; finding: DocumentFinding }> | undefined;
     if (!seen) state.set('byRec', (seen = new WeakMap()));
+    // A line that untranslated reports (the source copied where its translation belongs, or
+    // left half done) is not a source of its own: one finding is enough, and a placeholder
+    // line after it would be wrong.
+    const claimed = (ctx.config.rules[untranslated.id] ?? untranslated.defaultSeverity) !== 'off';
     for (const rec of model.unpaired) {
+      if (claimed) {
+        const prev = previousContent(doc.lines, rec);
+        if (prev && notTranslated(rec, prev, model)) continue;
+      }
       const kept = seen.get(rec);
       if (kept && kept.line === rec.line && kept.order === model.order && kept.eol === rec.eol) {
         out.push(kept.finding);

@@ -78,10 +78,30 @@ function isContent(rec: LineRec): boolean {
  */
 function halfDone(rec: LineRec, prev: LineRec, model: DocumentModel): boolean {
   if (model.order !== 'en-zh' || rec.kind !== 'en' || prev.kind !== 'en' || model.pairOfLine[prev.line]) return false;
-  const unquoted = rec.text.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '');
-  let cjk = 0;
-  for (let i = 0; i < unquoted.length; i++) if (isCjkChar(unquoted, i)) cjk++;
-  return cjk >= 4 && latinRuns(rec.text).length > 0;
+  return rec.memo('untranslated.half', (text) => {
+    const unquoted = text.replace(/“[^”]*”|"[^"]*"|「[^」]*」/g, '');
+    let cjk = 0;
+    for (let i = 0; i < unquoted.length; i++) if (isCjkChar(unquoted, i)) cjk++;
+    return cjk >= 4 && latinRuns(text).length > 0;
+  });
+}
+
+/** The nearest line above with English or Chinese in it (within 50 lines). */
+export function previousContent(lines: readonly LineRec[], rec: LineRec): LineRec | undefined {
+  for (let j = rec.line - 1, seen = 0; j >= 0 && seen < 50; j--, seen++) if (isContent(lines[j])) return lines[j];
+  return undefined;
+}
+
+/**
+ * Why an unpaired line is a failed translation of the line above it, if it is:
+ * 'copy' (the source language's line repeated unchanged; a repeated
+ * translation is a duplicate, not this) or 'half' (see halfDone).
+ */
+export function notTranslated(rec: LineRec, prev: LineRec, model: DocumentModel): 'copy' | 'half' | undefined {
+  const sourceLang = model.order === 'en-zh' ? 'en' : 'zh';
+  if (prev.kind === rec.kind && rec.kind === sourceLang && normalized(prev.text) === normalized(rec.text)) return 'copy';
+  if (halfDone(rec, prev, model)) return 'half';
+  return undefined;
 }
 
 interface CopyEntry {
@@ -124,15 +144,8 @@ export const untranslated: DocumentRule = {
     let copies = state.get('copies') as WeakMap<LineRec, CopyEntry> | undefined;
     if (!copies) state.set('copies', (copies = new WeakMap()));
     const lines = doc.lines;
-    const sourceLang = model.order === 'en-zh' ? 'en' : 'zh';
     for (const rec of model.unpaired) {
-      let prev: LineRec | undefined;
-      for (let j = rec.line - 1, seen = 0; j >= 0 && seen < 50; j--, seen++) {
-        if (isContent(lines[j])) {
-          prev = lines[j];
-          break;
-        }
-      }
+      const prev = previousContent(lines, rec);
       const kept = copies.get(rec);
       const prevPaired = !!prev && !!model.pairOfLine[prev.line];
       if (kept && kept.line === rec.line && kept.prev === prev && kept.order === model.order && kept.prevPaired === prevPaired && kept.locale === ctx.locale) {
@@ -140,8 +153,8 @@ export const untranslated: DocumentRule = {
         continue;
       }
       let finding: DocumentFinding | undefined;
-      // a copied source: only the source language's lines (a repeated translation is a duplicate, not untranslated)
-      if (prev && prev.kind === rec.kind && rec.kind === sourceLang && normalized(prev.text) === normalized(rec.text)) {
+      const verdict = prev && notTranslated(rec, prev, model);
+      if (prev && verdict === 'copy') {
         finding = {
           range: lineRange(rec.line, rec.text.length),
           message: ctx.t(
@@ -151,8 +164,7 @@ export const untranslated: DocumentRule = {
           related: [{ range: lineRange(prev.line, prev.text.length), message: ctx.t({ en: 'the line it repeats', zh: '被重复的行' }) }],
           data: { copyOf: prev.line },
         };
-      }
-      else if (prev && halfDone(rec, prev, model)) {
+      } else if (prev && verdict === 'half') {
         finding = {
           range: lineRange(rec.line, rec.text.length),
           message: ctx.t(
