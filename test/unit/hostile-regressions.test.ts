@@ -38,4 +38,21 @@ describe('hostile-input regressions', () => {
     const fix = findings.find((f) => f.fixes?.length)!.fixes![0];
     assert.equal(applyEdits(text, fix.edits), '销售额达到5亿美元。\nThe plant cost $500 million in 2023.\n');
   });
+
+  it('number-mismatch offers no fix that the checker would not read back as the number (二 for 一万二千三百四十五)', () => {
+    // Written in words, a lone 二 is no quantity: the "fix" deleted 12345 and the finding moved to
+    // the next number, pass after pass of fix-all.
+    const text = 'It has two parts.\n它有一万二千三百四十五。\n';
+    const { findings } = checkText(text, { rules: [getRule('number-mismatch')!] });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /English two, Chinese 一万二千三百四十五/);
+    assert.equal(findings[0].fixes, undefined);
+    // where the written value does read back, the fix is still offered and cures the finding
+    const ok = 'It has 12 parts.\n它有13个部分。\n';
+    const f = checkText(ok, { rules: [getRule('number-mismatch')!] }).findings;
+    assert.equal(f.length, 1);
+    const fixed = applyEdits(ok, f[0].fixes![0].edits);
+    assert.equal(fixed, 'It has 12 parts.\n它有12个部分。\n');
+    assert.equal(checkText(fixed, { rules: [getRule('number-mismatch')!] }).findings.length, 0);
+  });
 });

@@ -82,6 +82,9 @@ describe('property: quick fixes lose nothing', () => {
               assert.notEqual(next, current, `${rule.id}: a pass of fixes changed nothing in ${JSON.stringify(current)}`);
               const run = runRule(rule, next, config);
               assert.deepEqual(run.errors, []);
+              // With order "auto", a fix can tip the detected order of an ambiguous document (the
+              // numbers it writes are evidence for the pairing): the pairs, hence the findings, change.
+              if (order === 'auto' && run.session.check().model.order !== runRule(rule, current, config).session.check().model.order) break;
               const left = run.findings.filter((f) => chooseFix(f)).length;
               history.push(left);
               assert.ok(left < fixable, `${rule.id}: fixing did not reduce the fixable findings (${history.join(' → ')}) on ${JSON.stringify(current)} → ${JSON.stringify(next)}: ${JSON.stringify(run.findings.filter((f) => chooseFix(f)).map((f) => f.message))}`);
