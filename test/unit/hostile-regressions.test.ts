@@ -55,4 +55,19 @@ describe('hostile-input regressions', () => {
     assert.equal(fixed, 'It has 12 parts.\n它有12个部分。\n');
     assert.equal(checkText(fixed, { rules: [getRule('number-mismatch')!] }).findings.length, 0);
   });
+
+  it('a number fix in 百分之X keeps 百分之 (20% → 百分之二十, not 二十)', () => {
+    const text = 'Sales rose 20%.\n销售额增长了百分之三十。\n';
+    const { findings } = checkText(text, { rules: [getRule('number-mismatch')!] });
+    assert.equal(findings.length, 1);
+    assert.equal(applyEdits(text, findings[0].fixes![0].edits), 'Sales rose 20%.\n销售额增长了百分之二十。\n');
+  });
+
+  it('a number fix keeps the kind of quantity: a multiplier is not replaced by a bare count', () => {
+    // "twice" → "four" read as the count 4, and fix-all moved on to the next number
+    const text = '每个测试四倍。\nEach is tested twice.\n';
+    const { findings } = checkText(text, { rules: [getRule('number-mismatch')!], config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } });
+    assert.equal(findings.length, 1);
+    for (const fix of findings[0].fixes ?? []) assert.doesNotMatch(applyEdits(text, fix.edits), /tested four\./);
+  });
 });
