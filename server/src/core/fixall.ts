@@ -26,7 +26,9 @@ export function chooseFix(f: Finding, sel: FixSelection = {}): Fix | undefined {
   if (sel.safeOnly) return fixes.find((x) => x.safe);
   const preferred = fixes.find((x) => x.isPreferred);
   if (preferred) return preferred;
-  if (!sel.preferredOnly && fixes.length === 1) return fixes[0];
+  // A fix its rule marked isPreferred: false (a tie: two renderings used equally often) is
+  // the reviewer's choice: applying it unattended would swap the two renderings, not unify them.
+  if (!sel.preferredOnly && fixes.length === 1 && fixes[0].isPreferred !== false) return fixes[0];
   return undefined;
 }
 

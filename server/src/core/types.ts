@@ -25,7 +25,10 @@ export interface Fix {
   /** Title shown in the quick-fix menu. */
   title: string;
   edits: TextEdit[];
-  /** The fix the editor may apply on "fix all" / auto-fix. */
+  /**
+   * The fix the editor may apply on "fix all" / auto-fix. Left unset, a finding's only
+   * fix is taken by "fix all" too; set to false, never (the choice is the reviewer's).
+   */
   isPreferred?: boolean;
   /**
    * Mechanical and safe to apply unseen (punctuation width, a glossary's forbidden

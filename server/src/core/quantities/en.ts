@@ -847,12 +847,12 @@ function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
         if (yenLine === undefined) yenLine = /yen|japan/i.test(text);
         if (yenLine) cur = 'JPY';
       }
+      const before = out.length;
       const r = numericAt(i + 1, start, cur);
-      // fix the span to include the symbol
-      const q = out[out.length - 1];
-      if (q && q.numStart === toks[i + 1].start) {
-        q.start = start;
-        q.numStart = toks[i + 1].start;
+      // the quantity spans the symbol; its numeral (what a fix replaces) does not: "$" + "4.5 billion"
+      const q = out[before];
+      if (q && q.start === start) {
+        for (const x of [q, ...(q.alts ?? [])]) if (x.numStart === start) x.numStart = toks[i + 1].start;
         q.text = text.slice(q.start, q.end);
       }
       i = r;

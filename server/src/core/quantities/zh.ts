@@ -306,7 +306,7 @@ export function extractChinese(text: string): Quantity[] {
       const d = readNumber(i + 3);
       if (d && Number.isFinite(d.value)) {
         const b = boundAround(i, d.end);
-        push(mk('percent', d.value, b.start, b.end, i, d.end, { digits: d.digits, decimals: d.decimals, bound: b.bound }));
+        push(mk('percent', d.value, b.start, b.end, i + 3, d.end, { digits: d.digits, decimals: d.decimals, bound: b.bound })); // numeral: 五十, not 百分之五十
         i = d.end;
         continue;
       }

@@ -12,11 +12,26 @@ function matchesOf(input: PairInput, g: Glossary): GlossaryMatch[] {
   return input.en.memo(`glossary.${g.id}`, (text) => g.matchEnglish(text));
 }
 
+/** Marks of the characters of a line taken by a span: an overlap test that stays linear on a 1 MB line. */
+class Taken {
+  private marks: Uint8Array;
+  constructor(length: number) {
+    this.marks = new Uint8Array(length);
+  }
+  /** Takes [start, end) unless a character of it is taken already. */
+  take(start: number, end: number): boolean {
+    for (let i = start; i < end; i++) if (this.marks[i]) return false;
+    this.marks.fill(1, start, end);
+    return true;
+  }
+}
+
 /** Spans of the accepted renderings of an entry in a Chinese line (longest first, not overlapping). */
-function renderingSpans(zh: string, entry: GlossaryEntry): { start: number; end: number }[] {
+function renderingSpans(zh: string, entry: GlossaryEntry, taken = new Taken(zh.length)): { start: number; end: number }[] {
   const spans: { start: number; end: number }[] = [];
   for (const r of [...entry.zh].sort((a, b) => b.length - a.length)) {
-    for (const i of occurrences(zh, r)) if (!spans.some((s) => i < s.end && i + r.length > s.start)) spans.push({ start: i, end: i + r.length });
+    if (!r) continue;
+    for (const i of occurrences(zh, r)) if (taken.take(i, i + r.length)) spans.push({ start: i, end: i + r.length });
   }
   return spans;
 }
@@ -43,17 +58,21 @@ export const glossaryTerm: PairRule = {
     if (matches.length === 0) return [];
     const zh = input.zh.text;
     const byEntry = new Map<GlossaryEntry, GlossaryMatch[]>();
-    for (const m of matches) byEntry.set(m.entry, [...(byEntry.get(m.entry) ?? []), m]);
+    for (const m of matches) {
+      const list = byEntry.get(m.entry);
+      if (list) list.push(m);
+      else byEntry.set(m.entry, [m]);
+    }
     const out: LocalFinding[] = [];
     for (const [entry, ms] of byEntry) {
-      const ok = renderingSpans(zh, entry);
+      const taken = new Taken(zh.length);
+      const ok = renderingSpans(zh, entry, taken);
       if (ok.length >= ms.length) continue;
       const bad: { start: number; end: number; text: string }[] = [];
       for (const v of [...entry.forbidden].sort((a, b) => b.length - a.length)) {
         for (const i of occurrences(zh, v)) {
           const end = i + v.length;
-          if (ok.some((s) => i < s.end && end > s.start) || bad.some((s) => i < s.end && end > s.start)) continue;
-          bad.push({ start: i, end, text: v });
+          if (taken.take(i, end)) bad.push({ start: i, end, text: v });
         }
       }
       const data = { term: entry.en, required: entry.zh, forbidden: entry.forbidden, note: entry.note, glossary: entry.origin };
@@ -107,10 +126,11 @@ export const glossaryTerm: PairRule = {
         span = { side, start: m.start, end: m.end };
       }
     } else {
-      for (const m of matches) {
-        const hit = [...renderingSpans(input.zh.text, m.entry)].find((s) => offset >= s.start && offset < s.end);
+      // each entry once (a long line matches the same term thousands of times)
+      for (const e of new Set(matches.map((m) => m.entry))) {
+        const hit = renderingSpans(input.zh.text, e).find((s) => offset >= s.start && offset < s.end);
         if (hit) {
-          entry = m.entry;
+          entry = e;
           span = { side, ...hit };
           break;
         }

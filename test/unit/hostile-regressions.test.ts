@@ -1,0 +1,73 @@
+// Bugs found by the property suites and `npm run fuzz` (test/unit/property/), each
+// reproduced by the smallest input that showed it.
+
+import * as assert from 'node:assert/strict';
+import { applyEdits, checkText, chooseFix, fixAll, getRule } from '../../server/src/core';
+import { extractEnglish } from '../../server/src/core/quantities/en';
+
+describe('hostile-input regressions', () => {
+  it('fix all on a term rendered two ways equally often does not swap the renderings (term-inconsistency tie)', () => {
+    // "anode" is 阳极 twice and 负极 twice: no majority, so no fix may be applied unattended.
+    const text = [
+      'Engineers checked the anode again.',
+      '新的阳极到了。',
+      'Each anode is tested twice.',
+      '负极被更换了。',
+      'The anode was replaced.',
+      '新的阳极到了。',
+      'A new anode arrived.',
+      '负极被更换了。',
+      '',
+    ].join('\n');
+    const rules = [getRule('term-inconsistency')!];
+    const { findings } = checkText(text, { rules });
+    assert.equal(findings.length, 4);
+    assert.ok(findings.every((f) => f.fixes?.length === 1), 'each finding still offers the other rendering as a quick fix');
+    assert.equal(findings.filter((f) => chooseFix(f, { ruleId: 'term-inconsistency' })).length, 0);
+    const result = fixAll(text, findings, (t) => checkText(t, { rules }).findings, { ruleId: 'term-inconsistency' });
+    assert.equal(result.text, text);
+    assert.equal(result.fixed, 0);
+  });
+
+  it('a number fix in an English translation keeps the currency symbol ($4.5 billion → $500 million, not 500 million)', () => {
+    const text = '销售额达到5亿美元。\nThe plant cost $4.5 billion in 2023.\n';
+    const q = extractEnglish('The plant cost $4.5 billion in 2023.').find((x) => x.kind === 'money')!;
+    assert.equal(q.text, '$4.5 billion');
+    assert.deepEqual([q.numStart, q.numEnd], [16, 27], 'the numeral is 4.5 billion, without the symbol');
+    const { findings } = checkText(text, { rules: [getRule('number-mismatch')!], config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } });
+    const fix = findings.find((f) => f.fixes?.length)!.fixes![0];
+    assert.equal(applyEdits(text, fix.edits), '销售额达到5亿美元。\nThe plant cost $500 million in 2023.\n');
+  });
+
+  it('number-mismatch offers no fix that the checker would not read back as the number (二 for 一万二千三百四十五)', () => {
+    // Written in words, a lone 二 is no quantity: the "fix" deleted 12345 and the finding moved to
+    // the next number, pass after pass of fix-all.
+    const text = 'It has two parts.\n它有一万二千三百四十五。\n';
+    const { findings } = checkText(text, { rules: [getRule('number-mismatch')!] });
+    assert.equal(findings.length, 1);
+    assert.match(findings[0].message, /English two, Chinese 一万二千三百四十五/);
+    assert.equal(findings[0].fixes, undefined);
+    // where the written value does read back, the fix is still offered and cures the finding
+    const ok = 'It has 12 parts.\n它有13个部分。\n';
+    const f = checkText(ok, { rules: [getRule('number-mismatch')!] }).findings;
+    assert.equal(f.length, 1);
+    const fixed = applyEdits(ok, f[0].fixes![0].edits);
+    assert.equal(fixed, 'It has 12 parts.\n它有12个部分。\n');
+    assert.equal(checkText(fixed, { rules: [getRule('number-mismatch')!] }).findings.length, 0);
+  });
+
+  it('a number fix in 百分之X keeps 百分之 (20% → 百分之二十, not 二十)', () => {
+    const text = 'Sales rose 20%.\n销售额增长了百分之三十。\n';
+    const { findings } = checkText(text, { rules: [getRule('number-mismatch')!] });
+    assert.equal(findings.length, 1);
+    assert.equal(applyEdits(text, findings[0].fixes![0].edits), 'Sales rose 20%.\n销售额增长了百分之二十。\n');
+  });
+
+  it('a number fix keeps the kind of quantity: a multiplier is not replaced by a bare count', () => {
+    // "twice" → "four" read as the count 4, and fix-all moved on to the next number
+    const text = '每个测试四倍。\nEach is tested twice.\n';
+    const { findings } = checkText(text, { rules: [getRule('number-mismatch')!], config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } });
+    assert.equal(findings.length, 1);
+    for (const fix of findings[0].fixes ?? []) assert.doesNotMatch(applyEdits(text, fix.edits), /tested four\./);
+  });
+});
