@@ -146,7 +146,8 @@ export async function openPreview(
   // (A string, not a function: the test's TypeScript transform would add helpers the page lacks.)
   await page.addInitScript({ content: ACQUIRE_VSCODE_API_STUB });
   await page.goto(`${ORIGIN}/index.html`);
-  await page.waitForFunction("window.__posted && window.__posted.some(function (m) { return m.type === 'ready'; })");
+  // (Polled from here: waitForFunction evaluates strings in the page, which its CSP forbids.)
+  await waitFor(async () => ((await page.evaluate('window.__posted || []')) as any[]).some((m) => m.type === 'ready'), 'the page to post ready');
   return {
     page,
     html,
@@ -157,6 +158,15 @@ export async function openPreview(
     posted: () => page.evaluate('window.__posted'),
     send: (message) => page.evaluate((m) => (globalThis as any).postMessage(m, '*'), message),
   };
+}
+
+/** Polls `cond` every 25 ms until it holds (at most `ms`). */
+export async function waitFor(cond: () => Promise<boolean>, what: string, ms = 10000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await cond())) {
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
 }
 
 /** VS Code's default themes, the variables the page uses (what the host sets on <html>). */
