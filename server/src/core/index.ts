@@ -29,3 +29,5 @@ export type { InspectResult, InspectSection, InspectHighlight, InspectOptions } 
 export { buildOutline, foldingRegions, headingLevel } from './outline';
 export type { OutlineNode, FoldingRegion } from './outline';
 export { escapeMarkdown, inlineCode, quoteLine, markdownToPlain } from './markdown';
+export { counterpartAt, counterpartLine, proportionalOffset } from './navigation';
+export type { Counterpart } from './navigation';
