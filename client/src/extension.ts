@@ -8,8 +8,11 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { looksInterleaved } from './detect';
 import { registerTerms } from './terms';
 import { registerPreview } from './preview/manager';
+import { registerNavigation } from './navigation';
+import { StatusItem } from './status';
 
 let client: LanguageClient | undefined;
+let status: StatusItem | undefined;
 const LANGUAGE_ID = 'bilingual';
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
@@ -24,9 +27,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: LANGUAGE_ID, scheme: 'untitled' },
     ],
     synchronize: { configurationSection: 'bilingualReview' },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, statusNotification: true },
   };
+  status = new StatusItem(() => client);
+  clientOptions.errorHandler = status.errorHandler();
   client = new LanguageClient('bilingualReview', 'Bilingual Review', serverOptions, clientOptions);
+  status.attach(client);
+  context.subscriptions.push(status);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('bilingualReview.checkThisFile', async () => {
@@ -41,6 +48,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerTerms(context, () => client);
   registerPreview(context, () => client);
+  registerNavigation(context, () => client);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('bilingualReview.restartServer', async () => {
+      if (!client) return;
+      if (client.isRunning()) await client.restart();
+      else {
+        status?.setPhase('starting');
+        await client.start();
+      }
+    }),
+    vscode.commands.registerCommand('bilingualReview.showOutput', () => client?.outputChannel.show(true)),
+  );
   for (const doc of vscode.workspace.textDocuments) void offerToCheck(doc, context);
 
   await client.start();
