@@ -11,10 +11,12 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import { chromium, type Browser, type Page } from 'playwright-core';
+import { fillWorkspace, registerLanguagePack } from './languagePack';
 
 export const ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', '000_8a6ed06ea1bff06e.txt');
 export const RESULTS = path.join(ROOT, 'test-results');
+export { fillWorkspace, registerLanguagePack };
 
 export interface Tools {
   node: string;
@@ -74,11 +76,10 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   ]);
 }
 
-/** A workspace folder with copies of the project's samples, the seed (as seed.txt) and the fixtures given. */
+/** A workspace folder with copies of the project's samples and the seed (as seed.txt). */
 export function makeWorkspace(cleanup: Cleanup): string {
   const dir = cleanup.tempDir('br-ws-');
-  fs.cpSync(path.join(ROOT, 'samples'), dir, { recursive: true });
-  fs.copyFileSync(SEED, path.join(dir, 'seed.txt'));
+  fillWorkspace(dir);
   return dir;
 }
 
@@ -98,8 +99,8 @@ export interface StartOptions {
   locale?: string;
   /** User settings.json content. */
   settings?: Record<string, unknown>;
-  /** A .vsix to install into the fresh extensions folder before starting. */
-  vsix?: string;
+  /** .vsix files to install into the fresh extensions folder before starting. */
+  vsix?: string[];
 }
 
 const DEFAULT_SETTINGS = {
@@ -150,7 +151,9 @@ export async function startCodeServer(cleanup: Cleanup, opts: StartOptions = {})
   // This machine's npm config must not leak into code-server's Node (nodedir etc.).
   delete env.npm_config_nodedir;
   const common = ['--user-data-dir', userDataDir, '--extensions-dir', extensionsDir];
-  if (opts.vsix) await runOnce(t.node, [t.codeServer, ...common, '--install-extension', opts.vsix], env, 60000);
+  // --locale takes effect only with a language pack for it: a stand-in one.
+  if (opts.locale && !opts.locale.startsWith('en')) registerLanguagePack(userDataDir, opts.locale);
+  for (const file of opts.vsix ?? []) await runOnce(t.node, [t.codeServer, ...common, '--install-extension', file], env, 60000);
   const port = await freePort();
   const args = [
     t.codeServer,
@@ -243,7 +246,7 @@ export function workbenchUrl(cs: CodeServer, folder: string, payload?: { extensi
 }
 
 /** Workbench chatter that is not the suite's output. */
-const QUIET = /^\s*$|^Ignoring fetching|^Creating a socket|^Resolved connection token|^\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)\]|^Updating additional builtin|^Extension host|^Started local extension host/;
+const QUIET = /^\s*$|^No extension gallery service|^Ignoring fetching|^Creating a socket|^Resolved connection token|^\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)\]|^Updating additional builtin|^Extension host|^Started local extension host/;
 
 export interface SuiteResult {
   exitCode: number;
