@@ -28,6 +28,7 @@ import {
   type Finding,
   type FixSelection,
 } from '../core';
+import { utf16RangeFromBytes } from './positions';
 import type { OpenDocument, ServerState } from './state';
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.bilingual-review`;
@@ -96,7 +97,14 @@ export async function codeActions(state: ServerState, params: CodeActionParams):
     const matched: { diag: Diagnostic; finding: Finding }[] = [];
     for (const diag of params.context.diagnostics) {
       if (diag.source !== 'bilingual-review') continue;
-      const finding = current.find((f) => f.ruleId === diag.code && sameRange(f.range, diag.range));
+      const asBytes = (): Range | undefined => utf16RangeFromBytes(diag.range, (l) => doc.session.doc.lineText(l));
+      const finding =
+        current.find((f) => f.ruleId === diag.code && sameRange(f.range, diag.range)) ??
+        // Neovim 0.7 sends back byte columns (see positions.ts)
+        current.find((f) => {
+          const r = f.ruleId === diag.code && f.range.start.line === diag.range.start.line ? asBytes() : undefined;
+          return !!r && sameRange(f.range, r);
+        });
       if (finding) matched.push({ diag, finding });
     }
     // 1. the findings' own fixes
