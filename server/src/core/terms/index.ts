@@ -23,6 +23,8 @@ export interface PairEntry {
   zh: LineRec;
   terms: TermOccurrence[];
   cands: ZhCandidate[];
+  /** The index's number for each candidate's text (parallel to cands), for counting without string lookups. */
+  ids: Int32Array;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
   path?: string;
@@ -99,11 +101,26 @@ export class TermIndex {
   private inconsistentKeys = new Set<string>();
   private stamp = 0;
   private bulk = false;
+  /** A number for each candidate text seen (never reused), and scratch arrays indexed by it for analyze(). */
+  private textIds = new Map<string, number>();
+  private idText: string[] = [];
+  /**
+   * Terms whose last analysis found nothing without looking at where words sit in
+   * their lines (see stillNone): the Chinese lines of the first pairs it read.
+   */
+  private noneBasis = new Map<string, LineRec[]>();
+  private positionsUsed = false;
+  private lastNoneBasis: LineRec[] | undefined;
+  /** For the changes since the last refresh: each added pair with the removed pair it replaces (same Chinese line), or null. */
+  private replacements: Map<PairEntry, PairEntry> | null | undefined;
+  private scratch = { gen: new Int32Array(256), inP: new Int32Array(256), seenAt: new Int32Array(256), ex: new Int8Array(256), nextGen: 0, nextEntry: 0 };
   /** Pairs added and removed since the last refresh (for cheap re-analysis of consistent terms). */
   private addedSince = new Set<PairEntry>();
   private removedSince = new Set<PairEntry>();
   /** Pairs added and removed by the last update (for tests and the benchmark). */
   lastDelta = { added: 0, removed: 0 };
+  /** Terms the last refresh analysed in full, and those whose result it kept from the changed pairs alone (for tests and the benchmark). */
+  lastRefresh = { analysed: 0, kept: 0 };
 
   get size(): number {
     return this.entries.size;
@@ -151,7 +168,8 @@ export class TermIndex {
     const enIsSource = pair.sourceLang === 'en';
     const en = enIsSource ? pair.source : pair.target;
     const zh = enIsSource ? pair.target : pair.source;
-    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands: zhCandidates(zh), stamp, path };
+    const cands = zhCandidates(zh);
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, ids: this.idsOf(cands), stamp, path };
     this.entries.set(pair.source, e);
     if (!this.bulk) this.addedSince.add(e);
     for (const t of e.terms) addTo(this.termPairs, t.key, e);
@@ -165,6 +183,70 @@ export class TermIndex {
     for (const t of e.terms) removeFrom(this.termPairs, t.key, e);
     for (const c of e.cands) removeFrom(this.candPairs, c.text, e);
     this.touch(e);
+  }
+
+  private idsOf(cands: readonly ZhCandidate[]): Int32Array {
+    const ids = new Int32Array(cands.length);
+    for (let i = 0; i < cands.length; i++) {
+      const text = cands[i].text;
+      let id = this.textIds.get(text);
+      if (id === undefined) {
+        id = this.idText.length;
+        this.textIds.set(text, id);
+        this.idText.push(text);
+      }
+      ids[i] = id;
+    }
+    return ids;
+  }
+
+  /**
+   * Exclusivity of every candidate text of P at once (a text is exclusive when every
+   * pair that has it as a candidate is in P): one pass counts, for each text, the pairs
+   * of P that have it; it is exclusive when that is all the pairs that have it. Returns
+   * a test by candidate id, valid until the next call.
+   */
+  private exclusiveIn(P: Set<PairEntry>): (id: number) => boolean {
+    const sc = this.scratch;
+    const size = this.idText.length;
+    if (sc.gen.length < size) {
+      const len = Math.max(size, sc.gen.length * 2);
+      sc.gen = new Int32Array(len);
+      sc.inP = new Int32Array(len);
+      sc.seenAt = new Int32Array(len);
+      sc.ex = new Int8Array(len);
+      sc.nextGen = 0;
+      sc.nextEntry = 0;
+    }
+    if (sc.nextGen > 0x3fffffff || sc.nextEntry > 0x3fffffff - P.size) {
+      sc.gen.fill(0);
+      sc.seenAt.fill(0);
+      sc.nextGen = 0;
+      sc.nextEntry = 0;
+    }
+    const g = ++sc.nextGen;
+    const { gen, inP, seenAt, ex } = sc;
+    for (const e of P) {
+      const ids = e.ids;
+      const stamp = ++sc.nextEntry;
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (gen[id] !== g) {
+          gen[id] = g;
+          inP[id] = 0;
+          ex[id] = 0;
+        }
+        if (seenAt[id] !== stamp) {
+          seenAt[id] = stamp;
+          inP[id]++;
+        }
+      }
+    }
+    return (id: number): boolean => {
+      if (gen[id] !== g) return false;
+      if (ex[id] === 0) ex[id] = inP[id] === (this.candPairs.get(this.idText[id])?.size ?? -1) ? 1 : 2;
+      return ex[id] === 1;
+    };
   }
 
   /** Marks the terms whose analysis may change with this pair. */
@@ -181,10 +263,23 @@ export class TermIndex {
 
   /** Re-analyses the terms touched since the last call; returns the keys of inconsistent terms. */
   refresh(): ReadonlySet<string> {
+    if (this.dirty.size) this.lastRefresh = { analysed: 0, kept: 0 };
     for (const key of this.dirty) {
       const old = this.results.get(key);
       if (old) for (const r of old.renderings) removeFrom(this.renderingTerms, r.text, key);
-      const res = this.termPairs.has(key) ? (old && this.stillConsistent(key, old)) || this.analyze(key) : undefined;
+      let res: TermResult | undefined;
+      if (this.termPairs.has(key)) {
+        res = old && (this.stillConsistent(key, old) ?? this.stillNone(key, old));
+        if (res) {
+          this.lastRefresh.kept++;
+          if (res.renderings.length) this.noneBasis.delete(key);
+        } else {
+          this.lastRefresh.analysed++;
+          res = this.analyze(key);
+          if (this.lastNoneBasis) this.noneBasis.set(key, this.lastNoneBasis);
+          else this.noneBasis.delete(key);
+        }
+      } else this.noneBasis.delete(key);
       if (res) {
         this.results.set(key, res);
         for (const r of res.renderings) addTo(this.renderingTerms, r.text, key);
@@ -195,6 +290,7 @@ export class TermIndex {
     this.dirty.clear();
     this.addedSince.clear();
     this.removedSince.clear();
+    this.replacements = undefined;
     return this.inconsistentKeys;
   }
 
@@ -214,7 +310,66 @@ export class TermIndex {
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
       if (!hasTerm && e.cands.some((c) => c.text === R)) return undefined;
     }
-    return { ...old, pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
+    return { ...old, display: this.displayOf(key, P), pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
+  }
+
+  /**
+   * A term found to have no rendering, by an analysis that never looked at where
+   * words sit in their lines (only at which pairs hold which candidate texts), keeps
+   * that result when every pair changed since was replaced by one with the same
+   * Chinese line (an edit of the English line) that has this term the same way
+   * (same occurrences' kinds), and the first pairs read are the same: the analysis
+   * would then see the same sets, and find nothing again. This saves re-analysing
+   * the thousands of pairs of a frequent term on every keystroke.
+   */
+  private stillNone(key: string, old: TermResult): TermResult | undefined {
+    if (old.inconsistent || old.renderings.length !== 0) return undefined;
+    const basis = this.noneBasis.get(key);
+    const P = this.termPairs.get(key);
+    if (!basis || !P || P.size !== old.pairs) return undefined;
+    const repl = this.replacementsSince();
+    if (!repl) return undefined;
+    for (const [added, removed] of repl) if (!sameUse(added, removed, key)) return undefined;
+    let i = 0;
+    for (const e of P) {
+      if (i === basis.length) break;
+      if (e.zh !== basis[i++]) return undefined;
+    }
+    if (i !== basis.length) return undefined;
+    return { ...old, display: this.displayOf(key, P), pairs: P.size };
+  }
+
+  private replacementsSince(): Map<PairEntry, PairEntry> | null {
+    if (this.replacements !== undefined) return this.replacements;
+    this.replacements = null;
+    if (this.addedSince.size !== this.removedSince.size || this.addedSince.size > 64) return null;
+    const byZh = new Map<LineRec, PairEntry[]>();
+    for (const e of this.removedSince) {
+      const list = byZh.get(e.zh);
+      if (list) list.push(e);
+      else byZh.set(e.zh, [e]);
+    }
+    const out = new Map<PairEntry, PairEntry>();
+    for (const e of this.addedSince) {
+      const o = byZh.get(e.zh)?.pop();
+      if (!o || o.cands !== e.cands || o.path !== e.path) return null;
+      out.set(e, o);
+    }
+    return (this.replacements = out);
+  }
+
+  /** The term as first written in the document. */
+  private displayOf(key: string, P: Set<PairEntry>): string {
+    let display = key;
+    let firstLine = Infinity;
+    for (const e of P) {
+      if (e.en.line < firstLine) {
+        firstLine = e.en.line;
+        const occ = e.terms.find((t) => t.key === key);
+        display = occ ? (occ.kind === 'noun' || occ.kind === 'phrase' ? occ.text.toLowerCase() : occ.text) : key;
+      }
+    }
+    return display;
   }
 
   /** A consistent rendering: its uses (one per pair) are listed only when asked for (hover, terms view). */
@@ -258,17 +413,24 @@ export class TermIndex {
   }
 
   analyze(key: string): TermResult {
+    this.positionsUsed = false;
+    const res = this.analyzeTerm(key);
+    this.lastNoneBasis = undefined;
+    if (!res.inconsistent && res.renderings.length === 0 && !this.positionsUsed) {
+      const basis: LineRec[] = [];
+      for (const e of this.termPairs.get(key) ?? []) {
+        if (basis.length === 3) break;
+        basis.push(e.zh);
+      }
+      this.lastNoneBasis = basis;
+    }
+    return res;
+  }
+
+  private analyzeTerm(key: string): TermResult {
     const P = this.termPairs.get(key) ?? new Set<PairEntry>();
     const n = P.size;
-    let display = key;
-    let firstLine = Infinity;
-    for (const e of P) {
-      if (e.en.line < firstLine) {
-        firstLine = e.en.line;
-        const occ = e.terms.find((t) => t.key === key);
-        display = occ ? (occ.kind === 'noun' || occ.kind === 'phrase' ? occ.text.toLowerCase() : occ.text) : key;
-      }
-    }
+    const display = this.displayOf(key, P);
     const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
     if (n < 2 || n > MAX_TERM_PAIRS) return none;
     // a lower-case word counts as a term only where it is plainly a noun somewhere (cathodes, the cathode)
@@ -311,12 +473,12 @@ export class TermIndex {
     if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)] };
     // exclusive candidates: renderings that occur only where the term does
     const cands = new Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>();
-    const exclusive = new Map<string, boolean>();
+    const exclusive = this.exclusiveIn(P);
     for (const e of P) {
-      for (const c of e.cands) {
-        let ex = exclusive.get(c.text);
-        if (ex === undefined) exclusive.set(c.text, (ex = this.isExclusive(c.text, P)));
-        if (!ex) continue;
+      const ids = e.ids;
+      for (let i = 0; i < ids.length; i++) {
+        if (!exclusive(ids[i])) continue;
+        const c = e.cands[i];
         let rec = cands.get(c.text);
         if (!rec) cands.set(c.text, (rec = { pairs: new Set(), uses: [] }));
         rec.pairs.add(e);
@@ -466,6 +628,7 @@ export class TermIndex {
     members: string[],
     cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number }[] }>,
   ): { text: string; uses: RenderingUse[] }[] {
+    this.positionsUsed = true;
     const byEntry = new Map<PairEntry, { text: string; start: number; end: number }[]>();
     for (const m of members) for (const u of cands.get(m)!.uses) byEntry.set(u.entry, [...(byEntry.get(u.entry) ?? []), { text: m, start: u.start, end: u.end }]);
     const out = new Map<string, RenderingUse[]>();
@@ -514,4 +677,13 @@ export class TermIndex {
     i = 0;
     return list.slice(lo, hi + 1);
   }
+}
+
+/** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
+function sameUse(a: PairEntry, b: PairEntry, key: string): boolean {
+  const x = a.terms.filter((t) => t.key === key);
+  const y = b.terms.filter((t) => t.key === key);
+  if (x.length !== y.length) return false;
+  for (let i = 0; i < x.length; i++) if (x[i].kind !== y[i].kind || !!x[i].nounish !== !!y[i].nounish) return false;
+  return true;
 }

@@ -1,0 +1,53 @@
+// Keystrokes only (after the first check), in one process:
+//   npx tsx bench/keystroke-profile.ts PAIRS [KEYSTROKES] [--profile=FILE] [--zh]
+// Types a character into (and deletes it from) the English line of a pair in the
+// middle of a generated document (the Chinese line with --zh) and re-checks; prints
+// the wall-clock median and the CPU time per keystroke (steadier than wall clock on
+// a shared machine). --profile writes a .cpuprofile of the keystrokes alone
+// (summarise it with `node bench/profile-summary.mjs FILE`).
+import { Session } from 'node:inspector';
+import { writeFileSync } from 'node:fs';
+import { DocumentSession } from '../server/src/core';
+// @ts-expect-error plain ESM module without types
+import { generate } from './generate.mjs';
+
+const args = process.argv.slice(2);
+const nums = args.filter((a) => /^\d+$/.test(a)).map(Number);
+const n = nums[0] ?? 20000;
+const count = nums[1] ?? 40;
+const profileTo = args.find((a) => a.startsWith('--profile='))?.slice(10);
+const zhSide = args.includes('--zh');
+const { text } = generate(n) as { text: string };
+const s = new DocumentSession(text);
+let t0 = performance.now();
+const first = s.check();
+console.log(`${n} pairs: first check ${(performance.now() - t0).toFixed(0)} ms, ${first.findings.length} findings`);
+const en = s.doc.lines.findIndex((l, i) => i > s.doc.lineCount / 2 && l.kind === 'en' && s.doc.lines[i + 1]?.kind === 'zh');
+const line = zhSide ? en + 1 : en;
+const session = new Session();
+const post = (method: string, params?: object) => new Promise<unknown>((res, rej) => session.post(method, params, (e, r) => (e ? rej(e) : res(r))));
+
+void (async () => {
+  if (profileTo) {
+    session.connect();
+    await post('Profiler.enable');
+    await post('Profiler.setSamplingInterval', { interval: 200 });
+    await post('Profiler.start');
+  }
+  const times: number[] = [];
+  const cpu0 = process.cpuUsage();
+  for (let i = 0; i < count; i++) {
+    t0 = performance.now();
+    const ch = zhSide ? '的' : 'x';
+    s.applyChanges([i % 2 ? { range: { start: { line, character: 10 }, end: { line, character: 11 } }, text: '' } : { range: { start: { line, character: 10 }, end: { line, character: 10 } }, text: ch }]);
+    s.check();
+    times.push(performance.now() - t0);
+  }
+  const cpu = process.cpuUsage(cpu0);
+  if (profileTo) {
+    const { profile } = (await post('Profiler.stop')) as { profile: unknown };
+    writeFileSync(profileTo, JSON.stringify(profile));
+  }
+  times.sort((a, b) => a - b);
+  console.log(`${zhSide ? 'Chinese' : 'English'}-line keystroke + check: median ${times[times.length >> 1].toFixed(1)} ms, CPU ${((cpu.user + cpu.system) / 1000 / count).toFixed(1)} ms per keystroke (${count})${profileTo ? `; profile in ${profileTo}` : ''}`);
+})();

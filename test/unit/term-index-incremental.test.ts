@@ -1,0 +1,103 @@
+// The term index kept up to date by delta (and its shortcuts that keep a term's
+// result without re-analysing all its pairs) must give what an index built from
+// scratch gives: random edit sequences on realistic documents, compared term by term.
+
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import fc from 'fast-check';
+import { DocumentSession, type Finding } from '../../server/src/core';
+import { termIndexOf } from '../../server/src/core/rules/term-inconsistency';
+import type { TermResult } from '../../server/src/core/terms/index';
+import { SEED } from '../support/paths';
+import { generatePairs, toDocument } from '../support/term-corpus';
+// @ts-expect-error plain ESM module without types
+import { generate } from '../../bench/generate.mjs';
+
+const config = { order: 'auto' as const, rules: {}, locale: 'en' as const, options: {} };
+
+function shapeOf(r: TermResult | undefined) {
+  if (!r) return undefined;
+  return {
+    key: r.key,
+    display: r.display,
+    pairs: r.pairs,
+    inconsistent: r.inconsistent,
+    // every use of an inconsistent term (its findings); for a consistent one, the lines it is used in
+    // (a result kept from the changed pairs lists one use per pair, a fresh one may list two in a line)
+    renderings: r.renderings.map((x) => ({
+      text: x.text,
+      uses: r.inconsistent ? x.uses.map((u) => `${u.entry.zh.line}:${u.start}-${u.end}/${u.termStart}-${u.termEnd}`) : [...new Set(x.uses.map((u) => u.entry.zh.line))].sort((m, n) => m - n),
+    })),
+  };
+}
+
+const termFindings = (fs: Finding[]) => fs.filter((f) => f.ruleId === 'term-inconsistency').map((f) => JSON.stringify(f));
+
+/** Every term of a fresh index, compared with the same term in the incremental one. */
+function assertSameAsFresh(s: DocumentSession): void {
+  const got = s.check();
+  const fresh = new DocumentSession(s.doc.getText(), { config });
+  const want = fresh.check();
+  assert.deepEqual(termFindings(got.findings), termFindings(want.findings));
+  const a = termIndexOf(s.ruleState('term-inconsistency'));
+  const b = termIndexOf(fresh.ruleState('term-inconsistency'));
+  assert.deepEqual([...a.termPairs.keys()].sort(), [...b.termPairs.keys()].sort());
+  for (const key of b.termPairs.keys()) assert.deepEqual(shapeOf(a.result(key)), shapeOf(b.result(key)), key);
+}
+
+const DOCS: [string, string][] = [
+  ['term corpus', toDocument(generatePairs(120, 5))],
+  ['benchmark news', (generate(80) as { text: string }).text],
+  ['seed article', fs.readFileSync(SEED, 'utf8')],
+];
+
+const EDIT_TEXTS = ['x', 'e', ' ', 's', 'the ', 'batteries ', 'Halden ', '的', '电池', '正极', '负极', '港务局', ''];
+
+describe('term index: incremental updates equal a fresh index', () => {
+  for (const [name, text] of DOCS) {
+    it(`after random edits of English and Chinese lines (${name})`, () => {
+      let kept = 0;
+      fc.assert(
+        fc.property(
+          fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), zh: fc.boolean(), char: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(4), ins: fc.constantFrom(...EDIT_TEXTS) }), { minLength: 1, maxLength: 6 }),
+          (edits) => {
+            const s = new DocumentSession(text, { config });
+            s.check();
+            for (const e of edits) {
+              const pairs = s.check().model.pairs;
+              const pair = pairs[Math.min(pairs.length - 1, Math.floor(e.at * pairs.length))];
+              const rec = (pair.sourceLang === 'zh') === e.zh ? pair.source : pair.target;
+              const line = rec.line;
+              const len = rec.text.length;
+              const start = Math.floor(e.char * len);
+              const end = Math.min(len, start + e.del);
+              s.applyChanges([{ range: { start: { line, character: start }, end: { line, character: end } }, text: e.ins }]);
+              s.check();
+              kept += termIndexOf(s.ruleState('term-inconsistency')).lastRefresh.kept;
+            }
+            assertSameAsFresh(s);
+          },
+        ),
+        { numRuns: 25 },
+      );
+      // the shortcuts were taken (otherwise this test would not exercise them)
+      assert.ok(kept > 0);
+    });
+  }
+
+  it('a keystroke in an English line re-analyses only the terms whose pairs changed', () => {
+    const text = (generate(400) as { text: string }).text;
+    const s = new DocumentSession(text, { config });
+    s.check();
+    const idx = termIndexOf(s.ruleState('term-inconsistency'));
+    const pair = s.check().model.pairs[200];
+    const en = pair.sourceLang === 'en' ? pair.source : pair.target;
+    const at = en.text.lastIndexOf(' ') + 1; // inside the last word
+    s.applyChanges([{ range: { start: { line: en.line, character: at }, end: { line: en.line, character: at } }, text: 'q' }]);
+    s.check();
+    assert.deepEqual(idx.lastDelta, { added: 1, removed: 1 });
+    assert.ok(idx.lastRefresh.kept >= 10, JSON.stringify(idx.lastRefresh));
+    assert.ok(idx.lastRefresh.analysed <= 4, JSON.stringify(idx.lastRefresh));
+    assertSameAsFresh(s);
+  });
+});
