@@ -51,17 +51,19 @@ export function statusOf(uri: string, version: number, result: CheckResult, timi
 }
 
 export function installStatus(state: ServerState): void {
-  const last = new WeakMap<OpenDocument, StatusParams>();
+  const last = new WeakMap<OpenDocument, { status: StatusParams; result: CheckResult }>();
   const enabled = () => state.initializationOptions.statusNotification === true;
   state.published.push((doc, result, timing) => {
     if (!enabled()) return;
-    const status = statusOf(doc.uri, doc.version, result, timing);
-    last.set(doc, status);
+    const before = last.get(doc);
+    // Re-published without a new check (settings re-read, nothing changed): the time is the real check's.
+    const status = before?.result === result ? { ...before.status, version: doc.version, busy: false } : statusOf(doc.uri, doc.version, result, timing);
+    last.set(doc, { status, result });
     void state.connection.sendNotification(STATUS_NOTIFICATION, status);
   });
   state.busy.push((doc) => {
     if (!enabled()) return;
-    const prev = last.get(doc);
+    const prev = last.get(doc)?.status;
     const zero = { error: 0, warning: 0, information: 0, hint: 0, total: 0 };
     const status: StatusParams = prev
       ? { ...prev, version: doc.version, busy: true }
