@@ -12,6 +12,7 @@ function fakeState(options: Record<string, unknown>) {
   const connection = {
     sendNotification: (method: string, params: StatusParams) => void sent.push({ method, params }),
     console: { error: (m: string) => errors.push(m), warn: () => undefined },
+    onRequest: () => undefined,
   };
   const state = new ServerState(connection as never);
   state.initializationOptions = options;
@@ -69,7 +70,7 @@ describe('status notification (server side)', () => {
 describe('status notification: a re-publish without a new check', () => {
   it('keeps the time of the check that produced the result', () => {
     const sent: StatusParams[] = [];
-    const state = new ServerState({ sendNotification: (_m: string, p: StatusParams) => void sent.push(p), console: { error: () => undefined } } as never);
+    const state = new ServerState({ sendNotification: (_m: string, p: StatusParams) => void sent.push(p), console: { error: () => undefined }, onRequest: () => undefined } as never);
     state.initializationOptions = { statusNotification: true };
     installStatus(state);
     const doc: OpenDocument = { uri: 'file:///b.bilingual', languageId: 'bilingual', version: 1, session: new DocumentSession(TEXT), findings: [] };
