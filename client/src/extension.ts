@@ -15,7 +15,13 @@ let client: LanguageClient | undefined;
 let status: StatusItem | undefined;
 const LANGUAGE_ID = 'bilingual';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: read-only views for end-to-end tests and other extensions. */
+export interface BilingualReviewApi {
+  /** What the language status item (bilingualReview.status) shows now. */
+  status(): { text: string; detail: string | undefined; severity: vscode.LanguageStatusSeverity; busy: boolean } | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BilingualReviewApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -62,7 +68,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   for (const doc of vscode.workspace.textDocuments) void offerToCheck(doc, context);
 
-  await client.start();
+  try {
+    await client.start();
+  } catch (e) {
+    // The client has logged why; the status item says the server is down, and the commands still answer.
+    status.setPhase('crashed');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The Bilingual Review server could not start: {0}', (e as Error)?.message ?? String(e)));
+  }
+  return { status: () => status?.current };
 }
 
 const offered = new Set<string>();

@@ -63,7 +63,8 @@ function order(t: Translate, s: DocStatus): string {
 
 /** A duration for people: "12 ms", "1.4 s". */
 export function duration(t: Translate, ms: number): string {
-  return ms < 1000 ? t('{0} ms', Math.max(0, Math.round(ms))) : t('{0} s', (ms / 1000).toFixed(1));
+  if (ms < 1) return t('under 1 ms');
+  return ms < 1000 ? t('{0} ms', Math.round(ms)) : t('{0} s', (ms / 1000).toFixed(1));
 }
 
 /** The item for the server phase and, while it runs, the active document's status. */

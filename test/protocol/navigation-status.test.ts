@@ -138,5 +138,12 @@ describe('bilingualReview/status over stdio', () => {
     // a request after the publish: its answer arrives after any notification the check sent
     await client.request('bilingualReview/counterpart', { uri, position: { line: 1, character: 0 } });
     assert.equal(status.seen.length, 0);
+    // but it can ask
+    const polled = await client.request('bilingualReview/getStatus', { uri });
+    assert.equal(polled.uri, uri);
+    assert.equal(polled.unpaired, 7);
+    assert.equal(polled.version, 1);
+    assert.equal(await client.request('bilingualReview/getStatus', { uri: 'file:///nowhere.bilingual' }), null);
+    assert.equal(await client.request('bilingualReview/getStatus', null), null);
   });
 });

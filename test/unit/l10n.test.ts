@@ -147,6 +147,7 @@ describe('localisation', () => {
       assert.equal(statusView(en, 'running', { ...doc, busy: true }).busy, true);
       assert.deepEqual(statusView(en, 'running', undefined), { text: 'Checking…', detail: 'Waiting for the first check of this document.', severity: 'information', busy: true, action: 'none' });
       assert.equal(statusView(en, 'starting', doc).text, 'Starting…');
+      assert.match(statusView(en, 'running', { ...doc, checkMs: 0.2 }).detail, /checked in under 1 ms$/);
       assert.deepEqual([statusView(en, 'stopped', doc).severity, statusView(en, 'stopped', doc).action], ['warning', 'restart']);
       assert.deepEqual([statusView(en, 'crashed', doc).severity, statusView(en, 'crashed', doc).action], ['error', 'output']);
     });

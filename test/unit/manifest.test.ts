@@ -20,11 +20,8 @@ describe('extension manifest', () => {
   });
 
   it('every contributed command is registered by the client, and keybindings and menus name contributed commands', () => {
-    const src = fs
-      .readdirSync(path.join(ROOT, 'client', 'src'), { recursive: true, withFileTypes: true })
-      .filter((e) => e.isFile() && e.name.endsWith('.ts'))
-      .map((e) => fs.readFileSync(path.join(e.parentPath, e.name), 'utf8'))
-      .join('\n');
+    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+    const src = files(path.join(ROOT, 'client', 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
     const ids = new Set(pkg.contributes.commands.map((c: any) => c.command));
     for (const id of ids) assert.ok(src.includes(`registerCommand('${id}'`), `${id} is contributed but never registered`);
     const used = [...pkg.contributes.keybindings, ...Object.values<any[]>(pkg.contributes.menus).flat()].map((k: any) => k.command);

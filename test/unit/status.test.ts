@@ -12,6 +12,7 @@ function fakeState(options: Record<string, unknown>) {
   const connection = {
     sendNotification: (method: string, params: StatusParams) => void sent.push({ method, params }),
     console: { error: (m: string) => errors.push(m), warn: () => undefined },
+    onRequest: () => undefined,
   };
   const state = new ServerState(connection as never);
   state.initializationOptions = options;
@@ -63,5 +64,22 @@ describe('status notification (server side)', () => {
     state.runHooks(state.published, doc, doc.session.check(), { workMs: 1, wallMs: 1 });
     assert.equal(sent.length, 1);
     assert.match(errors[0], /boom/);
+  });
+});
+
+describe('status notification: a re-publish without a new check', () => {
+  it('keeps the time of the check that produced the result', () => {
+    const sent: StatusParams[] = [];
+    const state = new ServerState({ sendNotification: (_m: string, p: StatusParams) => void sent.push(p), console: { error: () => undefined }, onRequest: () => undefined } as never);
+    state.initializationOptions = { statusNotification: true };
+    installStatus(state);
+    const doc: OpenDocument = { uri: 'file:///b.bilingual', languageId: 'bilingual', version: 1, session: new DocumentSession(TEXT), findings: [] };
+    const result = doc.session.check();
+    state.runHooks(state.published, doc, result, { workMs: 42, wallMs: 50 });
+    state.runHooks(state.published, doc, doc.session.check(), { workMs: 0.01, wallMs: 0.02 });
+    assert.deepEqual(sent.map((s) => s.checkMs), [42, 42]);
+    doc.session.applyChanges([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: 'x' }]);
+    state.runHooks(state.published, doc, doc.session.check(), { workMs: 3, wallMs: 3 });
+    assert.equal(sent[2].checkMs, 3);
   });
 });

@@ -2,12 +2,15 @@
 // found in the document (pairs, unpaired lines, findings by severity) and how
 // long the check took, so an editor can show it (the VS Code client's language
 // status item). Sent only to clients that ask for it with
-// initializationOptions.statusNotification = true (docs/lsp.md).
+// initializationOptions.statusNotification = true (docs/lsp.md); any client can
+// ask for it with the bilingualReview/getStatus request.
 
 import type { CheckResult, Severity } from '../core';
 import type { CheckTiming, OpenDocument, ServerState } from './state';
 
 export const STATUS_NOTIFICATION = 'bilingualReview/status';
+/** The last status of a document, on request (for clients that poll instead). */
+export const STATUS_REQUEST = 'bilingualReview/getStatus';
 
 /** A full check that works longer than this is reported as slow. */
 export const SLOW_CHECK_MS = 1000;
@@ -51,17 +54,23 @@ export function statusOf(uri: string, version: number, result: CheckResult, timi
 }
 
 export function installStatus(state: ServerState): void {
-  const last = new WeakMap<OpenDocument, StatusParams>();
+  const last = new WeakMap<OpenDocument, { status: StatusParams; result: CheckResult }>();
   const enabled = () => state.initializationOptions.statusNotification === true;
   state.published.push((doc, result, timing) => {
-    if (!enabled()) return;
-    const status = statusOf(doc.uri, doc.version, result, timing);
-    last.set(doc, status);
-    void state.connection.sendNotification(STATUS_NOTIFICATION, status);
+    const before = last.get(doc);
+    // Re-published without a new check (settings re-read, nothing changed): the time is the real check's.
+    const status = before?.result === result ? { ...before.status, version: doc.version, busy: false } : statusOf(doc.uri, doc.version, result, timing);
+    last.set(doc, { status, result });
+    if (enabled()) void state.connection.sendNotification(STATUS_NOTIFICATION, status);
+  });
+  // The same, on demand (a status line that polls): null until the document's first check is published.
+  state.connection.onRequest(STATUS_REQUEST, (params: { uri?: unknown } | null) => {
+    const doc = typeof params?.uri === 'string' ? state.documents.get(params.uri) : undefined;
+    return (doc && last.get(doc)?.status) ?? null;
   });
   state.busy.push((doc) => {
     if (!enabled()) return;
-    const prev = last.get(doc);
+    const prev = last.get(doc)?.status;
     const zero = { error: 0, warning: 0, information: 0, hint: 0, total: 0 };
     const status: StatusParams = prev
       ? { ...prev, version: doc.version, busy: true }
