@@ -53,7 +53,7 @@
   let current = null;
   let lastSeq = -1;
 
-  /** Row elements in order with their line span, for scroll sync. @type {{ el: HTMLElement, first: number, last: number }[]} */
+  /** Row elements in order with their line span (for scroll sync) and content key (for reuse). @type {{ el: HTMLElement, first: number, last: number, key?: string }[]} */
   let rowInfo = [];
 
   // ---- rendering -------------------------------------------------------------
@@ -163,7 +163,7 @@
     el.appendChild(marker);
     el.appendChild(cellElement(row.cells[0], 0));
     el.appendChild(cellElement(row.cells[1], 1));
-    return { el, first, last };
+    return { el, first, last, key: '' };
   }
 
   /** @param {string} text @param {string} cls */
@@ -212,8 +212,20 @@
     const info = [];
     const rows = Array.isArray(data.rows) ? data.rows : [];
     if (data.offset > 0) frag.appendChild(bar(fmt(labels.rowsAbove, data.offset), 'above'));
+    // Rows whose content did not change keep their element (typing re-sends the whole window).
+    /** @type {Map<string | undefined, { el: HTMLElement, first: number, last: number, key?: string }[]>} */
+    const reuse = new Map();
+    for (const r of rowInfo) {
+      const list = reuse.get(r.key);
+      if (list) list.push(r);
+      else reuse.set(r.key, [r]);
+    }
     for (const row of rows) {
-      const r = rowElement(row);
+      const key = JSON.stringify(row);
+      const old = reuse.get(key);
+      const r = old && old.length ? old.shift() : rowElement(row);
+      r.key = key;
+      r.el.classList.remove('active');
       info.push(r);
       frag.appendChild(r.el);
     }
@@ -302,14 +314,31 @@
 
   /** @param {number} line */
   function scrollToLine(line) {
-    const y = offsetForLine(line);
-    if (y === undefined) return;
-    const before = window.scrollY;
-    window.scrollTo(0, y);
-    expectedScrollY = window.scrollY !== before ? window.scrollY : undefined;
+    if (!jumpTo(line)) return;
     state.line = line;
     saveState();
     markActive(line);
+    // Rows out of sight have an estimated height until they are laid out
+    // (content-visibility): once the rows around the target are, aim again.
+    // Watched for a few frames: layout of those rows lands a frame or two later.
+    let frames = 6;
+    const settle = () => {
+      if (state.line !== line || frames-- <= 0) return;
+      const y = offsetForLine(line);
+      if (y !== undefined && Math.abs(y - window.scrollY) > 2) jumpTo(line);
+      requestAnimationFrame(settle);
+    };
+    requestAnimationFrame(settle);
+  }
+
+  /** Scrolls so that `line` is at the top, remembering where, for the echo guard. @param {number} line */
+  function jumpTo(line) {
+    const y = offsetForLine(line);
+    if (y === undefined) return false;
+    const before = window.scrollY;
+    window.scrollTo(0, y);
+    if (window.scrollY !== before) expectedScrollY = window.scrollY;
+    return true;
   }
 
   /** Marks the row at the editor's top line. @param {number} line */

@@ -2,7 +2,9 @@
 // real template, the real media/preview.js and .css, rows from the real core.
 
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT, SEED } from '../support/paths';
 import { applyTheme, launch, openPreview, previewData, waitFor, type Harness } from './page';
@@ -225,22 +227,36 @@ describe('preview page in Chromium', function () {
     await p.page.close();
   });
 
-  it('screenshots for the docs (light and dark), with real Chinese glyphs', async () => {
+  it('screenshots in light and dark themes, with real Chinese glyphs', async () => {
+    // A CJK font must be installed, or Chinese shows as boxes (test/e2e/setup.sh installs fonts-noto-cjk).
+    const zhFonts = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+    assert.match(zhFonts, /Noto Sans CJK SC|Source Han Sans|WenQuanYi|Noto Sans SC/, 'no Chinese font: install fonts-noto-cjk');
     const data = previewData(seed);
-    fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
+    // UPDATE_DOCS_IMAGES=1 refreshes the pictures in docs/images; otherwise they go to a scratch folder.
+    const dir = process.env.UPDATE_DOCS_IMAGES ? path.join(ROOT, 'docs', 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'br-shots-'));
+    fs.mkdirSync(dir, { recursive: true });
     for (const theme of ['light', 'dark'] as const) {
       const p = await openPreview(h, data, { fileName: 'batteries.en-zh.txt', line: 34, viewport: { width: 1280, height: 760 } });
       await applyTheme(p.page, theme);
       await p.page.evaluate('document.fonts.ready');
-      // The CJK font is there and used for Chinese cells (not boxes or a fallback without Chinese).
-      const hasCjk = await p.page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '中文')");
-      assert.equal(hasCjk, true, 'Noto Sans CJK SC is missing: install fonts-noto-cjk');
+      // The Chinese cells are laid out in the CJK font: "中" is a full em wide in it.
+      const width = (await p.page.evaluate(`(() => {
+        const cell = document.querySelector('.cell.lang-zh .text');
+        const probe = document.createElement('span');
+        probe.textContent = '中中中中中中中中中中';
+        cell.appendChild(probe);
+        const w = probe.getBoundingClientRect().width / 10 / parseFloat(getComputedStyle(probe).fontSize);
+        probe.remove();
+        return w;
+      })()`)) as number;
+      assert.ok(Math.abs(width - 1) < 0.05, `a Chinese character is ${width} em wide`);
       await p.send({ type: 'scrollToLine', line: 34 });
       await p.page.waitForTimeout(150);
-      const file = path.join(ROOT, 'docs', 'images', `preview-${theme}.png`);
+      const file = path.join(dir, `preview-${theme}.png`);
       await p.page.screenshot({ path: file });
       assert.ok(fs.statSync(file).size > 20000);
       await p.page.close();
     }
+    if (!process.env.UPDATE_DOCS_IMAGES) fs.rmSync(dir, { recursive: true, force: true });
   });
 });
