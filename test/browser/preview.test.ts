@@ -218,6 +218,37 @@ describe('preview page in Chromium', function () {
     await page.close();
   });
 
+  it('a long document: the page holds a window of rows and asks for more near its edges', async () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 600; i++) parts.push(`Paragraph ${i} says something short.`, `第${i}段说了些简短的话。`);
+    const text = parts.join('\n') + '\n';
+    const p = await openPreview(h, previewData(text, { around: 0, limit: 200 }), { viewport: { width: 1000, height: 600 } });
+    const page = p.page;
+    assert.equal(await page.locator('.row').count(), 200);
+    assert.match((await page.locator('.window-bar.below').textContent())!, /^400 rows below/);
+    // Scrolled to the bottom of the window: the page asks for rows around the line it shows.
+    await page.mouse.move(400, 300);
+    for (let i = 0; i < 40 && !(await p.posted()).some((m) => m.type === 'window'); i++) {
+      await page.mouse.wheel(0, 3000);
+      await page.waitForTimeout(60);
+    }
+    const ask = (await p.posted()).find((m) => m.type === 'window');
+    assert.ok(ask && ask.line > 300, JSON.stringify(ask));
+    // The extension answers with the window around that line; the page keeps that line at the top.
+    const next = previewData(text, { around: ask.line, limit: 200 });
+    assert.ok(next.offset > 0);
+    await p.send({ type: 'update', seq: 1, data: next, line: ask.line });
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.row').count(), 200);
+    assert.match((await page.locator('.window-bar.above').textContent())!, new RegExp(`^${next.offset} rows above`));
+    const atTop = await page.evaluate(`(() => {
+      const y = document.getElementById('header').getBoundingClientRect().bottom + 2;
+      return Number(document.elementFromPoint(300, y).closest('.row').getAttribute('data-line'));
+    })()`);
+    assert.equal(atTop, ask.line - (ask.line % 2));
+    await page.close();
+  });
+
   it('drops an update older than the last one rendered', async () => {
     const p = await openPreview(h, previewData(seed));
     await p.send({ type: 'update', seq: 5, data: previewData('One line.\n一行。\n') });

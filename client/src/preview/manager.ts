@@ -80,6 +80,8 @@ class PreviewPanel {
   private last: PreviewData | undefined;
   private around = 0;
   private onlyFindings: boolean;
+  /** Line the page should show after the next update (the editor scrolled outside the rows the page holds). */
+  private pendingLine: number | undefined;
   /** A reveal made for the page: the editor's visible-range event that lands on this line is not sent back. */
   private revealed: { line: number; until: number } | undefined;
   private readonly disposables: vscode.Disposable[] = [];
@@ -158,7 +160,9 @@ class PreviewPanel {
       const data = await this.request();
       if (!data || seq !== this.seq) return;
       this.last = data;
-      void this.panel.webview.postMessage({ type: 'update', seq, data });
+      const line = this.pendingLine;
+      this.pendingLine = undefined;
+      void this.panel.webview.postMessage(line === undefined ? { type: 'update', seq, data } : { type: 'update', seq, data, line });
     }, delay);
   }
 
@@ -182,6 +186,7 @@ class PreviewPanel {
     const w = this.windowLines();
     if (w?.partial && (top < w.first || top > w.last)) {
       this.around = top;
+      this.pendingLine = top;
       this.refresh(0);
       return;
     }
