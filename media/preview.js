@@ -231,6 +231,13 @@
     }
     const below = (data.total || 0) - (data.offset || 0) - rows.length;
     if (below > 0) frag.appendChild(bar(fmt(labels.rowsBelow, below), 'below'));
+    if (rows.length > 0 && !info.some((r) => r.el.classList.contains('has-findings'))) {
+      // Shown only while the filter hides every row (CSS).
+      const none = document.createElement('div');
+      none.className = 'empty no-findings';
+      none.textContent = labels.noFindings;
+      frag.appendChild(none);
+    }
     if (rows.length === 0) {
       const empty = document.createElement('div');
       empty.className = 'empty';
