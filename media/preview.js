@@ -241,7 +241,7 @@
     if (rows.length === 0) {
       const empty = document.createElement('div');
       empty.className = 'empty';
-      empty.textContent = state.onlyFindings && (data.counts && data.counts.pairs) ? labels.noFindings : labels.empty;
+      empty.textContent = data.checking ? labels.checking : state.onlyFindings && data.counts && data.counts.pairs ? labels.noFindings : labels.empty;
       frag.appendChild(empty);
     }
     rowsEl.textContent = '';
