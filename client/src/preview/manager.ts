@@ -324,7 +324,7 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
       if (e.contentChanges.length) manager.panelFor(e.document.uri)?.refresh();
     }),
     vscode.languages.onDidChangeDiagnostics((e) => {
-      for (const uri of e.uris) manager.panelFor(uri)?.refresh(50);
+      for (const uri of e.uris) manager.panelFor(uri)?.refresh();
     }),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => manager.panelFor(e.textEditor.document.uri)?.onEditorScrolled(e.textEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {
