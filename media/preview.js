@@ -53,7 +53,7 @@
   let current = null;
   let lastSeq = -1;
 
-  /** Row elements in order with their line span, for scroll sync. @type {{ el: HTMLElement, first: number, last: number }[]} */
+  /** Row elements in order with their line span (for scroll sync) and content key (for reuse). @type {{ el: HTMLElement, first: number, last: number, key?: string }[]} */
   let rowInfo = [];
 
   // ---- rendering -------------------------------------------------------------
@@ -139,6 +139,7 @@
     const kind = row.kind === 'unpaired' || row.kind === 'heading' ? row.kind : 'pair';
     el.className = `row ${kind}`;
     el.setAttribute('role', 'listitem');
+    el.tabIndex = 0;
     el.setAttribute('data-line', String(row.line));
     if (kind === 'heading' && row.level) el.setAttribute('data-level', String(row.level));
     const findings = [];
@@ -163,7 +164,7 @@
     el.appendChild(marker);
     el.appendChild(cellElement(row.cells[0], 0));
     el.appendChild(cellElement(row.cells[1], 1));
-    return { el, first, last };
+    return { el, first, last, key: '' };
   }
 
   /** @param {string} text @param {string} cls */
@@ -212,17 +213,36 @@
     const info = [];
     const rows = Array.isArray(data.rows) ? data.rows : [];
     if (data.offset > 0) frag.appendChild(bar(fmt(labels.rowsAbove, data.offset), 'above'));
+    // Rows whose content did not change keep their element (typing re-sends the whole window).
+    /** @type {Map<string | undefined, { el: HTMLElement, first: number, last: number, key?: string }[]>} */
+    const reuse = new Map();
+    for (const r of rowInfo) {
+      const list = reuse.get(r.key);
+      if (list) list.push(r);
+      else reuse.set(r.key, [r]);
+    }
     for (const row of rows) {
-      const r = rowElement(row);
+      const key = JSON.stringify(row);
+      const old = reuse.get(key);
+      const r = old && old.length ? old.shift() : rowElement(row);
+      r.key = key;
+      r.el.classList.remove('active');
       info.push(r);
       frag.appendChild(r.el);
     }
     const below = (data.total || 0) - (data.offset || 0) - rows.length;
     if (below > 0) frag.appendChild(bar(fmt(labels.rowsBelow, below), 'below'));
+    if (rows.length > 0 && !info.some((r) => r.el.classList.contains('has-findings'))) {
+      // Shown only while the filter hides every row (CSS).
+      const none = document.createElement('div');
+      none.className = 'empty no-findings';
+      none.textContent = labels.noFindings;
+      frag.appendChild(none);
+    }
     if (rows.length === 0) {
       const empty = document.createElement('div');
       empty.className = 'empty';
-      empty.textContent = state.onlyFindings && (data.counts && data.counts.pairs) ? labels.noFindings : labels.empty;
+      empty.textContent = data.checking ? labels.checking : state.onlyFindings && data.counts && data.counts.pairs ? labels.noFindings : labels.empty;
       frag.appendChild(empty);
     }
     rowsEl.textContent = '';
@@ -302,14 +322,31 @@
 
   /** @param {number} line */
   function scrollToLine(line) {
-    const y = offsetForLine(line);
-    if (y === undefined) return;
-    const before = window.scrollY;
-    window.scrollTo(0, y);
-    expectedScrollY = window.scrollY !== before ? window.scrollY : undefined;
+    if (!jumpTo(line)) return;
     state.line = line;
     saveState();
     markActive(line);
+    // Rows out of sight have an estimated height until they are laid out
+    // (content-visibility): once the rows around the target are, aim again.
+    // Watched for a few frames: layout of those rows lands a frame or two later.
+    let frames = 6;
+    const settle = () => {
+      if (state.line !== line || frames-- <= 0) return;
+      const y = offsetForLine(line);
+      if (y !== undefined && Math.abs(y - window.scrollY) > 2) jumpTo(line);
+      requestAnimationFrame(settle);
+    };
+    requestAnimationFrame(settle);
+  }
+
+  /** Scrolls so that `line` is at the top, remembering where, for the echo guard. @param {number} line */
+  function jumpTo(line) {
+    const y = offsetForLine(line);
+    if (y === undefined) return false;
+    const before = window.scrollY;
+    window.scrollTo(0, y);
+    if (window.scrollY !== before) expectedScrollY = window.scrollY;
+    return true;
   }
 
   /** Marks the row at the editor's top line. @param {number} line */
@@ -383,6 +420,22 @@
       msg.end = Number(finding.getAttribute('data-end'));
     }
     vscode.postMessage(msg);
+  });
+
+  // Keyboard: Enter reveals the focused row's line, arrows move between rows.
+  rowsEl.addEventListener('keydown', (event) => {
+    const row = /** @type {HTMLElement | null} */ (event.target && /** @type {HTMLElement} */ (event.target).closest ? /** @type {HTMLElement} */ (event.target).closest('.row') : null);
+    if (!row) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      vscode.postMessage({ type: 'reveal', line: Number(row.getAttribute('data-line')) });
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const rows = shownRows();
+      const i = rows.findIndex((r) => r.el === row);
+      const next = rows[i + (event.key === 'ArrowDown' ? 1 : -1)];
+      if (next) next.el.focus();
+    }
   });
 
   function applyFilter() {

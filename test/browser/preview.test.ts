@@ -2,7 +2,9 @@
 // real template, the real media/preview.js and .css, rows from the real core.
 
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT, SEED } from '../support/paths';
 import { applyTheme, launch, openPreview, previewData, waitFor, type Harness } from './page';
@@ -191,6 +193,21 @@ describe('preview page in Chromium', function () {
     assert.ok((await p.posted()).some((m) => m.type === 'filter' && m.onlyFindings === true));
     await page.locator('#only-findings').uncheck();
     assert.equal(await page.locator('.row:visible').count(), 58);
+    // Swap: the Chinese column moves to the left, and the choice is kept for a reload.
+    const leftLang = () => page.evaluate(`(() => {
+      const cells = [...document.querySelectorAll('.row.pair')[0].querySelectorAll('.cell')];
+      cells.sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left);
+      return cells[0].getAttribute('lang');
+    })()`);
+    assert.equal(await leftLang(), 'en');
+    await page.locator('#swap').click();
+    assert.equal(await leftLang(), 'zh-Hans');
+    assert.equal(((await page.evaluate('window.__getState()')) as any).swapped, true);
+    // Keyboard: arrows move between rows, Enter reveals.
+    await page.locator('.row').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await p.posted()).pop(), { type: 'reveal', line: data.rows[1].line });
     await page.close();
   });
 
@@ -216,6 +233,37 @@ describe('preview page in Chromium', function () {
     await page.close();
   });
 
+  it('a long document: the page holds a window of rows and asks for more near its edges', async () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 600; i++) parts.push(`Paragraph ${i} says something short.`, `第${i}段说了些简短的话。`);
+    const text = parts.join('\n') + '\n';
+    const p = await openPreview(h, previewData(text, { around: 0, limit: 200 }), { viewport: { width: 1000, height: 600 } });
+    const page = p.page;
+    assert.equal(await page.locator('.row').count(), 200);
+    assert.match((await page.locator('.window-bar.below').textContent())!, /^400 rows below/);
+    // Scrolled to the bottom of the window: the page asks for rows around the line it shows.
+    await page.mouse.move(400, 300);
+    for (let i = 0; i < 40 && !(await p.posted()).some((m) => m.type === 'window'); i++) {
+      await page.mouse.wheel(0, 3000);
+      await page.waitForTimeout(60);
+    }
+    const ask = (await p.posted()).find((m) => m.type === 'window');
+    assert.ok(ask && ask.line > 300, JSON.stringify(ask));
+    // The extension answers with the window around that line; the page keeps that line at the top.
+    const next = previewData(text, { around: ask.line, limit: 200 });
+    assert.ok(next.offset > 0);
+    await p.send({ type: 'update', seq: 1, data: next, line: ask.line });
+    await page.waitForTimeout(200);
+    assert.equal(await page.locator('.row').count(), 200);
+    assert.match((await page.locator('.window-bar.above').textContent())!, new RegExp(`^${next.offset} rows above`));
+    const atTop = await page.evaluate(`(() => {
+      const y = document.getElementById('header').getBoundingClientRect().bottom + 2;
+      return Number(document.elementFromPoint(300, y).closest('.row').getAttribute('data-line'));
+    })()`);
+    assert.equal(atTop, ask.line - (ask.line % 2));
+    await page.close();
+  });
+
   it('drops an update older than the last one rendered', async () => {
     const p = await openPreview(h, previewData(seed));
     await p.send({ type: 'update', seq: 5, data: previewData('One line.\n一行。\n') });
@@ -225,22 +273,36 @@ describe('preview page in Chromium', function () {
     await p.page.close();
   });
 
-  it('screenshots for the docs (light and dark), with real Chinese glyphs', async () => {
+  it('screenshots in light and dark themes, with real Chinese glyphs', async () => {
+    // A CJK font must be installed, or Chinese shows as boxes (test/e2e/setup.sh installs fonts-noto-cjk).
+    const zhFonts = execFileSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
+    assert.match(zhFonts, /Noto Sans CJK SC|Source Han Sans|WenQuanYi|Noto Sans SC/, 'no Chinese font: install fonts-noto-cjk');
     const data = previewData(seed);
-    fs.mkdirSync(path.join(ROOT, 'docs', 'images'), { recursive: true });
+    // UPDATE_DOCS_IMAGES=1 refreshes the pictures in docs/images; otherwise they go to a scratch folder.
+    const dir = process.env.UPDATE_DOCS_IMAGES ? path.join(ROOT, 'docs', 'images') : fs.mkdtempSync(path.join(os.tmpdir(), 'br-shots-'));
+    fs.mkdirSync(dir, { recursive: true });
     for (const theme of ['light', 'dark'] as const) {
       const p = await openPreview(h, data, { fileName: 'batteries.en-zh.txt', line: 34, viewport: { width: 1280, height: 760 } });
       await applyTheme(p.page, theme);
       await p.page.evaluate('document.fonts.ready');
-      // The CJK font is there and used for Chinese cells (not boxes or a fallback without Chinese).
-      const hasCjk = await p.page.evaluate("document.fonts.check('16px \"Noto Sans CJK SC\"', '中文')");
-      assert.equal(hasCjk, true, 'Noto Sans CJK SC is missing: install fonts-noto-cjk');
+      // The Chinese cells are laid out in the CJK font: "中" is a full em wide in it.
+      const width = (await p.page.evaluate(`(() => {
+        const cell = document.querySelector('.cell.lang-zh .text');
+        const probe = document.createElement('span');
+        probe.textContent = '中中中中中中中中中中';
+        cell.appendChild(probe);
+        const w = probe.getBoundingClientRect().width / 10 / parseFloat(getComputedStyle(probe).fontSize);
+        probe.remove();
+        return w;
+      })()`)) as number;
+      assert.ok(Math.abs(width - 1) < 0.05, `a Chinese character is ${width} em wide`);
       await p.send({ type: 'scrollToLine', line: 34 });
       await p.page.waitForTimeout(150);
-      const file = path.join(ROOT, 'docs', 'images', `preview-${theme}.png`);
+      const file = path.join(dir, `preview-${theme}.png`);
       await p.page.screenshot({ path: file });
       assert.ok(fs.statSync(file).size > 20000);
       await p.page.close();
     }
+    if (!process.env.UPDATE_DOCS_IMAGES) fs.rmSync(dir, { recursive: true, force: true });
   });
 });

@@ -61,11 +61,36 @@ describe('bilingualReview/preview over stdio', () => {
     assert.ok(windowed.offset > 0);
   });
 
+  it('never forces a check: while the first one runs it says so; after that an edit keeps the rows', async () => {
+    const parts: string[] = [];
+    for (let i = 0; i < 3000; i++) parts.push(`Line ${i} of a long report on storage.`, `长篇储能报告的第${i}行。`);
+    const big = fileUri('/tmp/preview-protocol-big.en-zh.txt');
+    let published = client.waitForDiagnostics(big, () => true, 60000);
+    await client.open(big, parts.join('\n') + '\n');
+    const early = await client.request('bilingualReview/preview', { uri: big });
+    assert.equal(early.checking, true);
+    assert.equal(early.rows.length, 0);
+    await published;
+    const done = await client.request('bilingualReview/preview', { uri: big });
+    assert.equal(done.checking, false);
+    assert.equal(done.total, 3000);
+    published = client.waitForDiagnostics(big, (p) => p.version === 2, 60000);
+    await client.change(big, 2, [{ range: { start: { line: 10, character: 0 }, end: { line: 10, character: 0 } }, text: 'Edited: ' }]);
+    const afterEdit = await client.request('bilingualReview/preview', { uri: big });
+    assert.equal(afterEdit.version, 2);
+    assert.equal(afterEdit.total, 3000, 'the rows stay while the edit is checked');
+    assert.equal(afterEdit.rows[5].cells[0].text, 'Edited: Line 5 of a long report on storage.');
+    await published;
+  });
+
   it('answers null for a document it does not have, and bad parameters without failing', async () => {
     assert.equal(await client.request('bilingualReview/preview', { uri: 'file:///nowhere.en-zh.txt' }), null);
     assert.equal(await client.request('bilingualReview/preview', { uri: 42 }), null);
+    const published = client.waitForDiagnostics(uri);
     await client.open(uri, text);
+    await published;
     const p = await client.request('bilingualReview/preview', { uri, around: 'x', limit: -5 });
-    assert.ok(p.rows.length >= 1);
+    assert.equal(p.rows.length, 1, 'the smallest window is one row');
+    assert.equal(p.total, 58);
   });
 });

@@ -15,6 +15,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { makeNonce, renderPreviewHtml, type PreviewLabels } from './html';
+import { RequestSequencer, RevealGuard } from './sync';
 
 export const PREVIEW_VIEW_TYPE = 'bilingualReview.preview';
 const REQUEST = 'bilingualReview/preview';
@@ -75,13 +76,15 @@ function labels(): PreviewLabels {
 const isNumber = (v: unknown): v is number => typeof v === 'number' && Number.isFinite(v);
 
 class PreviewPanel {
-  private seq = 0;
+  private readonly seq = new RequestSequencer();
   private timer: NodeJS.Timeout | undefined;
   private last: PreviewData | undefined;
   private around = 0;
   private onlyFindings: boolean;
-  /** A reveal made for the page: the editor's visible-range event that lands on this line is not sent back. */
-  private revealed: { line: number; until: number } | undefined;
+  /** Line the page should show after the next update (the editor scrolled outside the rows the page holds). */
+  private pendingLine: number | undefined;
+  /** A reveal made for the page: the editor's visible-range event that lands on its line is not sent back. */
+  private readonly revealed = new RevealGuard();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(
@@ -104,9 +107,9 @@ class PreviewPanel {
 
   /** Sets the page's HTML (with a fresh nonce) once the first rows are known, or without them after a second. */
   private async start(saved: SavedState): Promise<void> {
-    const seq = ++this.seq;
+    const seq = this.seq.next();
     const first = await Promise.race([this.request(), new Promise<undefined>((r) => setTimeout(() => r(undefined), 1000))]);
-    if (seq === this.seq && first) this.last = first;
+    if (this.seq.isLatest(seq) && first) this.last = first;
     const webview = this.panel.webview;
     const media = vscode.Uri.joinPath(this.manager.extensionUri, 'media');
     webview.html = renderPreviewHtml({
@@ -154,11 +157,13 @@ class PreviewPanel {
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(async () => {
       this.timer = undefined;
-      const seq = ++this.seq;
+      const seq = this.seq.next();
       const data = await this.request();
-      if (!data || seq !== this.seq) return;
+      if (!data || !this.seq.isLatest(seq)) return;
       this.last = data;
-      void this.panel.webview.postMessage({ type: 'update', seq, data });
+      const line = this.pendingLine;
+      this.pendingLine = undefined;
+      void this.panel.webview.postMessage(line === undefined ? { type: 'update', seq, data } : { type: 'update', seq, data, line });
     }, delay);
   }
 
@@ -176,12 +181,11 @@ class PreviewPanel {
     const range = editor.visibleRanges[0];
     if (!range) return;
     const top = range.start.line;
-    const r = this.revealed;
-    this.revealed = undefined;
-    if (r && Date.now() < r.until && r.line === top) return;
+    if (this.revealed.swallow(top)) return;
     const w = this.windowLines();
     if (w?.partial && (top < w.first || top > w.last)) {
       this.around = top;
+      this.pendingLine = top;
       this.refresh(0);
       return;
     }
@@ -202,7 +206,7 @@ class PreviewPanel {
         const editor = this.editor();
         if (!editor) return;
         const line = Math.max(0, Math.min(editor.document.lineCount - 1, Math.floor(m.line)));
-        this.revealed = { line, until: Date.now() + 1000 };
+        this.revealed.mark(line);
         editor.revealRange(new vscode.Range(line, 0, line, 0), vscode.TextEditorRevealType.AtTop);
         break;
       }
@@ -240,7 +244,7 @@ class PreviewPanel {
 
   dispose(): void {
     if (this.timer) clearTimeout(this.timer);
-    this.seq++;
+    this.seq.invalidate();
     for (const d of this.disposables) d.dispose();
     this.manager.forget(this);
   }
@@ -320,7 +324,7 @@ export function registerPreview(context: vscode.ExtensionContext, getClient: () 
       if (e.contentChanges.length) manager.panelFor(e.document.uri)?.refresh();
     }),
     vscode.languages.onDidChangeDiagnostics((e) => {
-      for (const uri of e.uris) manager.panelFor(uri)?.refresh(50);
+      for (const uri of e.uris) manager.panelFor(uri)?.refresh();
     }),
     vscode.window.onDidChangeTextEditorVisibleRanges((e) => manager.panelFor(e.textEditor.document.uri)?.onEditorScrolled(e.textEditor)),
     vscode.workspace.onDidChangeConfiguration((e) => {

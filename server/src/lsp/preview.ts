@@ -2,15 +2,20 @@
 // with the findings of the last complete check. The rows are built in the core
 // (buildPreview); this is the LSP glue.
 //
-// While a check is due or running (a big document just opened), the request does
-// not force one: it answers with the pairing and no findings, `checking: true`,
-// and the client asks again when the diagnostics arrive.
+// The request never forces a check. While one is due or running it answers with
+// `checking: true`: after an edit, with the (incrementally updated) pairing and no
+// findings; while a newly opened document is checked for the first time, with no
+// rows at all. The client asks again when the diagnostics arrive.
 
 import type { Connection } from 'vscode-languageserver/node';
-import { buildPreview, type PreviewResult } from '../core';
-import type { ServerState } from './state';
+import { buildPreview, type DocumentModel, type PreviewResult } from '../core';
+import type { OpenDocument, ServerState } from './state';
 
 export const PREVIEW_REQUEST = 'bilingualReview/preview';
+
+/** Documents whose first check has completed (after that, pairing an edited text is incremental). */
+const checkedOnce = new WeakSet<OpenDocument>();
+const EMPTY_MODEL: DocumentModel = { order: 'en-zh', orderSource: 'default', pairs: [], unpaired: [], pairOfLine: [] };
 
 export interface PreviewParams {
   uri: string;
@@ -35,6 +40,14 @@ export async function preview(state: ServerState, params: PreviewParams): Promis
   if (!doc) return null;
   const session = doc.session;
   const last = session.lastResult;
+  if (last) checkedOnce.add(doc);
+  else if (!checkedOnce.has(doc)) {
+    // The first check of this document is under way: pairing it here would do, in one
+    // go, the work the check does in slices (about a second for a book). Say so; the
+    // client asks again when the diagnostics arrive.
+    return { uri: doc.uri, version: doc.version, checking: true, ...buildPreview(EMPTY_MODEL, []) };
+  }
+  // After an edit the pairing is updated around the edit only: cheap, even for a book.
   const model = last?.model ?? session.doc.model({ order: session.getConfig().order });
   const result = buildPreview(model, last?.findings ?? [], {
     around: typeof params.around === 'number' && Number.isFinite(params.around) ? params.around : 0,
