@@ -213,7 +213,8 @@ describe('typography rules: random edits give what a fresh check gives', () => {
   const RULE_IDS = ['punctuation-width', 'unbalanced-quotes', 'untranslated', 'length-ratio', 'unpaired-line'];
   const shape = (fs: readonly Finding[]) => fs.filter((f) => RULE_IDS.includes(f.ruleId)).map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${f.severity} ${f.message}`);
 
-  it('after random edits', () => {
+  it('after random edits', function () {
+    this.timeout(60000);
     fc.assert(
       fc.property(docArb, fc.array(editArb, { minLength: 1, maxLength: 8 }), (text, edits) => {
         const s = new DocumentSession(text, { config });
@@ -237,7 +238,7 @@ describe('typography rules: random edits give what a fresh check gives', () => {
           assert.deepEqual(shape(s.check().findings), shape(checkText(s.doc.getText(), { config }).findings));
         }
       }),
-      { numRuns: 80 },
+      { numRuns: 60 },
     );
   });
 });

@@ -1,6 +1,6 @@
 import type { LineRule } from '../rule';
 import type { LocalEdit, LocalFinding } from '../types';
-import { isCjkChar, isCjkOrPunct, isCurlyQuote, isDigitAt, isLatinAt, isSpaceCode, skipStretches, stretchCursor } from '../typography';
+import { isCjkChar, isCjkOrPunct, isCurlyQuote, isDigitAt, isLatinAt, isSpaceCode, lazySkip } from '../typography';
 
 /** One mark of the wrong width and the text that replaces it (with the spaces around it, where they go too). */
 export interface WidthOffence {
@@ -61,7 +61,7 @@ function withSpaces(text: string, at: number, newText: string): WidthOffence {
 /** Half-width , : ; ? ! ( ) used as Chinese punctuation in a Chinese line. */
 export function halfWidthInChinese(text: string): WidthOffence[] {
   if (!/[,:;?!()]/.test(text)) return [];
-  const skip = stretchCursor(skipStretches(text));
+  const skip = lazySkip(text);
   const out: WidthOffence[] = [];
   // Parentheses go by pairs: a pair is Chinese when what it encloses has Chinese in it.
   const parenPartner = new Map<number, number>();
@@ -111,7 +111,7 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
 /** Full-width ，。、；：？！（） between English words in an English line. */
 export function fullWidthInEnglish(text: string): WidthOffence[] {
   if (!/[，。、；：？！（）]/.test(text)) return [];
-  const skip = stretchCursor(skipStretches(text));
+  const skip = lazySkip(text);
   const out: WidthOffence[] = [];
   // A line with Chinese in it (a half-translated line, a quotation) may use Chinese marks
   // at its edges: only a mark between two English words is surely wrong there.

@@ -1,6 +1,6 @@
 import type { LineRule } from '../rule';
 import type { LocalFinding } from '../types';
-import { isDigitAt, isLatinAt, skipStretches, stretchCursor } from '../typography';
+import { isDigitAt, isLatinAt, lazySkip } from '../typography';
 
 /** Opening mark → the closing marks that end it. Half-width ( ) may partner the full-width ones (that is a width problem, not a balance one). */
 const CLOSERS: Record<string, string> = {
@@ -28,6 +28,8 @@ const NAMES: Record<string, { en: string; zh: string }> = {
   '(': { en: 'bracket', zh: '括号' },
 };
 
+const MARK_CODES = new Set([...Object.keys(CLOSERS), ...Object.keys(OPENER_OF)].map((c) => c.charCodeAt(0)));
+
 export interface Imbalance {
   at: number;
   mark: string;
@@ -43,11 +45,12 @@ export interface Imbalance {
  */
 export function imbalances(text: string): Imbalance[] {
   if (!/[“”‘’《》〈〉「」『』【】（）]/.test(text)) return [];
-  const skip = stretchCursor(skipStretches(text));
+  const skip = lazySkip(text);
   const stack: { at: number; mark: string }[] = [];
   const out: Imbalance[] = [];
   const hasOpen = (m: string) => stack.some((s) => s.mark === m);
   for (let i = 0; i < text.length; i++) {
+    if (!MARK_CODES.has(text.charCodeAt(i))) continue;
     const ch = text[i];
     const isOpener = CLOSERS[ch] !== undefined;
     const opener = OPENER_OF[ch];
