@@ -80,6 +80,7 @@ export const cjkLatinSpacing: LineRule = {
   checkLine({ rec }, ctx) {
     const raw = ctx.option<string>('cjkLatinSpacing', 'space');
     const style: SpacingStyle = raw === 'none' ? 'none' : 'space';
+    if (!/[A-Za-z]/.test(rec.text)) return [];
     const spots = rec.memo(`cjk-latin-spacing.${style}`, (t) => spacingSpots(t, style));
     if (spots.length === 0) return [];
     const n = spots.length;

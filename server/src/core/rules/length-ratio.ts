@@ -26,15 +26,15 @@ const BINS = Math.ceil((5 - LO) / BIN);
  * and Latin letters count one each.
  */
 function units(rec: LineRec): number {
-  return rec.memo('length-ratio.units', (text) => {
-    const c = countScripts(text);
-    return c.cjk * 3 + c.latin + c.digits;
-  });
+  // not memoised: the index keeps each pair's ratio, so a line is counted once per pairing
+  const c = countScripts(rec.text);
+  return c.cjk * 3 + c.latin + c.digits;
 }
 
 function enUnits(p: Pair): number {
   return units(p.sourceLang === 'en' ? p.source : p.target);
 }
+
 
 /** ln(Chinese units / English units) of a pair, or undefined when the pair is too short to judge. */
 export function logRatio(p: Pair): number | undefined {
@@ -54,6 +54,8 @@ class RatioIndex {
   counts = new Int32Array(BINS);
   byBin: (Set<Pair> | undefined)[] = new Array(BINS);
   ratio = new Map<Pair, number>();
+  /** English length of each pair in the index (short lines get a wider margin). */
+  enLength = new Map<Pair, number>();
   n = 0;
 
   add(p: Pair): void {
@@ -61,6 +63,7 @@ class RatioIndex {
     if (x === undefined) return;
     const b = binOf(x);
     this.ratio.set(p, x);
+    this.enLength.set(p, enUnits(p));
     this.counts[b]++;
     (this.byBin[b] ??= new Set()).add(p);
     this.n++;
@@ -71,6 +74,7 @@ class RatioIndex {
     if (x === undefined) return;
     const b = binOf(x);
     this.ratio.delete(p);
+    this.enLength.delete(p);
     this.counts[b]--;
     this.byBin[b]!.delete(p);
     this.n--;
@@ -80,6 +84,7 @@ class RatioIndex {
     this.counts.fill(0);
     this.byBin = new Array(BINS);
     this.ratio.clear();
+    this.enLength.clear();
     this.n = 0;
   }
 
@@ -151,7 +156,7 @@ export const lengthRatio: DocumentRule = {
       for (const p of set) {
         const x = idx.ratio.get(p)!;
         if (Math.abs(x - median) <= limit) continue;
-        if (Math.abs(x - median) <= SHORT_FLOOR && enUnits(p) < SHORT_EN_UNITS) continue;
+        if (Math.abs(x - median) <= SHORT_FLOOR && idx.enLength.get(p)! < SHORT_EN_UNITS) continue;
         out.push(findingFor(p, x, median, kept, ctx));
       }
     }

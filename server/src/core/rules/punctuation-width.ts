@@ -16,6 +16,9 @@ export interface WidthOffence {
 const TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
 const TO_HALF: Record<string, string> = { '，': ',', '。': '.', '、': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')' };
 
+const HALF_MARK = /[,:;?!()]/;
+const FULL_MARK = /[，。、；：？！（）]/;
+
 type Cls = 'cjk' | 'latin' | 'digit' | 'other' | 'none';
 
 function classAt(text: string, i: number): Cls {
@@ -60,7 +63,7 @@ function withSpaces(text: string, at: number, newText: string): WidthOffence {
 
 /** Half-width , : ; ? ! ( ) used as Chinese punctuation in a Chinese line. */
 export function halfWidthInChinese(text: string): WidthOffence[] {
-  if (!/[,:;?!()]/.test(text)) return [];
+  if (!HALF_MARK.test(text)) return [];
   const skip = lazySkip(text);
   const out: WidthOffence[] = [];
   // Parentheses go by pairs: a pair is Chinese when what it encloses has Chinese in it.
@@ -110,7 +113,7 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
 
 /** Full-width ，。、；：？！（） between English words in an English line. */
 export function fullWidthInEnglish(text: string): WidthOffence[] {
-  if (!/[，。、；：？！（）]/.test(text)) return [];
+  if (!FULL_MARK.test(text)) return [];
   const skip = lazySkip(text);
   const out: WidthOffence[] = [];
   // A line with Chinese in it (a half-translated line, a quotation) may use Chinese marks
@@ -155,6 +158,8 @@ export const punctuationWidth: LineRule = {
     zh: '中文中使用了半角标点（, : ; ? ! ( )），或英文中使用了全角标点。数字（1,000、10:30）、网址、`代码`和英文名称不受影响。',
   },
   checkLine({ rec, lang }, ctx) {
+    // most lines have no candidate mark: answer without creating the line's memo map
+    if (!(lang === 'zh' ? HALF_MARK : FULL_MARK).test(rec.text)) return [];
     const offences = rec.memo(lang === 'zh' ? 'punctuation-width.zh' : 'punctuation-width.en', lang === 'zh' ? halfWidthInChinese : fullWidthInEnglish);
     if (offences.length === 0) return [];
     const first = offences[0];

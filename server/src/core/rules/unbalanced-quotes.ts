@@ -28,6 +28,7 @@ const NAMES: Record<string, { en: string; zh: string }> = {
   '(': { en: 'bracket', zh: '括号' },
 };
 
+const ANY_MARK = /[“”‘’《》〈〉「」『』【】（）]/;
 const MARK_CODES = new Set([...Object.keys(CLOSERS), ...Object.keys(OPENER_OF)].map((c) => c.charCodeAt(0)));
 
 export interface Imbalance {
@@ -44,7 +45,7 @@ export interface Imbalance {
  * continued into the next paragraph is written, in English and in Chinese.
  */
 export function imbalances(text: string): Imbalance[] {
-  if (!/[“”‘’《》〈〉「」『』【】（）]/.test(text)) return [];
+  if (!ANY_MARK.test(text)) return [];
   const skip = lazySkip(text);
   const stack: { at: number; mark: string }[] = [];
   const out: Imbalance[] = [];
@@ -101,6 +102,7 @@ export const unbalancedQuotes: LineRule = {
     zh: '引号或括号（“ ” ‘ ’ 《 》 「 」 （ ））在一行内未闭合，或没有对应的开始符号。不比较两种语言的引号数量。',
   },
   checkLine({ rec }, ctx) {
+    if (!ANY_MARK.test(rec.text)) return [];
     const found = rec.memo('unbalanced-quotes', imbalances);
     if (found.length === 0) return [];
     return found.map((b): LocalFinding => {
