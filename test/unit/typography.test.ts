@@ -16,7 +16,7 @@ const text = fs.readFileSync(SEED, 'utf8');
 const lines = text.split('\n');
 const config: ReviewConfig = { order: 'auto', rules: {}, locale: 'en', options: {} };
 const of = (fs: readonly Finding[], id: string) => fs.filter((f) => f.ruleId === id);
-const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 const HAN = /[\u4e00-\u9fff]/;
 
 describe('typography rules on the seed article', () => {

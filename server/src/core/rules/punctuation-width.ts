@@ -13,10 +13,10 @@ export interface WidthOffence {
   newText: string;
 }
 
-const TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 const TO_HALF: Record<string, string> = { '，': ',', '。': '.', '、': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')' };
 
-const HALF_MARK = /[,:;?!()]/;
+const HALF_MARK = /[,:;?!().]/;
 const FULL_MARK = /[，。、；：？！（）]/;
 
 type Cls = 'cjk' | 'latin' | 'digit' | 'other' | 'none';
@@ -61,7 +61,7 @@ function withSpaces(text: string, at: number, newText: string): WidthOffence {
   return { at, mark: text[at], start, end, newText };
 }
 
-/** Half-width , : ; ? ! ( ) used as Chinese punctuation in a Chinese line. */
+/** Half-width , : ; ? ! ( ) and a sentence-ending . used as Chinese punctuation in a Chinese line. */
 export function halfWidthInChinese(text: string): WidthOffence[] {
   if (!HALF_MARK.test(text)) return [];
   const skip = lazySkip(text);
@@ -98,6 +98,17 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
         const p = classAt(text, prevSig(text, i));
         const n = classAt(text, nextSig(text, i));
         report = ch === '(' ? n === 'cjk' : p === 'cjk';
+      }
+    } else if (ch === '.') {
+      // a full stop ending a Chinese sentence: after Chinese, before Chinese or the end of the
+      // line. Not 3.5, A.I., 报告.pdf, nor an ellipsis (... or 。..)
+      const prevCh = text[i - 1];
+      const nextCh = text[i + 1];
+      if (prevCh === '.' || nextCh === '.') report = false;
+      else {
+        const p = classAt(text, prevSig(text, i));
+        const n = classAt(text, nextSig(text, i));
+        report = p === 'cjk' && (n === 'cjk' || n === 'none');
       }
     } else {
       const p = classAt(text, prevSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
@@ -154,8 +165,8 @@ export const punctuationWidth: LineRule = {
   defaultSeverity: 'warning',
   fixable: true,
   description: {
-    en: 'Half-width punctuation (, : ; ? ! ( )) in Chinese text, or full-width punctuation in English text. Numbers (1,000, 10:30), URLs, `code` and English names are left alone.',
-    zh: '中文中使用了半角标点（, : ; ? ! ( )），或英文中使用了全角标点。数字（1,000、10:30）、网址、`代码`和英文名称不受影响。',
+    en: 'Half-width punctuation (, : ; ? ! ( ) and a sentence-ending .) in Chinese text, or full-width punctuation in English text. Numbers (1,000, 10:30), URLs, `code` and English names are left alone.',
+    zh: '中文中使用了半角标点（, : ; ? ! ( ) 及句末的 .），或英文中使用了全角标点。数字（1,000、10:30）、网址、`代码`和英文名称不受影响。',
   },
   checkLine({ rec, lang }, ctx) {
     // most lines have no candidate mark: answer without creating the line's memo map
