@@ -29,7 +29,7 @@ const NAMES: Record<string, { en: string; zh: string }> = {
 };
 
 const ANY_MARK = /[“”‘’《》〈〉「」『』【】（）]/;
-const MARK_CODES = new Set([...Object.keys(CLOSERS), ...Object.keys(OPENER_OF)].map((c) => c.charCodeAt(0)));
+const MARK_SCAN = /[“”‘’《》〈〉「」『』【】（）()]/g;
 
 export interface Imbalance {
   at: number;
@@ -50,9 +50,12 @@ export function imbalances(text: string): Imbalance[] {
   const stack: { at: number; mark: string }[] = [];
   const out: Imbalance[] = [];
   const hasOpen = (m: string) => stack.some((s) => s.mark === m);
-  for (let i = 0; i < text.length; i++) {
-    if (!MARK_CODES.has(text.charCodeAt(i))) continue;
-    const ch = text[i];
+  // the regex engine finds the marks much faster than a loop over every character
+  MARK_SCAN.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = MARK_SCAN.exec(text))) {
+    const i = hit.index;
+    const ch = hit[0];
     const isOpener = CLOSERS[ch] !== undefined;
     const opener = OPENER_OF[ch];
     if ((!isOpener && !opener) || skip(i)) continue;
