@@ -40,11 +40,11 @@ function prevSig(text: string, i: number, alsoSkip = ''): number {
   return j;
 }
 
-function nextSig(text: string, i: number, alsoSkip = ''): number {
+function nextSig(text: string, i: number, alsoSkip = '', throughQuotes = true): number {
   let j = i + 1;
   while (j < text.length) {
     const c = text.charCodeAt(j);
-    if (isSpaceCode(c) || isCurlyQuote(c) || alsoSkip.includes(text[j])) j++;
+    if (isSpaceCode(c) || (throughQuotes && isCurlyQuote(c)) || alsoSkip.includes(text[j])) j++;
     else break;
   }
   return j < text.length ? j : -1;
@@ -115,7 +115,11 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
       const n = classAt(text, nextSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
       if (p === 'digit' && n === 'digit') report = false; // 1,000  10:30  3:1
       else if (ch === '?' || ch === '!') report = p === 'cjk' || (n === 'cjk' && p !== 'latin'); // Yahoo!的
-      else report = p === 'cjk' || n === 'cjk';
+      else if (p === 'latin') {
+        // after an English word the mark is Chinese only if Chinese follows at once: in
+        // “Hello,”他说 the comma belongs to the English quotation
+        report = classAt(text, nextSig(text, i, '', false)) === 'cjk';
+      } else report = p === 'cjk' || n === 'cjk';
     }
     if (report) out.push(withSpaces(text, i, full));
   }
