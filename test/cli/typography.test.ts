@@ -24,19 +24,21 @@ describe('CLI on the bundled sample', () => {
         '9 unbalanced-quotes',
         '12 number-mismatch',
         '14 unit-conversion',
-        '20 unpaired-line',
-        '22 date-mismatch',
-        '24 multiplier-ambiguity',
-        '33 punctuation-width',
-        '39 glossary-term',
-        '45 untranslated',
-        '46 unpaired-line',
+        '20 length-ratio',
+        '22 unpaired-line',
+        '24 date-mismatch',
+        '26 multiplier-ambiguity',
+        '35 punctuation-width',
+        '41 glossary-term',
+        '47 untranslated',
+        '48 unpaired-line',
       ],
     );
     const text = run(['check', SAMPLE]).stdout;
     assert.match(text, /harbour-solar\.en-zh\.txt:9:22: warning unbalanced-quotes The quotation mark “ is opened but not closed in this line \(no ” after it\)/);
-    assert.match(text, /:33:3: warning punctuation-width Half-width “:” in Chinese text: use “：” \(2 marks in this line\)/);
-    assert.match(text, /:45:12: warning untranslated English left untranslated in the Chinese: “the town museum of maritime history”/);
+    assert.match(text, /:20:1: information length-ratio The Chinese is unusually short for its English: \d+% of the length this document’s translations usually have/);
+    assert.match(text, /:35:3: warning punctuation-width Half-width “:” in Chinese text: use “：” \(2 marks in this line\)/);
+    assert.match(text, /:47:12: warning untranslated English left untranslated in the Chinese: “the town museum of maritime history”/);
   });
 
   it('in Chinese, and with the rules switched off or on from the command line', () => {
@@ -47,6 +49,6 @@ describe('CLI on the bundled sample', () => {
     // the untranslated line is then an ordinary pair: no unpaired-line either
     assert.equal(off.filter((x: any) => x.code === 'unpaired-line').length, 2);
     const on = JSON.parse(run(['check', SAMPLE, '--format', 'json', '--rule', 'cjk-latin-spacing=hint']).stdout).files[0].diagnostics;
-    assert.deepEqual(on.filter((x: any) => x.code === 'cjk-latin-spacing').map((x: any) => x.range.start.line + 1), [45]);
+    assert.deepEqual(on.filter((x: any) => x.code === 'cjk-latin-spacing').map((x: any) => x.range.start.line + 1), [47]);
   });
 });
