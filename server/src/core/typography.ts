@@ -45,7 +45,10 @@ export interface Stretch {
   end: number;
 }
 
-const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>]+|[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}|\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|io|cn|uk|de|jp)(?:\/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>]*)?/g;
+const URL_RE = /\b(?:https?:\/\/|ftp:\/\/|www\.)[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>]+/g;
+const EMAIL_RE = /[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}/g;
+const DOMAIN_RE = /\b[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.(?:com|org|net|gov|edu|io|cn|uk|de|jp)\b(?:\/[^\s\u3000-\u303f\u4e00-\u9fff\uff00-\uffef“”‘’<>]*)?/g;
+const TLD_RE = /\.(?:com|org|net|gov|edu|io|cn|uk|de|jp)\b/;
 const CODE_RE = /`[^`]*`/g;
 // &amp; &nbsp; &#8212;
 const ENTITY_RE = /&(?:[A-Za-z]{2,8}|#[0-9]{2,6}|#x[0-9A-Fa-f]{2,6});/g;
@@ -54,18 +57,25 @@ const EMOTICON_RE = /[:;]-?[()DPp](?![A-Za-z])|\([\^>TㄒoO＾][_\-.ω▽][\^<T�
 
 /**
  * Stretches that are not prose: URLs, e-mail addresses and domain names, `code`,
- * emoticons and HTML entities (&amp;). Sorted, non-overlapping.
+ * emoticons and HTML entities (&amp;). Sorted, non-overlapping. Each pattern runs
+ * only when a character it needs is in the line (most lines have none).
  */
 export function skipStretches(text: string): Stretch[] {
-  // Fast path: nothing that can start one of them.
-  if (!/[`:;@(^.&]/.test(text)) return [];
+  const res: RegExp[] = [];
+  if (text.indexOf('`') >= 0) res.push(CODE_RE);
+  if (text.indexOf('://') >= 0 || text.indexOf('www.') >= 0) res.push(URL_RE);
+  if (text.indexOf('@') >= 0) res.push(EMAIL_RE);
+  if (text.indexOf('.') >= 0 && TLD_RE.test(text)) res.push(DOMAIN_RE);
+  if (text.indexOf(':') >= 0 || text.indexOf(';') >= 0 || text.indexOf('^') >= 0 || text.indexOf('(') >= 0) res.push(EMOTICON_RE);
+  if (text.indexOf('&') >= 0) res.push(ENTITY_RE);
+  if (res.length === 0) return [];
   const out: Stretch[] = [];
-  for (const re of [CODE_RE, URL_RE, EMOTICON_RE, ENTITY_RE]) {
+  for (const re of res) {
     re.lastIndex = 0;
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
       let end = m.index + m[0].length;
-      if (re === URL_RE) {
+      if (re === URL_RE || re === DOMAIN_RE) {
         // a URL does not end with the punctuation that follows it in prose
         while (end > m.index && /[.,;:!?)\]]/.test(text[end - 1])) end--;
       }
@@ -91,4 +101,10 @@ export function stretchCursor(stretches: readonly Stretch[]): (i: number) => boo
     while (k < stretches.length && stretches[k].end <= i) k++;
     return k < stretches.length && stretches[k].start <= i;
   };
+}
+
+/** The same predicate, computing the stretches only when first asked (most lines never ask). */
+export function lazySkip(text: string): (i: number) => boolean {
+  let cursor: ((i: number) => boolean) | undefined;
+  return (i) => (cursor ??= stretchCursor(skipStretches(text)))(i);
 }

@@ -1,6 +1,6 @@
 import type { LineRule } from '../rule';
 import type { LocalEdit } from '../types';
-import { isCjkChar, isDigitAt, isLatinAt, skipStretches, stretchCursor } from '../typography';
+import { isCjkChar, isDigitAt, isLatinAt, lazySkip } from '../typography';
 
 export type SpacingStyle = 'space' | 'none';
 
@@ -36,26 +36,32 @@ function isLatinWordAt(text: string, i: number): boolean {
 
 export function spacingSpots(text: string, style: SpacingStyle): SpacingSpot[] {
   const out: SpacingSpot[] = [];
-  const skip = stretchCursor(skipStretches(text));
-  if (style === 'space') {
-    for (let i = 1; i < text.length; i++) {
-      const a = i - 1;
-      if ((isCjkChar(text, a) && isLatinWordAt(text, i)) || (isLatinWordAt(text, a) && isCjkChar(text, i))) {
-        if (skip(a) || skip(i)) continue;
-        out.push({ start: i, end: i, newText: ' ' });
+  const skip = lazySkip(text);
+  // only where an ideograph meets a letter or digit (directly, or across spaces for 'none')
+  let prevCjk = false;
+  let prevWord = false;
+  let spacesFrom = -1;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 0x20) {
+      if (spacesFrom < 0) spacesFrom = i;
+      continue;
+    }
+    const cjk = isCjkChar(text, i);
+    const word = !cjk && ((c >= 0x41 && c <= 0x5a) || (c >= 0x61 && c <= 0x7a) || (c >= 0x30 && c <= 0x39) || isLatinAt(text, i));
+    const spaced = spacesFrom >= 0;
+    if ((prevCjk && word) || (prevWord && cjk)) {
+      // a number is not a word: check the Latin side for a letter
+      const w = word ? i : (spaced ? spacesFrom : i) - 1;
+      const a = (spaced ? spacesFrom : i) - 1;
+      if (isLatinWordAt(text, w) && !skip(a) && !skip(i)) {
+        if (style === 'space' && !spaced) out.push({ start: i, end: i, newText: ' ' });
+        else if (style === 'none' && spaced) out.push({ start: spacesFrom, end: i, newText: '' });
       }
     }
-    return out;
-  }
-  for (let i = 1; i < text.length; i++) {
-    if (text.charCodeAt(i) !== 0x20) continue;
-    let j = i;
-    while (j < text.length && text.charCodeAt(j) === 0x20) j++;
-    const a = i - 1;
-    if (j < text.length && ((isCjkChar(text, a) && isLatinWordAt(text, j)) || (isLatinWordAt(text, a) && isCjkChar(text, j)))) {
-      if (!skip(a) && !skip(j)) out.push({ start: i, end: j, newText: '' });
-    }
-    i = j - 1;
+    spacesFrom = -1;
+    prevCjk = cjk;
+    prevWord = word;
   }
   return out;
 }
@@ -74,6 +80,7 @@ export const cjkLatinSpacing: LineRule = {
   checkLine({ rec }, ctx) {
     const raw = ctx.option<string>('cjkLatinSpacing', 'space');
     const style: SpacingStyle = raw === 'none' ? 'none' : 'space';
+    if (!/[A-Za-z]/.test(rec.text)) return [];
     const spots = rec.memo(`cjk-latin-spacing.${style}`, (t) => spacingSpots(t, style));
     if (spots.length === 0) return [];
     const n = spots.length;

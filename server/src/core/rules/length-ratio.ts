@@ -23,72 +23,98 @@ const BINS = Math.ceil((5 - LO) / BIN);
 /**
  * The length of a line in "Latin letter" units: one ideograph carries about as
  * much as three letters (the same weighting the line classifier uses), digits
- * and Latin letters count one each.
+ * and Latin letters count one each. Not memoised: the index counts a line once
+ * per pairing (and again only when the pair leaves it).
  */
-function units(rec: LineRec): number {
-  return rec.memo('length-ratio.units', (text) => {
-    const c = countScripts(text);
-    return c.cjk * 3 + c.latin + c.digits;
-  });
+function units(text: string): number {
+  const c = countScripts(text);
+  return c.cjk * 3 + c.latin + c.digits;
 }
 
-function enUnits(p: Pair): number {
-  return units(p.sourceLang === 'en' ? p.source : p.target);
+interface Measure {
+  /** ln(Chinese units / English units). */
+  x: number;
+  /** English units. */
+  en: number;
+}
+
+/** A pair's measure, or undefined when its English is too short to judge. */
+function measure(p: Pair): Measure | undefined {
+  const en = p.sourceLang === 'en' ? p.source : p.target;
+  const zh = p.sourceLang === 'en' ? p.target : p.source;
+  if (en.text.length < MIN_EN_UNITS) return undefined; // fewer characters than the units needed
+  const e = units(en.text);
+  if (e < MIN_EN_UNITS) return undefined;
+  return { x: Math.log(Math.max(1, units(zh.text)) / e), en: e };
 }
 
 /** ln(Chinese units / English units) of a pair, or undefined when the pair is too short to judge. */
 export function logRatio(p: Pair): number | undefined {
-  const en = p.sourceLang === 'en' ? p.source : p.target;
-  const zh = p.sourceLang === 'en' ? p.target : p.source;
-  const e = units(en);
-  if (e < MIN_EN_UNITS) return undefined;
-  return Math.log(Math.max(1, units(zh)) / e);
+  return measure(p)?.x;
 }
 
 function binOf(x: number): number {
   return Math.min(BINS - 1, Math.max(0, Math.floor((x - LO) / BIN)));
 }
 
-/** The document's distribution of log ratios: a histogram, so median and MAD cost O(bins) whatever the size. */
+/** Pairs nearer than this to the centre cannot be reported (FLOOR − DRIFT ≥ NEAR) and are only counted. */
+const NEAR = 0.4;
+/** How far the median may move from the centre before the far pairs are collected again. */
+const DRIFT = FLOOR - NEAR;
+
+/**
+ * The document's distribution of log ratios: a histogram, so median and MAD
+ * cost O(bins) whatever the size, plus the few pairs far enough from the centre
+ * to be reported one day. A pair is measured again when it leaves (its lines
+ * are immutable records), so nothing is stored for the ordinary pairs.
+ */
 class RatioIndex {
   counts = new Int32Array(BINS);
-  byBin: (Set<Pair> | undefined)[] = new Array(BINS);
-  ratio = new Map<Pair, number>();
+  far = new Map<Pair, Measure>();
   n = 0;
+  center = 0;
 
   add(p: Pair): void {
-    const x = logRatio(p);
-    if (x === undefined) return;
-    const b = binOf(x);
-    this.ratio.set(p, x);
-    this.counts[b]++;
-    (this.byBin[b] ??= new Set()).add(p);
+    const m = measure(p);
+    if (!m) return;
+    this.counts[binOf(m.x)]++;
     this.n++;
+    if (Math.abs(m.x - this.center) > NEAR) this.far.set(p, m);
   }
 
   remove(p: Pair): void {
-    const x = this.ratio.get(p);
-    if (x === undefined) return;
-    const b = binOf(x);
-    this.ratio.delete(p);
-    this.counts[b]--;
-    this.byBin[b]!.delete(p);
+    const m = measure(p);
+    if (!m) return;
+    this.counts[binOf(m.x)]--;
     this.n--;
+    this.far.delete(p);
   }
 
-  clear(): void {
+  /** Rebuilds from all pairs: histogram first, then the far pairs around its median. */
+  rebuild(pairs: readonly Pair[]): void {
     this.counts.fill(0);
-    this.byBin = new Array(BINS);
-    this.ratio.clear();
+    this.far.clear();
     this.n = 0;
+    const ms: (Measure | undefined)[] = new Array(pairs.length);
+    for (let i = 0; i < pairs.length; i++) {
+      const m = (ms[i] = measure(pairs[i]));
+      if (!m) continue;
+      this.counts[binOf(m.x)]++;
+      this.n++;
+    }
+    this.center = this.stats().median;
+    for (let i = 0; i < pairs.length; i++) {
+      const m = ms[i];
+      if (m && Math.abs(m.x - this.center) > NEAR) this.far.set(pairs[i], m);
+    }
   }
 
   /** Median bin (its centre) and the MAD in bins. */
-  stats(): { median: number; medianBin: number; mad: number } {
+  stats(): { median: number; mad: number } {
     const half = this.n / 2;
     let acc = 0;
     let m = 0;
-    for (; m < BINS; m++) {
+    for (; m < BINS - 1; m++) {
       acc += this.counts[m];
       if (acc >= half) break;
     }
@@ -100,7 +126,7 @@ class RatioIndex {
       if (m - dev >= 0) acc += this.counts[m - dev];
       if (m + dev < BINS) acc += this.counts[m + dev];
     }
-    return { median: LO + (m + 0.5) * BIN, medianBin: m, mad: dev * BIN };
+    return { median: LO + (m + 0.5) * BIN, mad: dev * BIN };
   }
 }
 
@@ -130,30 +156,27 @@ export const lengthRatio: DocumentRule = {
     let idx = state.get('index') as RatioIndex | undefined;
     if (!idx) state.set('index', (idx = new RatioIndex()));
     const d = pairDelta(state, model);
-    if (d.full) idx.clear();
-    for (const p of d.removed) idx.remove(p);
-    for (const p of d.added) idx.add(p);
+    if (d.full) idx.rebuild(model.pairs);
+    else {
+      for (const p of d.removed) idx.remove(p);
+      for (const p of d.added) idx.add(p);
+    }
     if (idx.n < MIN_PAIRS) return [];
-    const { median, mad } = idx.stats();
+    let { median, mad } = idx.stats();
+    // the document changed a lot (or was small at first): collect the far pairs around the new median
+    if (Math.abs(median - idx.center) > DRIFT) {
+      idx.rebuild(model.pairs);
+      ({ median, mad } = idx.stats());
+    }
     const limit = Math.max(Z * 1.4826 * mad, FLOOR);
     let kept = state.get('kept') as WeakMap<LineRec, Kept> | undefined;
     if (!kept) state.set('kept', (kept = new WeakMap()));
     const out: DocumentFinding[] = [];
-    const loBin = binOf(median - limit);
-    const hiBin = binOf(median + limit);
-    for (let b = 0; b < BINS; b++) {
-      if (b > loBin && b < hiBin) {
-        b = hiBin - 1;
-        continue;
-      }
-      const set = idx.byBin[b];
-      if (!set) continue;
-      for (const p of set) {
-        const x = idx.ratio.get(p)!;
-        if (Math.abs(x - median) <= limit) continue;
-        if (Math.abs(x - median) <= SHORT_FLOOR && enUnits(p) < SHORT_EN_UNITS) continue;
-        out.push(findingFor(p, x, median, kept, ctx));
-      }
+    for (const [p, m] of idx.far) {
+      const dev = Math.abs(m.x - median);
+      if (dev <= limit) continue;
+      if (dev <= SHORT_FLOOR && m.en < SHORT_EN_UNITS) continue;
+      out.push(findingFor(p, m.x, median, kept, ctx));
     }
     out.sort((a, b) => a.range.start.line - b.range.start.line);
     return out;

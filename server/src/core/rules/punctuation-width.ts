@@ -1,6 +1,6 @@
 import type { LineRule } from '../rule';
 import type { LocalEdit, LocalFinding } from '../types';
-import { isCjkChar, isCjkOrPunct, isCurlyQuote, isDigitAt, isLatinAt, isSpaceCode, skipStretches, stretchCursor } from '../typography';
+import { isCjkChar, isCjkOrPunct, isCurlyQuote, isDigitAt, isLatinAt, isSpaceCode, lazySkip } from '../typography';
 
 /** One mark of the wrong width and the text that replaces it (with the spaces around it, where they go too). */
 export interface WidthOffence {
@@ -13,8 +13,11 @@ export interface WidthOffence {
   newText: string;
 }
 
-const TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）' };
+const TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?': '？', '!': '！', '(': '（', ')': '）', '.': '。' };
 const TO_HALF: Record<string, string> = { '，': ',', '。': '.', '、': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')' };
+
+const HALF_MARK = /[,:;?!().]/;
+const FULL_MARK = /[，。、；：？！（）]/;
 
 type Cls = 'cjk' | 'latin' | 'digit' | 'other' | 'none';
 
@@ -37,11 +40,11 @@ function prevSig(text: string, i: number, alsoSkip = ''): number {
   return j;
 }
 
-function nextSig(text: string, i: number, alsoSkip = ''): number {
+function nextSig(text: string, i: number, alsoSkip = '', throughQuotes = true): number {
   let j = i + 1;
   while (j < text.length) {
     const c = text.charCodeAt(j);
-    if (isSpaceCode(c) || isCurlyQuote(c) || alsoSkip.includes(text[j])) j++;
+    if (isSpaceCode(c) || (throughQuotes && isCurlyQuote(c)) || alsoSkip.includes(text[j])) j++;
     else break;
   }
   return j < text.length ? j : -1;
@@ -58,10 +61,10 @@ function withSpaces(text: string, at: number, newText: string): WidthOffence {
   return { at, mark: text[at], start, end, newText };
 }
 
-/** Half-width , : ; ? ! ( ) used as Chinese punctuation in a Chinese line. */
+/** Half-width , : ; ? ! ( ) and a sentence-ending . used as Chinese punctuation in a Chinese line. */
 export function halfWidthInChinese(text: string): WidthOffence[] {
-  if (!/[,:;?!()]/.test(text)) return [];
-  const skip = stretchCursor(skipStretches(text));
+  if (!HALF_MARK.test(text)) return [];
+  const skip = lazySkip(text);
   const out: WidthOffence[] = [];
   // Parentheses go by pairs: a pair is Chinese when what it encloses has Chinese in it.
   const parenPartner = new Map<number, number>();
@@ -96,12 +99,27 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
         const n = classAt(text, nextSig(text, i));
         report = ch === '(' ? n === 'cjk' : p === 'cjk';
       }
+    } else if (ch === '.') {
+      // a full stop ending a Chinese sentence: after Chinese, before Chinese or the end of the
+      // line. Not 3.5, A.I., 报告.pdf, nor an ellipsis (... or 。..)
+      const prevCh = text[i - 1];
+      const nextCh = text[i + 1];
+      if (prevCh === '.' || nextCh === '.') report = false;
+      else {
+        const p = classAt(text, prevSig(text, i));
+        const n = classAt(text, nextSig(text, i));
+        report = p === 'cjk' && (n === 'cjk' || n === 'none');
+      }
     } else {
       const p = classAt(text, prevSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
       const n = classAt(text, nextSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
       if (p === 'digit' && n === 'digit') report = false; // 1,000  10:30  3:1
       else if (ch === '?' || ch === '!') report = p === 'cjk' || (n === 'cjk' && p !== 'latin'); // Yahoo!的
-      else report = p === 'cjk' || n === 'cjk';
+      else if (p === 'latin') {
+        // after an English word the mark is Chinese only if Chinese follows at once: in
+        // “Hello,”他说 the comma belongs to the English quotation
+        report = classAt(text, nextSig(text, i, '', false)) === 'cjk';
+      } else report = p === 'cjk' || n === 'cjk';
     }
     if (report) out.push(withSpaces(text, i, full));
   }
@@ -110,8 +128,8 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
 
 /** Full-width ，。、；：？！（） between English words in an English line. */
 export function fullWidthInEnglish(text: string): WidthOffence[] {
-  if (!/[，。、；：？！（）]/.test(text)) return [];
-  const skip = stretchCursor(skipStretches(text));
+  if (!FULL_MARK.test(text)) return [];
+  const skip = lazySkip(text);
   const out: WidthOffence[] = [];
   // A line with Chinese in it (a half-translated line, a quotation) may use Chinese marks
   // at its edges: only a mark between two English words is surely wrong there.
@@ -151,10 +169,12 @@ export const punctuationWidth: LineRule = {
   defaultSeverity: 'warning',
   fixable: true,
   description: {
-    en: 'Half-width punctuation (, : ; ? ! ( )) in Chinese text, or full-width punctuation in English text. Numbers (1,000, 10:30), URLs, `code` and English names are left alone.',
-    zh: '中文中使用了半角标点（, : ; ? ! ( )），或英文中使用了全角标点。数字（1,000、10:30）、网址、`代码`和英文名称不受影响。',
+    en: 'Half-width punctuation (, : ; ? ! ( ) and a sentence-ending .) in Chinese text, or full-width punctuation in English text. Numbers (1,000, 10:30), URLs, `code` and English names are left alone.',
+    zh: '中文中使用了半角标点（, : ; ? ! ( ) 及句末的 .），或英文中使用了全角标点。数字（1,000、10:30）、网址、`代码`和英文名称不受影响。',
   },
   checkLine({ rec, lang }, ctx) {
+    // most lines have no candidate mark: answer without creating the line's memo map
+    if (!(lang === 'zh' ? HALF_MARK : FULL_MARK).test(rec.text)) return [];
     const offences = rec.memo(lang === 'zh' ? 'punctuation-width.zh' : 'punctuation-width.en', lang === 'zh' ? halfWidthInChinese : fullWidthInEnglish);
     if (offences.length === 0) return [];
     const first = offences[0];

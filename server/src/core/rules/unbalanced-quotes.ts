@@ -1,6 +1,6 @@
 import type { LineRule } from '../rule';
 import type { LocalFinding } from '../types';
-import { isDigitAt, isLatinAt, skipStretches, stretchCursor } from '../typography';
+import { isDigitAt, isLatinAt, lazySkip } from '../typography';
 
 /** Opening mark → the closing marks that end it. Half-width ( ) may partner the full-width ones (that is a width problem, not a balance one). */
 const CLOSERS: Record<string, string> = {
@@ -28,6 +28,9 @@ const NAMES: Record<string, { en: string; zh: string }> = {
   '(': { en: 'bracket', zh: '括号' },
 };
 
+const ANY_MARK = /[“”‘’《》〈〉「」『』【】（）]/;
+const MARK_SCAN = /[“”‘’《》〈〉「」『』【】（）()]/g;
+
 export interface Imbalance {
   at: number;
   mark: string;
@@ -42,13 +45,17 @@ export interface Imbalance {
  * continued into the next paragraph is written, in English and in Chinese.
  */
 export function imbalances(text: string): Imbalance[] {
-  if (!/[“”‘’《》〈〉「」『』【】（）]/.test(text)) return [];
-  const skip = stretchCursor(skipStretches(text));
+  if (!ANY_MARK.test(text)) return [];
+  const skip = lazySkip(text);
   const stack: { at: number; mark: string }[] = [];
   const out: Imbalance[] = [];
   const hasOpen = (m: string) => stack.some((s) => s.mark === m);
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
+  // the regex engine finds the marks much faster than a loop over every character
+  MARK_SCAN.lastIndex = 0;
+  let hit: RegExpExecArray | null;
+  while ((hit = MARK_SCAN.exec(text))) {
+    const i = hit.index;
+    const ch = hit[0];
     const isOpener = CLOSERS[ch] !== undefined;
     const opener = OPENER_OF[ch];
     if ((!isOpener && !opener) || skip(i)) continue;
@@ -98,6 +105,7 @@ export const unbalancedQuotes: LineRule = {
     zh: '引号或括号（“ ” ‘ ’ 《 》 「 」 （ ））在一行内未闭合，或没有对应的开始符号。不比较两种语言的引号数量。',
   },
   checkLine({ rec }, ctx) {
+    if (!ANY_MARK.test(rec.text)) return [];
     const found = rec.memo('unbalanced-quotes', imbalances);
     if (found.length === 0) return [];
     return found.map((b): LocalFinding => {

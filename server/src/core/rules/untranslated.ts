@@ -99,7 +99,7 @@ export function previousContent(lines: readonly LineRec[], rec: LineRec): LineRe
  */
 export function notTranslated(rec: LineRec, prev: LineRec, model: DocumentModel): 'copy' | 'half' | undefined {
   const sourceLang = model.order === 'en-zh' ? 'en' : 'zh';
-  if (prev.kind === rec.kind && rec.kind === sourceLang && normalized(prev.text) === normalized(rec.text)) return 'copy';
+  if (prev.kind === rec.kind && rec.kind === sourceLang && rec.memo('untranslated.norm', normalized) === prev.memo('untranslated.norm', normalized)) return 'copy';
   if (halfDone(rec, prev, model)) return 'half';
   return undefined;
 }
