@@ -172,7 +172,10 @@ export class TermIndex {
     const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, ids: this.idsOf(cands), stamp, path };
     this.entries.set(pair.source, e);
     if (!this.bulk) this.addedSince.add(e);
-    for (const t of e.terms) addTo(this.termPairs, t.key, e);
+    for (const t of e.terms) {
+      addTo(this.termPairs, t.key, e);
+      this.countKind(t, 1);
+    }
     for (const c of e.cands) addTo(this.candPairs, c.text, e);
     this.touch(e);
   }
@@ -180,9 +183,28 @@ export class TermIndex {
   private remove(e: PairEntry): void {
     this.entries.delete(e.source);
     if (!this.addedSince.delete(e)) this.removedSince.add(e);
-    for (const t of e.terms) removeFrom(this.termPairs, t.key, e);
+    for (const t of e.terms) {
+      removeFrom(this.termPairs, t.key, e);
+      this.countKind(t, -1);
+    }
     for (const c of e.cands) removeFrom(this.candPairs, c.text, e);
     this.touch(e);
+  }
+
+  /**
+   * Occurrences of each term by kind, over the pairs indexed: [noun or phrase, name,
+   * noun, plainly a noun (any kind but a bare noun, or a nounish one)]. analyze() reads
+   * whether each is non-zero instead of walking every term of every pair of the term.
+   */
+  private kinds = new Map<string, Int32Array>();
+  private countKind(t: TermOccurrence, d: 1 | -1): void {
+    let k = this.kinds.get(t.key);
+    if (!k) this.kinds.set(t.key, (k = new Int32Array(4)));
+    if (t.kind === 'noun' || t.kind === 'phrase') k[0] += d;
+    if (t.kind === 'name') k[1] += d;
+    if (t.kind === 'noun') k[2] += d;
+    if (t.kind !== 'noun' || t.nounish) k[3] += d;
+    if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(t.key);
   }
 
   private idsOf(cands: readonly ZhCandidate[]): Int32Array {
@@ -434,18 +456,11 @@ export class TermIndex {
     const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
     if (n < 2 || n > MAX_TERM_PAIRS) return none;
     // a lower-case word counts as a term only where it is plainly a noun somewhere (cathodes, the cathode)
-    let noun = false;
-    let kindNoun = false;
-    let lowerCase = false;
-    let isName = false;
-    for (const e of P)
-      for (const t of e.terms)
-        if (t.key === key) {
-          if (t.kind === 'noun' || t.kind === 'phrase') lowerCase = true;
-          if (t.kind === 'name') isName = true;
-          if (t.kind === 'noun') kindNoun = true;
-          if (t.kind !== 'noun' || t.nounish) noun = true;
-        }
+    const kinds = this.kinds.get(key);
+    const lowerCase = !!kinds && kinds[0] > 0;
+    const isName = !!kinds && kinds[1] > 0;
+    const kindNoun = !!kinds && kinds[2] > 0;
+    const noun = !!kinds && kinds[3] > 0;
     const variantsAllowed = noun || !kindNoun;
     // general vocabulary (project, director) is rendered by context: it needs repeated evidence
     const general = lowerCase && key.split(' ').some((w) => COMMON_WORDS.has(w));
