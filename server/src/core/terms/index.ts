@@ -112,6 +112,10 @@ export class TermIndex {
    */
   private noneBasis = new Map<string, LineRec[]>();
   private positionsUsed = false;
+  /** For each term, the pair its display text was taken from. */
+  private displayFrom = new Map<string, PairEntry>();
+  /** Pairs of other files in the index. */
+  private externalEntries = 0;
   private lastNoneBasis: LineRec[] | undefined;
   /** For the changes since the last refresh: each added pair with the removed pair it replaces (same Chinese line), or null. */
   private replacements: Map<PairEntry, PairEntry> | null | undefined;
@@ -173,6 +177,7 @@ export class TermIndex {
     const cands = zhCandidates(zh);
     const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, ids: this.idsOf(cands), stamp, path };
     this.entries.set(pair.source, e);
+    if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
     for (const t of e.terms) {
       addTo(this.termPairs, t.key, e);
@@ -184,6 +189,7 @@ export class TermIndex {
 
   private remove(e: PairEntry): void {
     this.entries.delete(e.source);
+    if (e.path !== undefined) this.externalEntries--;
     if (!this.addedSince.delete(e)) this.removedSince.add(e);
     for (const t of e.terms) {
       removeFrom(this.termPairs, t.key, e);
@@ -346,7 +352,7 @@ export class TermIndex {
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
       if (!hasTerm && e.cands.some((c) => c.text === R)) return undefined;
     }
-    return { ...old, display: this.displayOf(key, P), pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
+    return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
   }
 
   /**
@@ -372,7 +378,7 @@ export class TermIndex {
       if (e.zh !== basis[i++]) return undefined;
     }
     if (i !== basis.length) return undefined;
-    return { ...old, display: this.displayOf(key, P), pairs: P.size };
+    return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size };
   }
 
   private replacementsSince(): Map<PairEntry, PairEntry> | null {
@@ -394,18 +400,35 @@ export class TermIndex {
     return (this.replacements = out);
   }
 
-  /** The term as first written in the document. */
+  /** The term as first written in the document (and the pair it was taken from). */
   private displayOf(key: string, P: Set<PairEntry>): string {
     let display = key;
     let firstLine = Infinity;
+    let first: PairEntry | undefined;
     for (const e of P) {
       if (e.en.line < firstLine) {
         firstLine = e.en.line;
+        first = e;
         const occ = e.terms.find((t) => t.key === key);
         display = occ ? (occ.kind === 'noun' || occ.kind === 'phrase' ? occ.text.toLowerCase() : occ.text) : key;
       }
     }
+    if (first) this.displayFrom.set(key, first);
+    else this.displayFrom.delete(key);
     return display;
+  }
+
+  /**
+   * The display text of a kept result: unchanged while the pair it came from is still
+   * a pair of the term and no pair added since comes before it (lines of the document
+   * move together, so their order holds); recomputed otherwise, and always when other
+   * files' pairs are indexed (their lines do not move with this document's).
+   */
+  private keptDisplay(key: string, old: TermResult, P: Set<PairEntry>): string {
+    const from = this.displayFrom.get(key);
+    if (!from || !P.has(from) || this.externalEntries > 0) return this.displayOf(key, P);
+    for (const e of this.addedSince) if (e.en.line < from.en.line && P.has(e)) return this.displayOf(key, P);
+    return old.display;
   }
 
   /** A consistent rendering: its uses (one per pair) are listed only when asked for (hover, terms view). */
