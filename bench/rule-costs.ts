@@ -1,8 +1,10 @@
 // What each rule costs on the first check of a generated document, in one process:
 //   npx tsx bench/rule-costs.ts [PAIRS]
 // Checks the same text once per rule group with every other rule off, then with all
-// rules, and prints the CPU time (steadier than wall clock on a shared machine) and
-// the heap the check leaves behind (after a full garbage collection).
+// rules, each in a fresh process, and prints the CPU time (steadier than wall clock
+// on a shared machine) and the heap the check leaves behind (after a full garbage
+// collection).
+import { spawnSync } from 'node:child_process';
 import { setFlagsFromString } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DocumentSession } from '../server/src/core';
@@ -17,7 +19,11 @@ const { text } = generate(n) as { text: string };
 const NUMBERS = ['number-mismatch', 'unit-conversion', 'date-mismatch', 'multiplier-ambiguity'];
 const groups: string[][] = [NUMBERS.filter((id) => RULES.some((r) => r.id === id)), ...RULES.filter((r) => !NUMBERS.includes(r.id)).map((r) => [r.id]), RULES.map((r) => r.id)];
 
-for (const group of groups) {
+const only = process.argv.find((a) => a.startsWith('--group='));
+if (!only) {
+  for (let i = 0; i < groups.length; i++) spawnSync(process.execPath, [...process.execArgv, process.argv[1], String(n), `--group=${i}`], { stdio: 'inherit' });
+}
+for (const group of only ? [groups[Number(only.slice(8))]] : []) {
   const rules: Record<string, 'off'> = {};
   for (const r of RULES) if (!group.includes(r.id)) rules[r.id] = 'off';
   const s = new DocumentSession(text, { config: { order: 'auto', rules, locale: 'en', options: {} } });
