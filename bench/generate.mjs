@@ -3,7 +3,8 @@
 // numbers, money, percentages, dates, distances and power ratings rendered in
 // both languages, recurring terms, names, and a realistic share of problems a
 // reviewer must catch (a changed number, a wrong date, a missing translation, a
-// half-width comma, an inconsistent term, an untranslated caption).
+// half-width comma or parenthesis, a lost closing quotation mark, an inconsistent
+// term, an untranslated caption, a source line pasted as its own translation).
 //
 //   generate(pairs, seed) → { text, pairs: [{ en, zh }], problems }
 //   toPo(pairs)           → a PO file of the same pairs (msgid = English, msgstr = Chinese)
@@ -24,18 +25,18 @@ const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 
 
 // Recurring terms: English, the house rendering, and a variant a second translator might use.
 const TERMS = [
-  ['the harbour authority', '港务局', '港口管理局'],
+  ['the harbour authority', '港务局', '港口局'],
   ['the grid operator', '电网运营商', '电网公司'],
   ['battery storage', '电池储能', '蓄电设施'],
-  ['the city council', '市议会', '市政委员会'],
+  ['the city council', '市议会', '市政会'],
   ['the water utility', '自来水公司', '供水企业'],
   ['the rail link', '铁路连接线', '轨道线路'],
-  ['the wind farm', '风电场', '风力发电园'],
+  ['the wind farm', '风电场', '风力场'],
   ['the ferry service', '渡轮服务', '轮渡业务'],
   ['the housing trust', '住房信托基金', '住房信托'],
   ['the freight terminal', '货运码头', '货物转运站'],
   ['the desalination plant', '海水淡化厂', '淡化水厂'],
-  ['the transit agency', '公交管理局', '交通署'],
+  ['the transit agency', '公交管理局', '公共交通局'],
 ];
 
 const PEOPLE = [
@@ -209,7 +210,7 @@ function fill(r, template, bad, side, ctx) {
   });
 }
 
-const PROBLEM_KINDS = ['number', 'number', 'date', 'term', 'comma', 'missing', 'caption'];
+const PROBLEM_KINDS = ['number', 'number', 'date', 'term', 'comma', 'missing', 'caption', 'quote', 'copied'];
 
 function sentencePair(r, problem) {
   const [enT, zhT] = pick(r, TEMPLATES);
@@ -222,6 +223,10 @@ function sentencePair(r, problem) {
   const en = filled.charAt(0) === '"' ? filled : filled.charAt(0).toUpperCase() + filled.slice(1);
   let zh = fill(r, zhT, bad, 'zh', ctx);
   if (problem === 'comma') zh = zh.replace('，', ',');
+  // an unbalanced quotation mark (the closing one lost), or else a half-width parenthesis
+  if (problem === 'quote') zh = zh.includes('”') ? zh.replace('”', '') : zh.replace('（', '(');
+  // the source pasted in place of its translation
+  if (problem === 'copied') zh = en;
   return [en, zh];
 }
 

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildModel, DocumentSession, pairDelta, ReviewDocument, RULES, type DocumentModel, type Finding, type Order } from '../../server/src/core';
-import type { LineRule, PairRule } from '../../server/src/core/rule';
+import type { DocumentRule, LineRule, PairRule } from '../../server/src/core/rule';
 
 const EN = ['The port spent $4 billion.', 'Ferries run every 20 minutes.', 'Photo by A. Lee.', 'It rained for 3 days.', 'Names like Halden stay.'];
 const ZH = ['港口花费了40亿美元。', '渡轮每20分钟一班。', '雨下了3天。', '哈尔登这样的名字保留。', '新的一行。'];
@@ -204,6 +204,44 @@ describe('sliced checking', () => {
     const expected = new DocumentSession(text, { rules: [counting(), ...RULES] }).check().findings;
     assert.deepEqual(step.value!.findings.map((f) => JSON.stringify(f)), expected.map((f) => JSON.stringify(f)));
     assert.equal(s.check(), step.value, 'the finished sliced check is the current result');
+  });
+
+  it("prepares each pair for document rules in the slices, before checkDocument, and only the re-paired pairs after an edit", () => {
+    const prepared: string[] = [];
+    let yieldsWhilePreparing = 0;
+    let checkedWith = -1;
+    const docProbe: DocumentRule = {
+      id: 'doc-probe',
+      scope: 'document',
+      defaultSeverity: 'information',
+      fixable: false,
+      description: { en: 'test', zh: '测试' },
+      preparePair({ source }) {
+        prepared.push(source.text);
+      },
+      checkDocument({ model }) {
+        checkedWith = prepared.length;
+        return model.pairs.length ? [{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } }, message: `${model.pairs.length} pairs` }] : [];
+      },
+    };
+    const s = new DocumentSession(text, { rules: [docProbe, ...RULES] });
+    const steps = s.checkInSlices(0);
+    let step = steps.next();
+    while (!step.done) {
+      if (prepared.length > 0 && prepared.length < 1000) yieldsWhilePreparing++;
+      step = steps.next();
+    }
+    assert.equal(prepared.length, 1000);
+    assert.equal(checkedWith, 1000, 'every pair prepared before checkDocument');
+    assert.ok(yieldsWhilePreparing >= 10, `expected the preparation to be cut into slices, got ${yieldsWhilePreparing} yields`);
+    const expected = new DocumentSession(text, { rules: [docProbe, ...RULES] }).check().findings;
+    assert.deepEqual(step.value!.findings.map((f) => JSON.stringify(f)), expected.map((f) => JSON.stringify(f)));
+    // a keystroke in one pair: only that pair is prepared again
+    prepared.length = 0;
+    s.applyChanges([{ range: { start: { line: 500, character: 0 }, end: { line: 500, character: 0 } }, text: 'x' }]);
+    const again = s.checkInSlices(0);
+    while (!again.next().done);
+    assert.deepEqual(prepared, [s.doc.lineText(500)]);
   });
 
   it('gives up when the document changes while suspended, and the next check reuses the work done', () => {

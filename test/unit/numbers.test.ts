@@ -216,6 +216,21 @@ describe('number forms (property tests)', () => {
     );
   });
 
+  it('a temperature with the scale first (华氏92度, 摄氏33度) agrees with "92 degrees Fahrenheit" and "33 Celsius"; a wrong one is reported', () => {
+    fc.assert(
+      fc.property(fc.integer({ min: -40, max: 130 }), (f) => {
+        const c = Math.round(((f - 32) * 5) / 9);
+        assert.deepEqual(numeric(pair(`It reached ${f} degrees Fahrenheit (${c} Celsius) at noon.`, `中午气温达到华氏${f}度（摄氏${c}度）。`)).map((x) => x.message), []);
+        assert.deepEqual(numeric(pair(`It reached ${c} degrees Celsius.`, `气温达到摄氏${c}度。`)).map((x) => x.message), []);
+        const wrong = numeric(pair(`It reached ${f} degrees Fahrenheit.`, `气温达到华氏${f + 7}度。`));
+        assert.equal(wrong.length, 1, JSON.stringify(wrong.map((x) => x.message)));
+      }),
+      { numRuns: 100 },
+    );
+    // 度 without a scale stays ambiguous (an angle, a degree of electricity): not a temperature
+    assert.equal(extractChinese('倾斜了30度。').some((q) => q.dimension === 'temperature'), false);
+  });
+
   it('a different digit string is always reported', () => {
     fc.assert(
       fc.property(fc.integer({ min: 10, max: 9_999_999 }), fc.integer({ min: 1, max: 9 }), (n, delta) => {

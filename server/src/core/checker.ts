@@ -329,6 +329,24 @@ export class DocumentSession {
     for (const fs of lineF) for (let j = 0; j < fs.length; j++) lineList.push(fs[j]);
     const docList: Finding[] = [];
 
+    // Per-pair preparation of document rules (memoised per line), in slices: on a first
+    // check of a book this is most of a document rule's work.
+    // Only the pairs this model re-paired are new (the others' lines keep their memos).
+    const preparing = sliceMs === Infinity || same ? [] : docRules.filter((r) => r.preparePair);
+    if (preparing.length) {
+      const pairs = model.pairs;
+      const from = derived ? edit!.pairFrom : 0;
+      const to = derived ? edit!.pairFrom + edit!.addedPairs : pairs.length;
+      for (let i = from; i < to; i++) {
+        const input = pairInput(pairs[i]);
+        for (const rule of preparing) this.safe(rule, undefined, () => rule.preparePair!(input, ctx));
+        if ((i & 15) === 15 && sliceOver()) {
+          yield;
+          if (!stillValid()) return undefined;
+          sliceStart = performance.now();
+        }
+      }
+    }
     for (const rule of docRules) {
       if (sliceOver()) {
         yield;

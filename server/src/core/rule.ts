@@ -101,6 +101,13 @@ export interface LineRule extends RuleMeta {
 export interface DocumentRule extends RuleMeta {
   scope: 'document';
   checkDocument(input: DocumentInput, ctx: RuleContext): DocumentFinding[];
+  /**
+   * Optional per-pair work that checkDocument would otherwise do in one go (such as
+   * memoising each line's analysis with rec.memo). The checker calls it for every pair
+   * before checkDocument, in the slices of a sliced check, so that a long first check
+   * does not block the server for the whole document. Must not depend on other pairs.
+   */
+  preparePair?(input: PairInput, ctx: RuleContext): void;
   /** Optional: what the rule can tell about a spot of a pair (e.g. a term's renderings across the document). */
   inspect?(input: DocumentInput & { pair: PairInput }, side: Side, offset: number, ctx: RuleContext): Inspection | undefined;
 }

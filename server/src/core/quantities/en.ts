@@ -512,6 +512,14 @@ function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
         return j + 2;
       }
     }
+    // 33 Celsius, 92 Fahrenheit (the scale named without "degrees")
+    if (w(j) === 'celsius' || w(j) === 'centigrade' || w(j) === 'fahrenheit') {
+      q.kind = 'measure';
+      q.unit = w(j) === 'fahrenheit' ? 'F' : 'C';
+      q.dimension = 'temperature';
+      q.end = toks[j].end;
+      return j + 1;
+    }
     // unit phrases (up to three words)
     for (let len = 3; len >= 2; len--) {
       if (j + len > n) continue;

@@ -703,6 +703,18 @@ export function extractChinese(text: string): Quantity[] {
       q.end = j + 2;
       return finish(q, j + 2);
     }
+    // temperatures written with the scale first: 华氏92度, 摄氏33度 (the usual forms; 92华氏度 is matched below)
+    if (text[j] === '度' && q.numStart >= 2 && text[q.numStart - 1] === '氏' && (text[q.numStart - 2] === '华' || text[q.numStart - 2] === '摄')) {
+      const id = text[q.numStart - 2] === '华' ? 'F' : 'C';
+      const u = unitDef(id);
+      if (u) {
+        q.kind = 'measure';
+        q.unit = id;
+        q.dimension = u.dimension;
+        q.end = j + 1;
+        return finish(q, j + 1);
+      }
+    }
     // units: 11.3公斤, 40兆瓦, 193公里; "约9.1米"; skip a classifier first (一个长约9.1米 is handled by the bound)
     let uj = j;
     if (text[uj] === ' ') uj++;

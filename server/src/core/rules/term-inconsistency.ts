@@ -1,5 +1,5 @@
 import type { DocumentFinding, DocumentRule, Inspection } from '../rule';
-import { enTerms, TermIndex, type ExternalPair, type RenderingUse, type TermResult } from '../terms/index';
+import { enTerms, TermIndex, zhCandidates, type ExternalPair, type RenderingUse, type TermResult } from '../terms/index';
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
@@ -42,6 +42,11 @@ export const termInconsistency: DocumentRule = {
   description: {
     en: 'An English term recurs across the document and is rendered in more than one way in Chinese.',
     zh: '同一英文术语在文中多次出现，中文译法却不一致。',
+  },
+  preparePair({ en, zh }) {
+    // the per-line extraction (most of a first check), memoised on the line records
+    enTerms(en);
+    zhCandidates(zh);
   },
   checkDocument({ model, state }, ctx) {
     const idx = termIndexOf(state);

@@ -3,6 +3,7 @@
 // names, technical nouns and noun phrases).
 
 import pluralize from 'pluralize';
+import { intern } from './chinese';
 import { COMMON_WORDS } from './common-words';
 
 export interface Word {
@@ -134,7 +135,7 @@ export function extractTerms(text: string): TermOccurrence[] {
       .join(' ');
     for (let k = i; k <= j; k++) used[k] = true;
     if (parts.length === 1 && first.norm.length < 3) continue;
-    out.push({ key, text: text.slice(first.start, last.end), start: first.start, end: last.end, kind: 'name' });
+    out.push({ key: intern(key), text: text.slice(first.start, last.end), start: first.start, end: last.end, kind: 'name' });
     // a personal name (two or three uncommon words, Samm Gillard) is also its surname (Mr. Gillard)
     const nameWords = words.slice(i, j + 1);
     if (parts.length === j - i + 1 && parts.length >= 2 && parts.length <= 3 && nameWords.every((w) => !COMMON_WORDS.has(w.text.toLowerCase()) && !COMMON_WORDS.has(w.norm) && !ORGANISATION_WORDS.has(w.norm))) {
@@ -155,7 +156,7 @@ export function extractTerms(text: string): TermOccurrence[] {
     }
     if (j > i) {
       const seq = words.slice(i, j + 1);
-      out.push({ key: seq.map((w) => w.norm).join(' '), text: text.slice(words[i].start, words[j].end), start: words[i].start, end: words[j].end, kind: 'phrase' });
+      out.push({ key: intern(seq.map((w) => w.norm).join(' ')), text: text.slice(words[i].start, words[j].end), start: words[i].start, end: words[j].end, kind: 'phrase' });
     }
     i = j;
   }

@@ -23,7 +23,7 @@ export interface PairEntry {
   zh: LineRec;
   terms: TermOccurrence[];
   cands: ZhCandidate[];
-  /** The index's number for each candidate's text (parallel to cands), for counting without string lookups. */
+  /** For each candidate (parallel to cands): the index's number for its text × 2, plus 1 when it is one word of the segmenter. */
   ids: Int32Array;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
@@ -77,6 +77,8 @@ function placed(u: RenderingUse): number {
   return Math.abs(en - zh);
 }
 
+type CandidateRecords = Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>;
+
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
   let s = map.get(key);
   if (!s) map.set(key, (s = new Set()));
@@ -110,10 +112,14 @@ export class TermIndex {
    */
   private noneBasis = new Map<string, LineRec[]>();
   private positionsUsed = false;
+  /** For each term, the pair its display text was taken from. */
+  private displayFrom = new Map<string, PairEntry>();
+  /** Pairs of other files in the index. */
+  private externalEntries = 0;
   private lastNoneBasis: LineRec[] | undefined;
   /** For the changes since the last refresh: each added pair with the removed pair it replaces (same Chinese line), or null. */
   private replacements: Map<PairEntry, PairEntry> | null | undefined;
-  private scratch = { gen: new Int32Array(256), inP: new Int32Array(256), seenAt: new Int32Array(256), ex: new Int8Array(256), nextGen: 0, nextEntry: 0 };
+  private scratch = { gen: new Int32Array(256), inP: new Int32Array(256), seenAt: new Int32Array(256), ex: new Int8Array(256), word: new Uint8Array(256), nextGen: 0, nextEntry: 0 };
   /** Pairs added and removed since the last refresh (for cheap re-analysis of consistent terms). */
   private addedSince = new Set<PairEntry>();
   private removedSince = new Set<PairEntry>();
@@ -171,18 +177,42 @@ export class TermIndex {
     const cands = zhCandidates(zh);
     const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, ids: this.idsOf(cands), stamp, path };
     this.entries.set(pair.source, e);
+    if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
-    for (const t of e.terms) addTo(this.termPairs, t.key, e);
+    for (const t of e.terms) {
+      addTo(this.termPairs, t.key, e);
+      this.countKind(t, 1);
+    }
     for (const c of e.cands) addTo(this.candPairs, c.text, e);
     this.touch(e);
   }
 
   private remove(e: PairEntry): void {
     this.entries.delete(e.source);
+    if (e.path !== undefined) this.externalEntries--;
     if (!this.addedSince.delete(e)) this.removedSince.add(e);
-    for (const t of e.terms) removeFrom(this.termPairs, t.key, e);
+    for (const t of e.terms) {
+      removeFrom(this.termPairs, t.key, e);
+      this.countKind(t, -1);
+    }
     for (const c of e.cands) removeFrom(this.candPairs, c.text, e);
     this.touch(e);
+  }
+
+  /**
+   * Occurrences of each term by kind, over the pairs indexed: [noun or phrase, name,
+   * noun, plainly a noun (any kind but a bare noun, or a nounish one)]. analyze() reads
+   * whether each is non-zero instead of walking every term of every pair of the term.
+   */
+  private kinds = new Map<string, Int32Array>();
+  private countKind(t: TermOccurrence, d: 1 | -1): void {
+    let k = this.kinds.get(t.key);
+    if (!k) this.kinds.set(t.key, (k = new Int32Array(4)));
+    if (t.kind === 'noun' || t.kind === 'phrase') k[0] += d;
+    if (t.kind === 'name') k[1] += d;
+    if (t.kind === 'noun') k[2] += d;
+    if (t.kind !== 'noun' || t.nounish) k[3] += d;
+    if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(t.key);
   }
 
   private idsOf(cands: readonly ZhCandidate[]): Int32Array {
@@ -195,7 +225,7 @@ export class TermIndex {
         this.textIds.set(text, id);
         this.idText.push(text);
       }
-      ids[i] = id;
+      ids[i] = (id << 1) | (cands[i].word ? 1 : 0);
     }
     return ids;
   }
@@ -203,10 +233,11 @@ export class TermIndex {
   /**
    * Exclusivity of every candidate text of P at once (a text is exclusive when every
    * pair that has it as a candidate is in P): one pass counts, for each text, the pairs
-   * of P that have it; it is exclusive when that is all the pairs that have it. Returns
-   * a test by candidate id, valid until the next call.
+   * of P that have it; it is exclusive when that is all the pairs that have it. Also
+   * gives the texts in the order they are first met, and whether one of their uses is a
+   * single word. Valid until the next call.
    */
-  private exclusiveIn(P: Set<PairEntry>): (id: number) => boolean {
+  private exclusiveIn(P: Set<PairEntry>): { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] } {
     const sc = this.scratch;
     const size = this.idText.length;
     if (sc.gen.length < size) {
@@ -215,6 +246,7 @@ export class TermIndex {
       sc.inP = new Int32Array(len);
       sc.seenAt = new Int32Array(len);
       sc.ex = new Int8Array(len);
+      sc.word = new Uint8Array(len);
       sc.nextGen = 0;
       sc.nextEntry = 0;
     }
@@ -225,27 +257,37 @@ export class TermIndex {
       sc.nextEntry = 0;
     }
     const g = ++sc.nextGen;
-    const { gen, inP, seenAt, ex } = sc;
+    const { gen, inP, seenAt, ex, word } = sc;
+    const order: number[] = [];
     for (const e of P) {
       const ids = e.ids;
       const stamp = ++sc.nextEntry;
       for (let i = 0; i < ids.length; i++) {
-        const id = ids[i];
+        const v = ids[i];
+        const id = v >> 1;
         if (gen[id] !== g) {
           gen[id] = g;
           inP[id] = 0;
           ex[id] = 0;
+          word[id] = 0;
+          order.push(id);
         }
+        word[id] |= v & 1;
         if (seenAt[id] !== stamp) {
           seenAt[id] = stamp;
           inP[id]++;
         }
       }
     }
-    return (id: number): boolean => {
-      if (gen[id] !== g) return false;
-      if (ex[id] === 0) ex[id] = inP[id] === (this.candPairs.get(this.idText[id])?.size ?? -1) ? 1 : 2;
-      return ex[id] === 1;
+    return {
+      is: (id: number): boolean => {
+        if (gen[id] !== g) return false;
+        if (ex[id] === 0) ex[id] = inP[id] === (this.candPairs.get(this.idText[id])?.size ?? -1) ? 1 : 2;
+        return ex[id] === 1;
+      },
+      pairs: (id: number) => (gen[id] === g ? inP[id] : 0),
+      word: (id: number) => gen[id] === g && word[id] === 1,
+      order,
     };
   }
 
@@ -310,7 +352,7 @@ export class TermIndex {
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
       if (!hasTerm && e.cands.some((c) => c.text === R)) return undefined;
     }
-    return { ...old, display: this.displayOf(key, P), pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
+    return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
   }
 
   /**
@@ -336,7 +378,7 @@ export class TermIndex {
       if (e.zh !== basis[i++]) return undefined;
     }
     if (i !== basis.length) return undefined;
-    return { ...old, display: this.displayOf(key, P), pairs: P.size };
+    return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size };
   }
 
   private replacementsSince(): Map<PairEntry, PairEntry> | null {
@@ -358,18 +400,35 @@ export class TermIndex {
     return (this.replacements = out);
   }
 
-  /** The term as first written in the document. */
+  /** The term as first written in the document (and the pair it was taken from). */
   private displayOf(key: string, P: Set<PairEntry>): string {
     let display = key;
     let firstLine = Infinity;
+    let first: PairEntry | undefined;
     for (const e of P) {
       if (e.en.line < firstLine) {
         firstLine = e.en.line;
+        first = e;
         const occ = e.terms.find((t) => t.key === key);
         display = occ ? (occ.kind === 'noun' || occ.kind === 'phrase' ? occ.text.toLowerCase() : occ.text) : key;
       }
     }
+    if (first) this.displayFrom.set(key, first);
+    else this.displayFrom.delete(key);
     return display;
+  }
+
+  /**
+   * The display text of a kept result: unchanged while the pair it came from is still
+   * a pair of the term and no pair added since comes before it (lines of the document
+   * move together, so their order holds); recomputed otherwise, and always when other
+   * files' pairs are indexed (their lines do not move with this document's).
+   */
+  private keptDisplay(key: string, old: TermResult, P: Set<PairEntry>): string {
+    const from = this.displayFrom.get(key);
+    if (!from || !P.has(from) || this.externalEntries > 0) return this.displayOf(key, P);
+    for (const e of this.addedSince) if (e.en.line < from.en.line && P.has(e)) return this.displayOf(key, P);
+    return old.display;
   }
 
   /** A consistent rendering: its uses (one per pair) are listed only when asked for (hover, terms view). */
@@ -434,18 +493,11 @@ export class TermIndex {
     const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
     if (n < 2 || n > MAX_TERM_PAIRS) return none;
     // a lower-case word counts as a term only where it is plainly a noun somewhere (cathodes, the cathode)
-    let noun = false;
-    let kindNoun = false;
-    let lowerCase = false;
-    let isName = false;
-    for (const e of P)
-      for (const t of e.terms)
-        if (t.key === key) {
-          if (t.kind === 'noun' || t.kind === 'phrase') lowerCase = true;
-          if (t.kind === 'name') isName = true;
-          if (t.kind === 'noun') kindNoun = true;
-          if (t.kind !== 'noun' || t.nounish) noun = true;
-        }
+    const kinds = this.kinds.get(key);
+    const lowerCase = !!kinds && kinds[0] > 0;
+    const isName = !!kinds && kinds[1] > 0;
+    const kindNoun = !!kinds && kinds[2] > 0;
+    const noun = !!kinds && kinds[3] > 0;
     const variantsAllowed = noun || !kindNoun;
     // general vocabulary (project, director) is rendered by context: it needs repeated evidence
     const general = lowerCase && key.split(' ').some((w) => COMMON_WORDS.has(w));
@@ -472,24 +524,43 @@ export class TermIndex {
     }
     if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)] };
     // exclusive candidates: renderings that occur only where the term does
-    const cands = new Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>();
     const exclusive = this.exclusiveIn(P);
-    for (const e of P) {
-      const ids = e.ids;
-      for (let i = 0; i < ids.length; i++) {
-        if (!exclusive(ids[i])) continue;
-        const c = e.cands[i];
-        let rec = cands.get(c.text);
-        if (!rec) cands.set(c.text, (rec = { pairs: new Set(), uses: [] }));
-        rec.pairs.add(e);
-        rec.uses.push({ entry: e, start: c.start, end: c.end, word: c.word });
-      }
-    }
-    // one exclusive rendering in every pair: consistent
+    let cands: CandidateRecords;
     if (isName) {
+      cands = this.records(P, exclusive.is);
       const variant = this.nameVariants(key, P, cands, none);
       if (variant) return variant;
+    } else {
+      // The uses of every exclusive text are gathered only for the texts the steps below
+      // can use: a text in every pair (consistent), or the members of a family of variants
+      // that could account for 80% of the pairs; counts decide that without them.
+      const exIds = exclusive.order.filter(exclusive.is);
+      let bestId = -1;
+      for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || this.idText[id].length > this.idText[bestId].length)) bestId = id;
+      if (bestId < 0 && !variantsAllowed) return none;
+      const needed = new Set<number>();
+      if (bestId >= 0) needed.add(bestId);
+      else {
+        const buckets = new Map<string, number[]>();
+        for (const id of exIds) {
+          if (!exclusive.word(id)) continue;
+          const text = this.idText[id];
+          const b = `${text.length}:${text[text.length - 1]}`;
+          const list = buckets.get(b);
+          if (list) list.push(id);
+          else buckets.set(b, [id]);
+        }
+        for (const list of buckets.values()) {
+          if (list.length < 2 || list.length > BUCKET_CAP) continue;
+          let total = 0;
+          for (const id of list) total += exclusive.pairs(id);
+          if (total >= 0.8 * n) for (const id of list) needed.add(id);
+        }
+        if (needed.size === 0) return none;
+      }
+      cands = this.records(P, (id) => needed.has(id));
     }
+    // one exclusive rendering in every pair: consistent
     let best: string | undefined;
     for (const [text, rec] of cands) if (rec.pairs.size === n && (!best || text.length > best.length)) best = text;
     if (best) {
@@ -550,6 +621,23 @@ export class TermIndex {
       if (!bestResult || covered > bestResult.renderings.reduce((s, r) => s + r.uses.length, 0)) bestResult = { ...none, renderings, inconsistent: true };
     }
     return bestResult ?? none;
+  }
+
+  /** The pairs and uses of the candidate texts chosen, in the order they are first met in P. */
+  private records(P: Set<PairEntry>, chosen: (id: number) => boolean): CandidateRecords {
+    const cands: CandidateRecords = new Map();
+    for (const e of P) {
+      const ids = e.ids;
+      for (let i = 0; i < ids.length; i++) {
+        if (!chosen(ids[i] >> 1)) continue;
+        const c = e.cands[i];
+        let rec = cands.get(c.text);
+        if (!rec) cands.set(c.text, (rec = { pairs: new Set(), uses: [] }));
+        rec.pairs.add(e);
+        rec.uses.push({ entry: e, start: c.start, end: c.end, word: c.word });
+      }
+    }
+    return cands;
   }
 
   /**
