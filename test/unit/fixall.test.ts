@@ -24,6 +24,39 @@ describe('fix all', () => {
     assert.equal(merged.skipped, 1);
   });
 
+  it('merges like comparing every edit with every kept edit (random fixes of one to three edits)', () => {
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) % 2147483648), seed % n);
+    const naive = (fixes: { title: string; edits: TextEdit[] }[]) => {
+      const first = (f: { edits: TextEdit[] }) => f.edits.reduce((m, e) => (e.range.start.line - m.line || e.range.start.character - m.character) < 0 ? e.range.start : m, f.edits[0].range.start);
+      const ordered = [...fixes].sort((a, b) => first(a).line - first(b).line || first(a).character - first(b).character);
+      const kept: TextEdit[] = [];
+      let applied = 0;
+      for (const f of ordered) {
+        if (f.edits.some((e) => kept.some((k) => editsOverlap(e, k)))) continue;
+        kept.push(...f.edits);
+        applied++;
+      }
+      kept.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+      return { edits: kept, applied };
+    };
+    for (let round = 0; round < 300; round++) {
+      const fixes = Array.from({ length: 1 + rnd(12) }, (_, i) => {
+        const edits = Array.from({ length: 1 + rnd(3) }, () => {
+          const a = rnd(12);
+          return edit(rnd(3), a, a + rnd(4), `f${i}`);
+        });
+        // a fix's own edits do not overlap one another
+        return { title: `f${i}`, edits: edits.filter((e, j) => !edits.slice(0, j).some((o) => editsOverlap(o, e))) };
+      });
+      const got = mergeFixes(fixes);
+      const want = naive(fixes);
+      assert.deepEqual(got.edits, want.edits);
+      assert.equal(got.applied, want.applied);
+      assert.equal(got.skipped, fixes.length - want.applied);
+    }
+  });
+
   it('applies edits with LF, CRLF and lone CR line ends', () => {
     assert.equal(applyEdits('ab\r\ncd\ref\ngh', [edit(0, 1, 2, 'X'), edit(1, 0, 0, '>'), edit(3, 2, 2, '!'), edit(2, 0, 2, '')]), 'aX\r\n>cd\r\ngh!');
     assert.throws(() => applyEdits('abc', [edit(0, 0, 2, ''), edit(0, 1, 3, '')]));

@@ -57,18 +57,36 @@ export function mergeFixes(fixes: readonly Fix[]): MergedFixes {
     .filter((f) => f.edits.length > 0)
     .map((f) => ({ f, first: f.edits.reduce((m, e) => (cmp(e.range.start, m) < 0 ? e.range.start : m), f.edits[0].range.start) }))
     .sort((a, b) => cmp(a.first, b.first));
+  // The kept edits never overlap one another, so sorted by start they are sorted by end
+  // too, and an edit can only overlap the last kept edit starting before it or the first
+  // starting at or after it: a binary search instead of comparing with every kept edit.
   const kept: TextEdit[] = [];
+  /** The first kept edit starting at or after `p` (after `p` when `after`). */
+  const bound = (p: Position, after = false): number => {
+    let lo = 0;
+    let hi = kept.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      const c = cmp(kept[mid].range.start, p);
+      if (c < 0 || (after && c === 0)) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const conflicts = (e: TextEdit): boolean => {
+    const i = bound(e.range.start);
+    return (i < kept.length && editsOverlap(e, kept[i])) || (i > 0 && editsOverlap(e, kept[i - 1]));
+  };
   let applied = 0;
   let skipped = 0;
   for (const { f } of ordered) {
-    if (f.edits.some((e) => kept.some((k) => editsOverlap(e, k)))) {
+    if (f.edits.some(conflicts)) {
       skipped++;
       continue;
     }
-    kept.push(...f.edits);
+    for (const e of f.edits) kept.splice(bound(e.range.start, true), 0, e); // a fix's edits at one spot keep their order
     applied++;
   }
-  kept.sort((a, b) => cmp(a.range.start, b.range.start));
   return { edits: kept, applied, skipped };
 }
 

@@ -2,7 +2,8 @@
 // by a diagnostic of an older version):
 //   - each finding's own quick fixes (e.g. "Insert a translation placeholder line");
 //   - "Fix all <rule> problems": every fix of that rule whose edits do not overlap
-//     (re-checked and repeated where they did), computed on resolve;
+//     (re-checked and repeated where they did), computed on resolve; a client that
+//     cannot resolve gets it computed at once, in one pass from the current findings;
 //   - "Ignore <rule> for this pair" / "Ignore <rule> in this file": a suppression
 //     comment line (docs/suppressions.md), which keeps the interleaved format intact;
 //   - source.fixAll.bilingual-review: every preferred (safe) fix, for "Fix All" and fix on save.
@@ -20,6 +21,7 @@ import {
   chooseFix,
   DocumentSession,
   fixAll,
+  fixAllEdits,
   ignoreForPairEdit,
   ignoreInFileEdit,
   localize,
@@ -70,17 +72,50 @@ function canResolveEdits(state: ServerState): boolean {
 }
 
 /** Fix-all edits for the document as it is now (several passes where fixes overlapped). */
-function fixAllFor(doc: OpenDocument, sel: FixSelection): TextEdit[] {
+function fixAllFor(state: ServerState, doc: OpenDocument, sel: FixSelection): TextEdit[] {
   const session = doc.session;
   const text = session.doc.getText();
-  const recheck = (t: string) => new DocumentSession(t, { config: session.getConfig(), env: session.env, rules: session.rules }).check().findings;
-  return fixAll(text, session.check().findings, recheck, sel).edits;
+  let rechecks = 0;
+  const recheck = (t: string) => {
+    rechecks++;
+    return new DocumentSession(t, { config: session.getConfig(), env: session.env, rules: session.rules }).check().findings;
+  };
+  const result = fixAll(text, session.check().findings, recheck, sel);
+  trace(state, sel, result.fixed, result.passes, rechecks);
+  return result.edits;
+}
+
+/**
+ * Documents up to this many lines get the multi-pass fix-all even in an edit computed
+ * with every code-action request (a client without resolve support); longer ones get one pass.
+ */
+export const EAGER_RECHECK_MAX_LINES = 2000;
+
+/**
+ * The fix-all edit for a client that cannot resolve code actions: it is computed with
+ * every code-action request, most of which the user never applies. So it comes from
+ * the findings already checked, in one pass (as vscode-eslint does for its eager
+ * "fix all of this rule"), at the cost of sorting the fixes. Only when that pass left
+ * fixes out because they overlapped and the document is small is it re-checked and
+ * fixed again (each pass checks the whole text from scratch: seconds and gigabytes at
+ * 20,000 pairs). What one pass leaves stays reported: the action fixes it next time.
+ */
+function eagerFixAllFor(state: ServerState, doc: OpenDocument, sel: FixSelection): TextEdit[] {
+  const merged = fixAllEdits(doc.session.check().findings, sel);
+  if (merged.skipped > 0 && doc.session.doc.lineCount <= EAGER_RECHECK_MAX_LINES) return fixAllFor(state, doc, sel);
+  trace(state, sel, merged.applied, merged.applied > 0 ? 1 : 0, 0);
+  return merged.edits;
+}
+
+/** A log line (window/logMessage, type Log) per computed fix-all edit: how much it cost. */
+function trace(state: ServerState, sel: FixSelection, fixed: number, passes: number, rechecks: number): void {
+  state.connection.console.log(`Fix all ${sel.ruleId ?? (sel.safeOnly ? 'safe fixes' : 'fixes')}: ${fixed} fixes in ${passes} passes, ${rechecks} re-checks of the document`);
 }
 
 function fixAllAction(state: ServerState, doc: OpenDocument, title: string, kind: string, data: FixAllData, diagnostics?: Diagnostic[]): CodeAction {
   const action: CodeAction = { title, kind, data };
   if (diagnostics?.length) action.diagnostics = diagnostics;
-  if (!canResolveEdits(state)) action.edit = workspaceEdit(state, doc, fixAllFor(doc, data));
+  if (!canResolveEdits(state)) action.edit = workspaceEdit(state, doc, eagerFixAllFor(state, doc, data));
   return action;
 }
 
@@ -152,6 +187,6 @@ export async function resolveCodeAction(state: ServerState, action: CodeAction):
   if (action.edit || !data?.uri) return action;
   const doc = await state.session(data.uri);
   if (!doc) return action;
-  action.edit = workspaceEdit(state, doc, fixAllFor(doc, { ruleId: data.ruleId, safeOnly: data.safeOnly }));
+  action.edit = workspaceEdit(state, doc, fixAllFor(state, doc, { ruleId: data.ruleId, safeOnly: data.safeOnly }));
   return action;
 }
