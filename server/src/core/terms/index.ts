@@ -95,7 +95,17 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 export class TermIndex {
   private entries = new Map<LineRec, PairEntry>();
   readonly termPairs = new Map<string, Set<PairEntry>>();
-  readonly candPairs = new Map<string, Set<PairEntry>>();
+  /**
+   * For each candidate text (by its number): how many pairs have it, and while that is
+   * at most FANOUT, which ones. Most candidate occurrences are of frequent texts (表示,
+   * 公司), for which a set of pairs would cost an entry per occurrence and is never read:
+   * exclusivity needs only the count (see exclusiveIn). A text's set is dropped (null)
+   * when its count passes FANOUT and rebuilt from the entries if it falls back and is asked for.
+   */
+  private candCount = new Int32Array(256);
+  private candMark = new Int32Array(256);
+  private nextMark = 0;
+  private candMembers: (Set<PairEntry> | null | undefined)[] = [];
   private results = new Map<string, TermResult>();
   private dirty = new Set<string>();
   /** Rendering text → terms whose result uses it (to re-analyse them when it moves). */
@@ -183,7 +193,17 @@ export class TermIndex {
       addTo(this.termPairs, t.key, e);
       this.countKind(t, 1);
     }
-    for (const c of e.cands) addTo(this.candPairs, c.text, e);
+    const mark = this.newMark();
+    for (let i = 0; i < e.ids.length; i++) {
+      const id = e.ids[i] >> 1;
+      if (this.candMark[id] === mark) continue; // the same text twice in the line
+      this.candMark[id] = mark;
+      const count = ++this.candCount[id];
+      const m = this.candMembers[id];
+      if (count > FANOUT) this.candMembers[id] = null;
+      else if (m) m.add(e);
+      else if (m === undefined) this.candMembers[id] = new Set([e]);
+    }
     this.touch(e);
   }
 
@@ -195,7 +215,16 @@ export class TermIndex {
       removeFrom(this.termPairs, t.key, e);
       this.countKind(t, -1);
     }
-    for (const c of e.cands) removeFrom(this.candPairs, c.text, e);
+    const mark = this.newMark();
+    for (let i = 0; i < e.ids.length; i++) {
+      const id = e.ids[i] >> 1;
+      if (this.candMark[id] === mark) continue;
+      this.candMark[id] = mark;
+      const count = --this.candCount[id];
+      const m = this.candMembers[id];
+      if (count === 0) this.candMembers[id] = undefined;
+      else if (m) m.delete(e);
+    }
     this.touch(e);
   }
 
@@ -215,6 +244,34 @@ export class TermIndex {
     if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(t.key);
   }
 
+  private newMark(): number {
+    if (this.nextMark >= 0x3fffffff) {
+      this.candMark.fill(0);
+      this.nextMark = 0;
+    }
+    return ++this.nextMark;
+  }
+
+  /** The pairs that have candidate text `id`, for a text in at most FANOUT pairs. */
+  private membersOf(id: number): ReadonlySet<PairEntry> {
+    const m = this.candMembers[id];
+    if (m) return m;
+    const out = new Set<PairEntry>();
+    if (m === null) {
+      // dropped when the text was frequent: gather them again (rare: a frequent text became rare)
+      for (const e of this.entries.values()) {
+        const ids = e.ids;
+        for (let i = 0; i < ids.length; i++)
+          if (ids[i] >> 1 === id) {
+            out.add(e);
+            break;
+          }
+      }
+      this.candMembers[id] = out;
+    }
+    return out;
+  }
+
   private idsOf(cands: readonly ZhCandidate[]): Int32Array {
     const ids = new Int32Array(cands.length);
     for (let i = 0; i < cands.length; i++) {
@@ -224,6 +281,14 @@ export class TermIndex {
         id = this.idText.length;
         this.textIds.set(text, id);
         this.idText.push(text);
+        if (id >= this.candCount.length) {
+          const count = new Int32Array(this.candCount.length * 2);
+          count.set(this.candCount);
+          this.candCount = count;
+          const mark = new Int32Array(this.candMark.length * 2);
+          mark.set(this.candMark);
+          this.candMark = mark;
+        }
       }
       ids[i] = (id << 1) | (cands[i].word ? 1 : 0);
     }
@@ -282,7 +347,7 @@ export class TermIndex {
     return {
       is: (id: number): boolean => {
         if (gen[id] !== g) return false;
-        if (ex[id] === 0) ex[id] = inP[id] === (this.candPairs.get(this.idText[id])?.size ?? -1) ? 1 : 2;
+        if (ex[id] === 0) ex[id] = inP[id] === this.candCount[id] ? 1 : 2;
         return ex[id] === 1;
       },
       pairs: (id: number) => (gen[id] === g ? inP[id] : 0),
@@ -295,9 +360,11 @@ export class TermIndex {
   private touch(e: PairEntry): void {
     if (this.bulk) return;
     for (const t of e.terms) this.dirty.add(t.key);
-    for (const c of e.cands) {
-      const ps = this.candPairs.get(c.text);
-      if (ps && ps.size <= FANOUT) for (const p of ps) for (const t of p.terms) this.dirty.add(t.key);
+    for (let i = 0; i < e.cands.length; i++) {
+      const c = e.cands[i];
+      const id = e.ids[i] >> 1;
+      const count = this.candCount[id];
+      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const t of p.terms) this.dirty.add(t.key);
       const users = this.renderingTerms.get(c.text);
       if (users) for (const k of users) this.dirty.add(k);
     }
@@ -464,10 +531,12 @@ export class TermIndex {
     return out;
   }
 
-  private isExclusive(text: string, P: Set<PairEntry>): boolean {
-    const ps = this.candPairs.get(text);
-    if (!ps || ps.size > P.size) return false;
-    for (const p of ps) if (!P.has(p)) return false;
+  /** Candidate text `id`, which some pair of P has, occurs only in pairs of P (`exclusive` computes it for frequent texts). */
+  private isExclusive(id: number, P: Set<PairEntry>, exclusive: () => { is: (id: number) => boolean }): boolean {
+    const count = this.candCount[id];
+    if (count === 0 || count > P.size) return false;
+    if (count > FANOUT) return exclusive().is(id);
+    for (const p of this.membersOf(id)) if (!P.has(p)) return false;
     return true;
   }
 
@@ -511,20 +580,22 @@ export class TermIndex {
       if (++seen === 3) break;
     }
     let quick: string | undefined;
+    let exclusiveP: ReturnType<TermIndex['exclusiveIn']> | undefined;
+    const exclusiveOfP = () => (exclusiveP ??= this.exclusiveIn(P));
     const tried = new Set<string>();
     if (isName) tried.add('\u0000'); // names look for spelling variants first (below)
     for (const c of firstCands.sort((a, b) => b.text.length - a.text.length)) {
       if (isName || tried.has(c.text)) continue;
       tried.add(c.text);
       if (quick && c.text.length <= quick.length) break;
-      if (!this.isExclusive(c.text, P)) continue;
+      if (!this.isExclusive(this.textIds.get(c.text)!, P, exclusiveOfP)) continue;
       let all = true;
       for (const e of P) if (!e.zh.text.includes(c.text)) { all = false; break; }
       if (all) quick = c.text;
     }
     if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)] };
     // exclusive candidates: renderings that occur only where the term does
-    const exclusive = this.exclusiveIn(P);
+    const exclusive = exclusiveOfP();
     let cands: CandidateRecords;
     if (isName) {
       cands = this.records(P, exclusive.is);
