@@ -101,40 +101,79 @@ export function intern(s: string): string {
   return s;
 }
 
+/**
+ * Candidate renderings of a line, compactly (a book has about fifty per line): the
+ * i-th has text `texts[i]`, starts at `spans[2i]`, ends at `spans[2i + 1] >> 1`, and
+ * is one word of the segmenter (not a join of words) when `spans[2i + 1] & 1`.
+ */
+export interface CandidateList {
+  readonly texts: readonly string[];
+  readonly spans: Int32Array;
+}
+
+export function candidateStart(l: CandidateList, i: number): number {
+  return l.spans[2 * i];
+}
+export function candidateEnd(l: CandidateList, i: number): number {
+  return l.spans[2 * i + 1] >> 1;
+}
+export function candidateIsWord(l: CandidateList, i: number): boolean {
+  return (l.spans[2 * i + 1] & 1) === 1;
+}
+
 /** Candidate renderings of a Chinese line (distinct by position; the same text may appear twice). */
 export function chineseCandidates(text: string): ZhCandidate[] {
-  const words: { text: string; start: number; end: number }[] = [];
+  const l = candidateList(text);
+  return l.texts.map((t, i) => ({ text: t, start: candidateStart(l, i), end: candidateEnd(l, i), word: candidateIsWord(l, i) }));
+}
+
+/** The word segments of a line as parallel arrays (a break has the text ''), reused between calls. */
+const wText: string[] = [];
+const wStart: number[] = [];
+const wEnd: number[] = [];
+const spanScratch: number[] = [];
+
+/** chineseCandidates, as a CandidateList. */
+export function candidateList(text: string): CandidateList {
+  let nw = 0;
   forEachPiece(text, (a, b) => {
     for (const s of seg().segment(text.slice(a, b))) {
       const start = a + s.index;
       // a break has no text
-      words.push({ text: s.isWordLike ? s.segment : '', start, end: start + s.segment.length });
+      wText[nw] = s.isWordLike ? s.segment : '';
+      wStart[nw] = start;
+      wEnd[nw] = start + s.segment.length;
+      nw++;
     }
   });
-  const out: ZhCandidate[] = [];
-  for (let i = 0; i < words.length; i++) {
-    if (!words[i].text || !HAN_ONLY.test(words[i].text)) continue;
+  const texts: string[] = [];
+  spanScratch.length = 0;
+  for (let i = 0; i < nw; i++) {
+    const first = wText[i];
+    if (!first || !HAN_ONLY.test(first)) continue;
     let joined = '';
-    for (let j = i; j < Math.min(words.length, i + 3); j++) {
-      const w = words[j];
-      if (!w.text || !HAN_ONLY.test(w.text)) break;
-      if (j > i && w.start !== words[j - 1].end) break;
-      joined += w.text;
+    for (let j = i; j < Math.min(nw, i + 3); j++) {
+      const w = wText[j];
+      if (!w || !HAN_ONLY.test(w)) break;
+      if (j > i && wStart[j] !== wEnd[j - 1]) break;
+      joined += w;
       if (joined.length > MAX_CANDIDATE_LENGTH) break;
-      const single = j === i && w.text.length === 1;
-      const first = words[i].text;
-      const last = w.text;
+      const single = j === i && w.length === 1;
+      const last = w;
       if (joined.length < 2 || single) continue;
       if (first.length === 1 && FUNCTION_CHARS.has(first)) continue;
       if (last.length === 1 && FUNCTION_CHARS.has(last)) continue;
       if (FUNCTION_CHARS.has(joined[0]) && j > i && first.length === 1) continue;
       // a function word inside a join (…和…, …的…) makes it a phrase, not a term
       let inner = false;
-      for (let k = i + 1; k < j; k++) if (words[k].text.length === 1 && FUNCTION_CHARS.has(words[k].text)) inner = true;
+      for (let k = i + 1; k < j; k++) if (wText[k].length === 1 && FUNCTION_CHARS.has(wText[k])) inner = true;
       if (inner) continue;
       if (j === i && FUNCTION_WORDS.has(joined)) continue;
-      out.push({ text: intern(joined), start: words[i].start, end: w.end, word: j === i });
+      texts.push(intern(joined));
+      spanScratch.push(wStart[i], wEnd[j] * 2 + (j === i ? 1 : 0));
     }
   }
-  return out;
+  // do not keep the line's segments alive
+  for (let i = 0; i < nw; i++) wText[i] = '';
+  return { texts, spans: Int32Array.from(spanScratch) };
 }

@@ -12,7 +12,7 @@
 // order of appearance.
 
 import type { LineRec, Pair } from '../document';
-import { chineseCandidates, type ZhCandidate } from './chinese';
+import { candidateEnd, candidateIsWord, candidateList, candidateStart, type CandidateList } from './chinese';
 import { COMMON_WORDS } from './common-words';
 import { extractTerms, type TermOccurrence } from './english';
 
@@ -22,8 +22,8 @@ export interface PairEntry {
   en: LineRec;
   zh: LineRec;
   terms: TermOccurrence[];
-  cands: ZhCandidate[];
-  /** For each candidate (parallel to cands): the index's number for its text × 2, plus 1 when it is one word of the segmenter. */
+  cands: CandidateList;
+  /** For each candidate (parallel to cands.texts): the index's number for its text × 2, plus 1 when it is one word of the segmenter. */
   ids: Int32Array;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
@@ -66,8 +66,8 @@ export function enTerms(rec: LineRec): TermOccurrence[] {
   return rec.memo('terms.en', extractTerms);
 }
 
-export function zhCandidates(rec: LineRec): ZhCandidate[] {
-  return rec.memo('terms.zh', chineseCandidates);
+export function zhCandidates(rec: LineRec): CandidateList {
+  return rec.memo('terms.zh', candidateList);
 }
 
 /** How far apart (0–1, relative to line length) a term and its rendering sit in their lines. */
@@ -272,10 +272,10 @@ export class TermIndex {
     return out;
   }
 
-  private idsOf(cands: readonly ZhCandidate[]): Int32Array {
-    const ids = new Int32Array(cands.length);
-    for (let i = 0; i < cands.length; i++) {
-      const text = cands[i].text;
+  private idsOf(cands: CandidateList): Int32Array {
+    const ids = new Int32Array(cands.texts.length);
+    for (let i = 0; i < ids.length; i++) {
+      const text = cands.texts[i];
       let id = this.textIds.get(text);
       if (id === undefined) {
         id = this.idText.length;
@@ -290,7 +290,7 @@ export class TermIndex {
           this.candMark = mark;
         }
       }
-      ids[i] = (id << 1) | (cands[i].word ? 1 : 0);
+      ids[i] = (id << 1) | (candidateIsWord(cands, i) ? 1 : 0);
     }
     return ids;
   }
@@ -360,12 +360,12 @@ export class TermIndex {
   private touch(e: PairEntry): void {
     if (this.bulk) return;
     for (const t of e.terms) this.dirty.add(t.key);
-    for (let i = 0; i < e.cands.length; i++) {
-      const c = e.cands[i];
+    for (let i = 0; i < e.ids.length; i++) {
+      const text = e.cands.texts[i];
       const id = e.ids[i] >> 1;
       const count = this.candCount[id];
       if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const t of p.terms) this.dirty.add(t.key);
-      const users = this.renderingTerms.get(c.text);
+      const users = this.renderingTerms.get(text);
       if (users) for (const k of users) this.dirty.add(k);
     }
   }
@@ -417,7 +417,7 @@ export class TermIndex {
     for (const e of this.addedSince) {
       const hasTerm = P.has(e);
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
-      if (!hasTerm && e.cands.some((c) => c.text === R)) return undefined;
+      if (!hasTerm && e.cands.texts.includes(R)) return undefined;
     }
     return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
   }
@@ -573,10 +573,10 @@ export class TermIndex {
 
     // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
     // (segmentation depends on context, so coverage is tested on the text itself)
-    const firstCands: ZhCandidate[] = [];
+    const firstCands: string[] = [];
     let seen = 0;
     for (const e of P) {
-      firstCands.push(...e.cands);
+      firstCands.push(...e.cands.texts);
       if (++seen === 3) break;
     }
     let quick: string | undefined;
@@ -584,14 +584,14 @@ export class TermIndex {
     const exclusiveOfP = () => (exclusiveP ??= this.exclusiveIn(P));
     const tried = new Set<string>();
     if (isName) tried.add('\u0000'); // names look for spelling variants first (below)
-    for (const c of firstCands.sort((a, b) => b.text.length - a.text.length)) {
-      if (isName || tried.has(c.text)) continue;
-      tried.add(c.text);
-      if (quick && c.text.length <= quick.length) break;
-      if (!this.isExclusive(this.textIds.get(c.text)!, P, exclusiveOfP)) continue;
+    for (const c of firstCands.sort((a, b) => b.length - a.length)) {
+      if (isName || tried.has(c)) continue;
+      tried.add(c);
+      if (quick && c.length <= quick.length) break;
+      if (!this.isExclusive(this.textIds.get(c)!, P, exclusiveOfP)) continue;
       let all = true;
-      for (const e of P) if (!e.zh.text.includes(c.text)) { all = false; break; }
-      if (all) quick = c.text;
+      for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
+      if (all) quick = c;
     }
     if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)] };
     // exclusive candidates: renderings that occur only where the term does
@@ -701,11 +701,11 @@ export class TermIndex {
       const ids = e.ids;
       for (let i = 0; i < ids.length; i++) {
         if (!chosen(ids[i] >> 1)) continue;
-        const c = e.cands[i];
-        let rec = cands.get(c.text);
-        if (!rec) cands.set(c.text, (rec = { pairs: new Set(), uses: [] }));
+        const text = e.cands.texts[i];
+        let rec = cands.get(text);
+        if (!rec) cands.set(text, (rec = { pairs: new Set(), uses: [] }));
         rec.pairs.add(e);
-        rec.uses.push({ entry: e, start: c.start, end: c.end, word: c.word });
+        rec.uses.push({ entry: e, start: candidateStart(e.cands, i), end: candidateEnd(e.cands, i), word: candidateIsWord(e.cands, i) });
       }
     }
     return cands;
