@@ -33,6 +33,13 @@ export function singular(word: string): string {
   return s;
 }
 
+/** Punctuation that, between two words, puts a break before the second: . ! ? ; : , ( ) “ ” " — – */
+const BREAK_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x3a, 0x2c, 0x28, 0x29, 0x201c, 0x201d, 0x22, 0x2014, 0x2013]);
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
 /** Words of an English line with their offsets (UTF-16) and normalised forms. */
 export function englishWords(text: string): Word[] {
   const out: Word[] = [];
@@ -40,15 +47,18 @@ export function englishWords(text: string): Word[] {
   let m: RegExpExecArray | null;
   let prevEnd = 0;
   while ((m = WORD_RE.exec(text))) {
-    const raw = m[0];
-    const gap = text.slice(prevEnd, m.index);
-    const breakBefore = out.length === 0 || /[.!?;:,()“”"—–]/.test(gap) || (out.length > 0 && /\.$/.test(out[out.length - 1].text));
+    // one string object per word text (a book repeats its words millions of times)
+    const raw = intern(m[0]);
+    let breakBefore = out.length === 0 || out[out.length - 1].text.charCodeAt(out[out.length - 1].text.length - 1) === 0x2e;
+    for (let k = prevEnd; !breakBefore && k < m.index; k++) if (BREAK_CHARS.has(text.charCodeAt(k))) breakBefore = true;
+    const c0 = raw.charCodeAt(0);
     let acronym: string | undefined;
     if (raw.includes('.')) acronym = raw.replace(/s$/, '').replace(/\./g, '').toLowerCase();
-    else if (/^[A-Z]{2,}s?$/.test(raw)) acronym = raw.replace(/s$/, '').toLowerCase();
-    const possessive = raw.replace(/['’]s$/i, '');
+    else if (isUpper(c0) && /^[A-Z]{2,}s?$/.test(raw)) acronym = raw.replace(/s$/, '').toLowerCase();
+    const last = raw.charCodeAt(raw.length - 1);
+    const possessive = (last === 0x73 || last === 0x53) && raw.length >= 2 && (raw.charCodeAt(raw.length - 2) === 0x27 || raw.charCodeAt(raw.length - 2) === 0x2019) ? raw.slice(0, -2) : raw;
     const norm = acronym ?? singular(possessive);
-    out.push({ text: raw, start: m.index, end: m.index + raw.length, norm, acronym, capitalised: /^[A-Z]/.test(raw), breakBefore });
+    out.push({ text: raw, start: m.index, end: m.index + raw.length, norm, acronym, capitalised: isUpper(c0), breakBefore });
     prevEnd = m.index + raw.length;
   }
   return out;
@@ -84,7 +94,22 @@ export interface TermOccurrence {
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'of', 'some', 'many', 'more', 'most', 'such', 'each', 'every', 'no']);
 
 function isContent(w: Word): boolean {
-  return !w.acronym && w.norm.length >= 4 && !STOPWORDS.has(w.norm) && !/^[0-9]/.test(w.norm) && !/ly$/.test(w.norm) && !/['’]/.test(w.text);
+  const c = w.norm.charCodeAt(0);
+  return !w.acronym && w.norm.length >= 4 && !STOPWORDS.has(w.norm) && !(c >= 0x30 && c <= 0x39) && !w.norm.endsWith('ly') && !w.text.includes("'") && !w.text.includes('’');
+}
+
+/** The characters of \s in a JavaScript regular expression. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** /[.!?“"‘]\s*$/ on text[from, to): the last character that is not a space ends a sentence or opens a quotation. */
+function sentenceEndsBetween(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isSpace(text.charCodeAt(k))) k--;
+  if (k < from) return false;
+  const c = text.charCodeAt(k);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x201c || c === 0x22 || c === 0x2018;
 }
 
 /**
@@ -104,11 +129,15 @@ export function extractTerms(text: string): TermOccurrence[] {
       used[i] = true;
     }
   }
+  // the line so far is blank, or blank and an opening quotation mark: the first non-blank character is at fs
+  const fs = text.search(/\S/);
+  const opening = (c: number) => c === 0x201c || c === 0x22 || c === 0x2018;
   const sentenceInitial = words.map(
     (w, i) =>
       i === 0 ||
-      /^\s*[“"‘]?$/.test(text.slice(0, w.start)) ||
-      (/[.!?“"‘]\s*$/.test(text.slice(words[i - 1].end, w.start)) && !TITLES.has(words[i - 1].text.toLowerCase())),
+      w.start === fs ||
+      (w.start === fs + 1 && opening(text.charCodeAt(fs))) ||
+      (sentenceEndsBetween(text, words[i - 1].end, w.start) && !TITLES.has(words[i - 1].text.toLowerCase())),
   );
   // capitalised names
   for (let i = 0; i < words.length; i++) {
@@ -147,7 +176,7 @@ export function extractTerms(text: string): TermOccurrence[] {
   for (let i = 0; i < words.length; i++) {
     if (used[i] || (words[i].capitalised && !sentenceInitial[i]) || !isContent(words[i])) continue;
     let j = i;
-    while (j + 1 < words.length && j - i < 2 && !used[j + 1] && !words[j + 1].capitalised && !words[j + 1].breakBefore && isContent(words[j + 1]) && /^[\s-]$/.test(text.slice(words[j].end, words[j + 1].start))) j++;
+    while (j + 1 < words.length && j - i < 2 && !used[j + 1] && !words[j + 1].capitalised && !words[j + 1].breakBefore && isContent(words[j + 1]) && words[j + 1].start - words[j].end === 1 && (text.charCodeAt(words[j].end) === 0x2d || isSpace(text.charCodeAt(words[j].end)))) j++;
     for (let k = i; k <= j; k++) {
       const w = words[k];
       const plural = w.norm !== w.text.toLowerCase() && /s$/i.test(w.text);
