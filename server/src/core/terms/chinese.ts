@@ -131,6 +131,8 @@ export function chineseCandidates(text: string): ZhCandidate[] {
 const wText: string[] = [];
 const wStart: number[] = [];
 const wEnd: number[] = [];
+/** Per word: 1 = Han only, 2 = also a single function character (的, 和). */
+const wFlags: number[] = [];
 const spanScratch: number[] = [];
 
 /** chineseCandidates, as a CandidateList. */
@@ -143,30 +145,31 @@ export function candidateList(text: string): CandidateList {
       wText[nw] = s.isWordLike ? s.segment : '';
       wStart[nw] = start;
       wEnd[nw] = start + s.segment.length;
+      const w = wText[nw];
+      wFlags[nw] = w && HAN_ONLY.test(w) ? (w.length === 1 && FUNCTION_CHARS.has(w) ? 3 : 1) : 0;
       nw++;
     }
   });
   const texts: string[] = [];
   spanScratch.length = 0;
   for (let i = 0; i < nw; i++) {
-    const first = wText[i];
-    if (!first || !HAN_ONLY.test(first)) continue;
+    if (wFlags[i] === 0) continue;
+    // a candidate neither starts nor ends with a function character (FUNCTION_CHARS are single words)
+    if (wFlags[i] === 3) continue;
     let joined = '';
     for (let j = i; j < Math.min(nw, i + 3); j++) {
-      const w = wText[j];
-      if (!w || !HAN_ONLY.test(w)) break;
+      const f = wFlags[j];
+      if (f === 0) break;
       if (j > i && wStart[j] !== wEnd[j - 1]) break;
+      const w = wText[j];
       joined += w;
       if (joined.length > MAX_CANDIDATE_LENGTH) break;
-      const single = j === i && w.length === 1;
-      const last = w;
-      if (joined.length < 2 || single) continue;
-      if (first.length === 1 && FUNCTION_CHARS.has(first)) continue;
-      if (last.length === 1 && FUNCTION_CHARS.has(last)) continue;
-      if (FUNCTION_CHARS.has(joined[0]) && j > i && first.length === 1) continue;
+      // a single one-character word is no candidate
+      if (joined.length < 2 || (j === i && w.length === 1)) continue;
+      if (f === 3) continue;
       // a function word inside a join (…和…, …的…) makes it a phrase, not a term
       let inner = false;
-      for (let k = i + 1; k < j; k++) if (wText[k].length === 1 && FUNCTION_CHARS.has(wText[k])) inner = true;
+      for (let k = i + 1; k < j; k++) if (wFlags[k] === 3) inner = true;
       if (inner) continue;
       if (j === i && FUNCTION_WORDS.has(joined)) continue;
       texts.push(intern(joined));
