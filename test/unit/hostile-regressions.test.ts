@@ -2,7 +2,7 @@
 // reproduced by the smallest input that showed it.
 
 import * as assert from 'node:assert/strict';
-import { applyEdits, checkText, chooseFix, fixAll, getRule } from '../../server/src/core';
+import { applyEdits, checkText, chooseFix, DocumentSession, fixAll, getRule } from '../../server/src/core';
 import { extractEnglish } from '../../server/src/core/quantities/en';
 
 describe('hostile-input regressions', () => {
@@ -69,5 +69,19 @@ describe('hostile-input regressions', () => {
     const { findings } = checkText(text, { rules: [getRule('number-mismatch')!], config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } });
     assert.equal(findings.length, 1);
     for (const fix of findings[0].fixes ?? []) assert.doesNotMatch(applyEdits(text, fix.edits), /tested four\./);
+  });
+
+  it('term-inconsistency after deleting a pair equals a fresh check (a consistent result was kept from a rendering only the deleted pair had)', () => {
+    // 登港 was a candidate of the first pair only; it is in every Chinese line, so the term looked
+    // consistent. Deleting that pair left 哈登港 / 哈尔登港, which a fresh check reports.
+    const text = ['Each Halden Port is tested twice.', '工程师再次检查了哈登港。', 'Each Halden Port is tested twice.', '哈登港被更换了。', '', 'Each Halden Port is tested twice.', '每个哈尔登港测试两次。', ''].join('\n');
+    const rules = [getRule('term-inconsistency')!];
+    const session = new DocumentSession(text, { rules });
+    session.check();
+    session.applyChanges([{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 12 } }, text: '' }]);
+    const incremental = session.check().findings;
+    const fresh = checkText(session.doc.getText(), { rules }).findings;
+    assert.equal(fresh.length, 2);
+    assert.deepEqual(JSON.stringify(incremental), JSON.stringify(fresh));
   });
 });
