@@ -84,4 +84,12 @@ describe('hostile-input regressions', () => {
     assert.equal(fresh.length, 2);
     assert.deepEqual(JSON.stringify(incremental), JSON.stringify(fresh));
   });
+
+  it('a number fix never turns its line into a line of no language (twenty-one → 12,345 alone dissolved the pair)', () => {
+    const text = '一万二千三百四十五\ntwenty-one\n';
+    const { findings, model } = checkText(text, { rules: [getRule('number-mismatch')!], config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } });
+    assert.equal(model.pairs.length, 1);
+    assert.equal(findings.length, 1);
+    for (const fix of findings[0].fixes ?? []) assert.equal(checkText(applyEdits(text, fix.edits), { config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } }).model.pairs.length, 1);
+  });
 });

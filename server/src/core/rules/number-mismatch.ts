@@ -5,6 +5,7 @@ import type { MatchItem } from '../quantities/match';
 import type { Quantity } from '../quantities/types';
 import { extractChinese } from '../quantities/zh';
 import { extractEnglish } from '../quantities/en';
+import { classifyLine } from '../script';
 import { inspection, itemAt, lineText, pairMatch, sideOf, spanOf } from '../quantities/report';
 
 /** A number missing, extra or different between the English and the Chinese line. */
@@ -89,6 +90,9 @@ function fixFor(item: MatchItem, input: Parameters<PairRule['checkPair']>[0], ct
  */
 function readsAs(lang: 'en' | 'zh', text: string, target: Quantity, newText: string, value: number): boolean {
   const fixed = text.slice(0, target.numStart) + newText + text.slice(target.numEnd);
+  // nor one that makes the line stop being a line of its language ("twenty-one" → "12,345"
+  // alone is no English line): the pair would fall apart and its neighbours re-pair
+  if (classifyLine(fixed) !== classifyLine(text)) return false;
   const end = target.numStart + newText.length;
   const tol = 1e-9 * Math.max(1, Math.abs(value));
   return (lang === 'zh' ? extractChinese(fixed) : extractEnglish(fixed)).some(
