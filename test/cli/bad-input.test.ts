@@ -130,6 +130,17 @@ describe('CLI on bad input: exit 2 and one clear line', () => {
 
   it('a glossary that does not exist', () => expect2(run(['check', file('g.bilingual', TEXT), '--glossary', path.join(tmp, 'none.tsv')]), /glossary not found: .*none\.tsv$/));
 
+  it('a glossary that is a FIFO or a device is refused, not read forever (the check goes on)', () => {
+    const fifo = path.join(tmp, 'glossary-fifo.tsv');
+    spawnSync('mkfifo', [fifo]);
+    for (const g of [fifo, '/dev/zero']) {
+      const r = spawnSync(process.execPath, [CLI, 'check', file('gl.bilingual', TEXT), '--glossary', g], { cwd: ROOT, encoding: 'utf8', timeout: 20_000 });
+      assert.equal(r.error, undefined, `the CLI hung on the glossary ${g}`);
+      assert.equal(r.status, 1, r.stderr);
+      assert.match(r.stderr, /error glossary Cannot read the glossary: not a regular file/);
+    }
+  });
+
   it('an unknown rule and a bad severity', () => {
     expect2(run(['check', file('r.bilingual', TEXT), '--rule', 'no-such-rule=error']), /unknown rule "no-such-rule"/);
     expect2(run(['check', file('r2.bilingual', TEXT), '--rule', 'unpaired-line=fatal']), /--rule takes ID=SEVERITY/);
