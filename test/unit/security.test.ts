@@ -28,7 +28,8 @@ const DANGEROUS = ['net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'chil
  *    it is exported by vscode-languageserver/node, and nothing of ours calls it (checked below).
  *  - vscode-languageclient starts the server: child_process.fork of dist/server.js over
  *    IPC (client/src/extension.ts, checked below), our own bundled module; its processes.js
- *    stops that process (on Windows with taskkill of its process id).
+ *    can kill that process tree when it does not exit on stop (a fixed /bin/sh script of
+ *    pgrep and kill on Linux and macOS, taskkill on Windows): no program from the workspace.
  *  - server/src/lsp/memory.ts runs vm.runInNewContext('gc') (a constant: V8's collector).
  */
 const ALLOWED: Record<string, RegExp[]> = {
