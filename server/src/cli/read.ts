@@ -12,8 +12,8 @@ export class InputError extends Error {}
  * Checking takes about 70 bytes of heap per byte of text (line records, per-line
  * analysis, the pairing, findings): a 32 MB file needs about 2.5 GB, and a 120 MB file
  * ran out of memory (V8 aborts, exit 134). Larger files are refused with a message
- * instead, at a size that fits this process's heap (about 45 MB with Node's default
- * heap on a 16 GB machine; `node --max-old-space-size=…` raises it).
+ * instead, at a size that fits this process's heap (43 MB with the 4 GB heap Node
+ * takes on a machine with 16 GB or more; `node --max-old-space-size=…` raises it).
  */
 export const HEAP_BYTES_PER_INPUT_BYTE = 96;
 export const MAX_FILE_BYTES = Math.max(8 * 1048576, Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_INPUT_BYTE));
