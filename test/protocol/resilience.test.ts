@@ -8,7 +8,9 @@
 //    outside a document do not kill the server.
 
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { buildFaultServer } from '../support/fault/build';
 import { fileUri, LspTestClient } from '../support/lsp-client';
 import { SEED } from '../support/paths';
@@ -25,7 +27,7 @@ describe('server resilience', function () {
   this.timeout(60_000);
 
   describe('a rule that throws', () => {
-    let faultServer: { server: string; dir: string };
+    let faultServer: { server: string; cli: string; dir: string };
     let client: LspTestClient;
     before(async () => {
       faultServer = await buildFaultServer();
@@ -73,6 +75,18 @@ describe('server resilience', function () {
       const terms = await client.request('bilingualReview/terms', { uri: seedUri });
       assert.equal(terms.uri, seedUri);
       assert.ok(terms.terms.length > 0);
+    });
+
+    it('the CLI names the failing rule on stderr and still reports the others (exit 1)', () => {
+      const f = path.join(faultServer.dir, 'doc.bilingual');
+      fs.writeFileSync(f, TEXT);
+      const r = spawnSync(process.execPath, [faultServer.cli, 'check', f, '--format', 'json'], { encoding: 'utf8' });
+      assert.equal(r.status, 1, r.stderr);
+      const codes = JSON.parse(r.stdout).files[0].diagnostics.map((d: any) => d.code);
+      assert.ok(codes.includes('unpaired-line') && codes.includes('number-mismatch'), codes.join(' '));
+      for (const [id, msg] of [['test-throws-pair', 'pair rule exploded'], ['test-throws-line', 'line rule exploded'], ['test-throws-document', 'document rule exploded'], ['test-throws-string', 'a bare string']])
+        assert.match(r.stderr, new RegExp(`bilingual-review: internal error in rule ${id} on .*doc\\.bilingual: ${msg}`));
+      assert.doesNotMatch(r.stderr, /\n\s+at /);
     });
 
     it('keeps checking after edits', async () => {

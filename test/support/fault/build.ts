@@ -8,13 +8,18 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ROOT } from '../paths';
 
-export async function buildFaultServer(): Promise<{ server: string; dir: string }> {
+export async function buildFaultServer(): Promise<{ server: string; cli: string; dir: string }> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'br-fault-'));
   const registry = path.join(ROOT, 'test', 'support', 'fault', 'registry.ts');
   const server = path.join(dir, 'server.js');
+  const cli = path.join(dir, 'cli.js');
+  for (const [entry, outfile] of [
+    [path.join(ROOT, 'server', 'src', 'server.ts'), server],
+    [path.join(ROOT, 'server', 'src', 'cli', 'main.ts'), cli],
+  ])
   await esbuild.build({
-    entryPoints: [path.join(ROOT, 'server', 'src', 'server.ts')],
-    outfile: server,
+    entryPoints: [entry],
+    outfile,
     bundle: true,
     platform: 'node',
     target: 'node18',
@@ -30,5 +35,5 @@ export async function buildFaultServer(): Promise<{ server: string; dir: string 
       },
     ],
   });
-  return { server, dir };
+  return { server, cli, dir };
 }
