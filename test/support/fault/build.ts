@@ -13,27 +13,14 @@ export async function buildFaultServer(): Promise<{ server: string; cli: string;
   const registry = path.join(ROOT, 'test', 'support', 'fault', 'registry.ts');
   const server = path.join(dir, 'server.js');
   const cli = path.join(dir, 'cli.js');
-  for (const [entry, outfile] of [
-    [path.join(ROOT, 'server', 'src', 'server.ts'), server],
-    [path.join(ROOT, 'server', 'src', 'cli', 'main.ts'), cli],
-  ])
-  await esbuild.build({
-    entryPoints: [entry],
-    outfile,
-    bundle: true,
-    platform: 'node',
-    target: 'node18',
-    format: 'cjs',
-    logLevel: 'warning',
-    define: { __VERSION__: '"fault-test"' },
-    plugins: [
-      {
-        name: 'fault-registry',
-        setup(build) {
-          build.onResolve({ filter: /rules\/registry$/ }, (args) => (args.importer === registry ? undefined : { path: registry }));
-        },
-      },
-    ],
-  });
+  const plugin: esbuild.Plugin = {
+    name: 'fault-registry',
+    setup(build) {
+      build.onResolve({ filter: /rules\/registry$/ }, (args) => (args.importer === registry ? undefined : { path: registry }));
+    },
+  };
+  const common: esbuild.BuildOptions = { bundle: true, platform: 'node', target: 'node18', format: 'cjs', logLevel: 'warning', define: { __VERSION__: '"fault-test"' }, plugins: [plugin] };
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'server', 'src', 'server.ts')], outfile: server });
+  await esbuild.build({ ...common, entryPoints: [path.join(ROOT, 'server', 'src', 'cli', 'main.ts')], outfile: cli });
   return { server, cli, dir };
 }
