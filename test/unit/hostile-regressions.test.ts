@@ -92,4 +92,19 @@ describe('hostile-input regressions', () => {
     assert.equal(findings.length, 1);
     for (const fix of findings[0].fixes ?? []) assert.equal(checkText(applyEdits(text, fix.edits), { config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } }).model.pairs.length, 1);
   });
+
+  it('零下 (below zero) is read as negative: 1 °F = 零下17.2摄氏度 is right, and no fix writes 零下-17.2', () => {
+    const rules = [getRule('unit-conversion')!];
+    assert.deepEqual(checkText('It is 1 °F outside.\n外面是零下17.2摄氏度。\n', { rules }).findings, []);
+    const wrong = '0 °F is cold.\n零下5摄氏度很冷。\n';
+    const f = checkText(wrong, { rules }).findings;
+    assert.equal(f.length, 1);
+    assert.equal(applyEdits(wrong, f[0].fixes![0].edits), '0 °F is cold.\n-17.8摄氏度很冷。\n');
+  });
+
+  it('a wrong conversion of a range offers no single-value fix (10-20公斤 became 4.54公斤, losing the range)', () => {
+    const { findings } = checkText('It is 10-20 lb.\n它重10-20公斤。\n', { rules: [getRule('unit-conversion')!] });
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].fixes, undefined);
+  });
 });

@@ -40,13 +40,17 @@ export const unitConversion: PairRule = {
           span: spanOf(input, tgt, target),
           message,
           related: [{ span: spanOf(input, tgt === 'zh' ? 'en' : 'zh', source), message: ctx.t({ en: 'the source has {x}', zh: '原文为 {x}' }, { x: source.text }) }],
-          fixes: [
-            {
-              title: ctx.t({ en: 'Write the converted value {x} {u}', zh: '改为换算后的数值 {x}{u}' }, { x: newText, u: unitLabel(target.unit!, tgt) }),
-              edits: [{ side: sideOf(input, tgt), start: target.numStart, end: target.numEnd, newText }],
-              isPreferred: true,
-            },
-          ],
+          // one value cannot fix a range (1-30 °F): writing the low end left the finding in place
+          fixes:
+            source.hi === undefined && target.hi === undefined
+              ? [
+                  {
+                    title: ctx.t({ en: 'Write the converted value {x} {u}', zh: '改为换算后的数值 {x}{u}' }, { x: newText, u: unitLabel(target.unit!, tgt) }),
+                    edits: [{ side: sideOf(input, tgt), start: target.numStart, end: target.numEnd, newText }],
+                    isPreferred: true,
+                  },
+                ]
+              : undefined,
           data: { from: source.unit, to: target.unit, source: source.value, expected: exact, written: target.value },
         });
       } else if (item.status === 'converted' && showCorrect) {
