@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, checkText, chooseFix, DocumentSession, fixAll, getRule } from '../../server/src/core';
 import { extractEnglish } from '../../server/src/core/quantities/en';
+import { plain, withCommas } from '../../server/src/core/quantities/format';
 
 describe('hostile-input regressions', () => {
   it('fix all on a term rendered two ways equally often does not swap the renderings (term-inconsistency tie)', () => {
@@ -106,5 +107,12 @@ describe('hostile-input regressions', () => {
     const { findings } = checkText('It is 10-20 lb.\n它重10-20公斤。\n', { rules: [getRule('unit-conversion')!] });
     assert.equal(findings.length, 1);
     assert.equal(findings[0].fixes, undefined);
+  });
+
+  it('values of 1e21 and more are written in digits, never in exponent notation (a fix wrote 1.4397004174045076e+22, read back as 22)', () => {
+    assert.equal(plain(1.4397004174045076e22), '14397004174045076258816');
+    assert.equal(plain(-3e25), '-30000000000000000570425344');
+    assert.equal(withCommas(2e21), '2,000,000,000,000,000,000,000');
+    assert.doesNotMatch(plain(1e300), /e/);
   });
 });
