@@ -115,4 +115,15 @@ describe('hostile-input regressions', () => {
     assert.equal(withCommas(2e21), '2,000,000,000,000,000,000,000');
     assert.doesNotMatch(plain(1e300), /e/);
   });
+
+  it('term-inconsistency offers no fix that would not leave the rendering a word (尔登港 inside 哈尔登港 → 哈哈登港)', () => {
+    const text = ['A new Halden Port arrived.', '新的哈登港到了。', 'A new Halden Port arrived.', '新的哈尔登港到了。', 'The Halden Port was replaced.', '新的哈登港到了。', ''].join('\n');
+    const { findings } = checkText(text, { rules: [getRule('term-inconsistency')!] });
+    for (const f of findings) for (const fix of f.fixes ?? []) assert.doesNotMatch(applyEdits(text, fix.edits), /哈哈登港/);
+    // an ordinary variant keeps its fix
+    const plain = ['The anode was replaced.', '阳极被更换了。', 'A new anode arrived.', '新的阳极到了。', 'Each anode is tested twice.', '负极被更换了。', ''].join('\n');
+    const f2 = checkText(plain, { rules: [getRule('term-inconsistency')!] }).findings;
+    assert.equal(f2.length, 1);
+    assert.equal(applyEdits(plain, f2[0].fixes![0].edits).split('\n')[5], '阳极被更换了。');
+  });
 });
