@@ -15,7 +15,7 @@ const RUNS = process.env.FUZZ_RUNS ? Number(process.env.FUZZ_RUNS) : undefined;
 
 /** fast-check parameters: `runs` cases in `npm test`, FUZZ_RUNS under `npm run fuzz`. */
 export function params<T>(runs: number): fc.Parameters<T> {
-  return { seed: FUZZ_SEED, numRuns: RUNS ?? runs, endOnFailure: true, baseSize: 'medium' };
+  return { seed: FUZZ_SEED, numRuns: RUNS ?? runs, endOnFailure: true };
 }
 
 /** True under `npm run fuzz` (long runs): tests may then use bigger inputs. */
