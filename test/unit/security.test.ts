@@ -121,19 +121,22 @@ describe('no network, no execution (static, over the bundles)', function () {
 
   it('the manifest declares untrusted- and virtual-workspace support as it is', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8'));
+    const text = (s: string) => s.replace(/^%(.+)%$/, (_m, k: string) => nls[k]);
     const caps = pkg.capabilities;
     // Restricted Mode: checking runs (nothing is executed), but a workspace may not point the
     // glossaries setting at files outside it; .bilingual/glossary.* inside it is still read.
     assert.equal(caps.untrustedWorkspaces.supported, 'limited');
     assert.deepEqual(caps.untrustedWorkspaces.restrictedConfigurations, ['bilingualReview.glossaries']);
-    assert.ok(caps.untrustedWorkspaces.description);
+    assert.match(text(caps.untrustedWorkspaces.description), /Restricted Mode/);
     // virtual workspaces: the client selects file: and untitled: documents only, and glossaries
     // and workspace terms are read from the file system
     assert.equal(caps.virtualWorkspaces.supported, false);
-    assert.match(caps.virtualWorkspaces.description, /file system|disk/);
+    assert.match(text(caps.virtualWorkspaces.description), /file system|disk/);
     const src = fs.readFileSync(path.join(ROOT, 'client/src/extension.ts'), 'utf8');
     assert.deepEqual(src.match(/scheme: '[a-z]+'/g), ["scheme: 'file'", "scheme: 'untitled'"]);
-    // no activation on workspace contents that would run anything: only the languages
-    assert.deepEqual(pkg.activationEvents ?? [], ['onLanguage:plaintext']);
+    // no activation on workspace contents that would run anything: the language, and the
+    // preview panel VS Code restores after a reload
+    assert.deepEqual(pkg.activationEvents ?? [], ['onLanguage:plaintext', 'onWebviewPanel:bilingualReview.preview']);
   });
 });
