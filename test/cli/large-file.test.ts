@@ -18,6 +18,7 @@ describe('CLI on a file larger than the default heap holds', () => {
       const sample = fs.readFileSync(path.join(ROOT, 'samples', 'harbour-solar.en-zh.txt'), 'utf8');
       const copies = Math.ceil((9 * 1048576) / Buffer.byteLength(sample));
       const big = path.join(dir, 'big.en-zh.txt');
+      fs.cpSync(path.join(ROOT, 'samples', '.bilingual'), path.join(dir, '.bilingual'), { recursive: true });
       fs.writeFileSync(big, (sample.endsWith('\n') ? sample : sample + '\n').repeat(copies));
       assert.ok(fs.statSync(big).size > 8 * 1048576);
       const env = { ...process.env, NODE_OPTIONS: '--max-old-space-size=256' };
