@@ -12,7 +12,7 @@ describe('seed and samples in VS Code', function () {
   let sample: string;
   before(() => {
     seed = path.join(workspaceDir(), 'seed.txt');
-    sample = path.join(workspaceDir(), 'harbour-solar.en-zh.txt');
+    sample = path.join(workspaceDir(), 'samples', 'harbour-solar.en-zh.txt');
   });
   afterEach(closeAll);
 

@@ -17,7 +17,7 @@ describe('Chinese display language', () => {
   });
 
   it('shows the server findings in Chinese', async () => {
-    const editor = await openBilingual(path.join(workspaceDir(), 'harbour-solar.en-zh.txt'));
+    const editor = await openBilingual(path.join(workspaceDir(), 'samples', 'harbour-solar.en-zh.txt'));
     const diags = await waitForDiagnostics(editor.document.uri, (d) => d.filter((x) => codeOf(x) === 'unpaired-line').length === 2, 'two unpaired-line findings');
     const messages = diags.filter((d) => codeOf(d) === 'unpaired-line').map((d) => d.message).sort();
     assert.deepEqual(messages, ['中文行没有对应的英文原文', '英文行没有对应的中文译文']);
@@ -26,7 +26,7 @@ describe('Chinese display language', () => {
   });
 
   it('titles the quick fixes in Chinese', async () => {
-    const editor = await openBilingual(path.join(workspaceDir(), 'harbour-solar.en-zh.txt'));
+    const editor = await openBilingual(path.join(workspaceDir(), 'samples', 'harbour-solar.en-zh.txt'));
     const diags = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'unpaired-line'), 'an unpaired-line finding');
     const diag = diags.find((d) => codeOf(d) === 'unpaired-line')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diag.range, vscode.CodeActionKind.QuickFix.value);

@@ -30,7 +30,7 @@ describe('server crash and restart', function () {
   afterEach(closeAll);
 
   it('restarts a killed server, which checks the open document again (twice)', async function () {
-    const editor = await openBilingual(path.join(workspaceDir(), 'harbour-solar.en-zh.txt'));
+    const editor = await openBilingual(path.join(workspaceDir(), 'samples', 'harbour-solar.en-zh.txt'));
     const uri = editor.document.uri;
     const unpaired = (d: readonly vscode.Diagnostic[]): number => d.filter((x) => codeOf(x) === 'unpaired-line').length;
     await waitForDiagnostics(uri, (d) => unpaired(d) === 2, 'two unpaired-line findings');

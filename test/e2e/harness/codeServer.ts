@@ -76,7 +76,7 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   ]);
 }
 
-/** A workspace folder with copies of the project's samples and the seed (as seed.txt). */
+/** A temp workspace folder: seed.txt and samples/ (see fillWorkspace). */
 export function makeWorkspace(cleanup: Cleanup): string {
   const dir = cleanup.tempDir('br-ws-');
   fillWorkspace(dir);
@@ -99,6 +99,12 @@ export interface StartOptions {
   locale?: string;
   /** User settings.json content. */
   settings?: Record<string, unknown>;
+  /**
+   * --vscode-option enable-smoke-test-driver (default true): needed for the
+   * extensionTestsPath payload, but it also hides notification toasts, so a
+   * UI session that clicks a notification turns it off.
+   */
+  smokeTestDriver?: boolean;
   /** .vsix files to install into the fresh extensions folder before starting. */
   vsix?: string[];
 }
@@ -115,6 +121,7 @@ const DEFAULT_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 function runOnce(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
@@ -165,7 +172,7 @@ export async function startCodeServer(cleanup: Cleanup, opts: StartOptions = {})
     '--disable-getting-started-override',
     ...common,
     ...(opts.locale ? ['--locale', opts.locale] : []),
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(opts.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   const proc = spawn(t.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
