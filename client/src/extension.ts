@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { looksInterleaved } from './detect';
 import { registerTerms } from './terms';
+import { registerPreview } from './preview/manager';
 
 let client: LanguageClient | undefined;
 const LANGUAGE_ID = 'bilingual';
@@ -39,6 +40,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidOpenTextDocument((doc) => void offerToCheck(doc, context)),
   );
   registerTerms(context, () => client);
+  registerPreview(context, () => client);
   for (const doc of vscode.workspace.textDocuments) void offerToCheck(doc, context);
 
   await client.start();

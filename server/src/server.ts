@@ -17,6 +17,7 @@ import { documentSymbols, foldingRanges } from './lsp/symbols';
 import { schedule } from './lsp/diagnostics';
 import { ServerState, type OpenDocument } from './lsp/state';
 import { installTerms } from './lsp/terms';
+import { installPreview } from './lsp/preview';
 
 declare const __VERSION__: string;
 
@@ -90,5 +91,6 @@ connection.onHover((params) => hover(state, params));
 connection.onDocumentHighlight((params) => documentHighlights(state, params));
 connection.onDocumentSymbol((params) => documentSymbols(state, params));
 connection.onFoldingRanges((params) => foldingRanges(state, params));
+installPreview(connection, state);
 
 connection.listen();

@@ -151,6 +151,11 @@ export class DocumentSession {
     }
   }
 
+  /** The last complete check, if neither the text nor the settings changed since (costs nothing; undefined while a check is due or running). */
+  get lastResult(): CheckResult | undefined {
+    return this.last;
+  }
+
   /** Checks the document (reusing every cached pair and line result that still applies). */
   check(): CheckResult {
     if (this.last) return this.last;
