@@ -8,11 +8,20 @@ import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerO
 import { looksInterleaved } from './detect';
 import { registerTerms } from './terms';
 import { registerPreview } from './preview/manager';
+import { registerNavigation } from './navigation';
+import { StatusItem } from './status';
 
 let client: LanguageClient | undefined;
+let status: StatusItem | undefined;
 const LANGUAGE_ID = 'bilingual';
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: read-only views for end-to-end tests and other extensions. */
+export interface BilingualReviewApi {
+  /** What the language status item (bilingualReview.status) shows now. */
+  status(): { text: string; detail: string | undefined; severity: vscode.LanguageStatusSeverity; busy: boolean } | undefined;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<BilingualReviewApi> {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module: serverModule, transport: TransportKind.ipc },
@@ -24,9 +33,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       { language: LANGUAGE_ID, scheme: 'untitled' },
     ],
     synchronize: { configurationSection: 'bilingualReview' },
-    initializationOptions: { locale: vscode.env.language },
+    initializationOptions: { locale: vscode.env.language, statusNotification: true },
   };
+  status = new StatusItem(() => client);
+  clientOptions.errorHandler = status.errorHandler();
   client = new LanguageClient('bilingualReview', 'Bilingual Review', serverOptions, clientOptions);
+  status.attach(client);
+  context.subscriptions.push(status);
 
   context.subscriptions.push(
     vscode.commands.registerCommand('bilingualReview.checkThisFile', async () => {
@@ -41,9 +54,28 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   );
   registerTerms(context, () => client);
   registerPreview(context, () => client);
+  registerNavigation(context, () => client);
+  context.subscriptions.push(
+    vscode.commands.registerCommand('bilingualReview.restartServer', async () => {
+      if (!client) return;
+      if (client.isRunning()) await client.restart();
+      else {
+        status?.setPhase('starting');
+        await client.start();
+      }
+    }),
+    vscode.commands.registerCommand('bilingualReview.showOutput', () => client?.outputChannel.show(true)),
+  );
   for (const doc of vscode.workspace.textDocuments) void offerToCheck(doc, context);
 
-  await client.start();
+  try {
+    await client.start();
+  } catch (e) {
+    // The client has logged why; the status item says the server is down, and the commands still answer.
+    status.setPhase('crashed');
+    void vscode.window.showErrorMessage(vscode.l10n.t('The Bilingual Review server could not start: {0}', (e as Error)?.message ?? String(e)));
+  }
+  return { status: () => status?.current };
 }
 
 const offered = new Set<string>();

@@ -63,8 +63,8 @@ export function registerTerms(context: vscode.ExtensionContext, getClient: () =>
       const zh = choice.zh ?? (await vscode.window.showInputBox({ prompt: vscode.l10n.t('Chinese rendering of “{0}”', t.key) }))?.trim();
       if (!zh) return;
       const result = await client.sendRequest<{ applied: boolean; glossary?: string; reason?: string }>('bilingualReview/addToGlossary', { uri, en: t.key, zh });
-      if (result.applied) void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} → {1} to {2}', t.key, zh, result.glossary ? vscode.workspace.asRelativePath(result.glossary) : 'the glossary'));
-      else void vscode.window.showWarningMessage(vscode.l10n.t('Could not add to the glossary: {0}', result.reason ?? 'the edit was not applied'));
+      if (result.applied) void vscode.window.showInformationMessage(vscode.l10n.t('Added {0} → {1} to {2}', t.key, zh, result.glossary ? vscode.workspace.asRelativePath(result.glossary) : vscode.l10n.t('the glossary')));
+      else void vscode.window.showWarningMessage(vscode.l10n.t('Could not add to the glossary: {0}', result.reason ?? vscode.l10n.t('the edit was not applied')));
     }),
   );
 }

@@ -18,16 +18,21 @@ import { schedule } from './lsp/diagnostics';
 import { ServerState, type OpenDocument } from './lsp/state';
 import { installTerms } from './lsp/terms';
 import { installPreview } from './lsp/preview';
+import { installNavigation } from './lsp/navigation';
+import { installStatus } from './lsp/status';
 
 declare const __VERSION__: string;
 
 const connection = createConnection(ProposedFeatures.all);
 const state = new ServerState(connection);
 const terms = installTerms(state);
+installNavigation(state);
+installStatus(state);
 
 connection.onInitialize((params: InitializeParams): InitializeResult => {
   state.locale = normalizeLocale(params.locale ?? (params.initializationOptions as { locale?: string } | undefined)?.locale);
   state.hasConfigurationCapability = !!params.capabilities.workspace?.configuration;
+  if (params.initializationOptions && typeof params.initializationOptions === 'object') state.initializationOptions = params.initializationOptions as Record<string, unknown>;
   terms.initialize(params);
   state.clientCapabilities = params.capabilities;
   return {

@@ -45,7 +45,9 @@ export class LspTestClient {
   }
 
   /** `textDocument` / `workspace` add client capabilities (hierarchical symbols, code action resolve …). */
-  async initialize(options: { locale?: string; configuration?: boolean; workspaceFolders?: string[]; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown> } = {}): Promise<any> {
+  async initialize(
+    options: { locale?: string; configuration?: boolean; workspaceFolders?: string[]; textDocument?: Record<string, unknown>; workspace?: Record<string, unknown>; initializationOptions?: Record<string, unknown> } = {},
+  ): Promise<any> {
     const result = await this.conn.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
@@ -55,6 +57,7 @@ export class LspTestClient {
         textDocument: { publishDiagnostics: { relatedInformation: true, versionSupport: true, codeDescriptionSupport: true, dataSupport: true }, ...options.textDocument },
       },
       workspaceFolders: options.workspaceFolders ? options.workspaceFolders.map((f) => ({ uri: fileUri(f), name: f })) : null,
+      ...(options.initializationOptions ? { initializationOptions: options.initializationOptions } : {}),
     });
     await this.conn.sendNotification('initialized', {});
     return result;

@@ -19,6 +19,31 @@ describe('extension manifest', () => {
     for (const [k, v] of Object.entries<any>(pkg.contributes.configuration.properties)) assert.ok(v.description || v.markdownDescription, k);
   });
 
+  it('every contributed command is registered by the client, and keybindings and menus name contributed commands', () => {
+    const files = (dir: string): string[] => fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => (d.isDirectory() ? files(path.join(dir, d.name)) : d.name.endsWith('.ts') ? [path.join(dir, d.name)] : []));
+    const src = files(path.join(ROOT, 'client', 'src')).map((f) => fs.readFileSync(f, 'utf8')).join('\n');
+    const ids = new Set(pkg.contributes.commands.map((c: any) => c.command));
+    for (const id of ids) assert.ok(src.includes(`registerCommand('${id}'`), `${id} is contributed but never registered`);
+    const used = [...pkg.contributes.keybindings, ...Object.values<any[]>(pkg.contributes.menus).flat()].map((k: any) => k.command);
+    for (const id of used) assert.ok(ids.has(id), `${id} is bound but not contributed`);
+  });
+
+  it('navigation keys work only in bilingual editors and avoid VS Code defaults (alt+o, alt+n, shift+alt+n)', () => {
+    const keys = Object.fromEntries(pkg.contributes.keybindings.map((k: any) => [k.command, k]));
+    assert.deepEqual(
+      ['bilingualReview.goToCounterpart', 'bilingualReview.nextFinding', 'bilingualReview.previousFinding'].map((c) => [keys[c].key, keys[c].mac]),
+      [['alt+o', 'ctrl+alt+o'], ['alt+n', 'ctrl+alt+n'], ['shift+alt+n', 'ctrl+shift+alt+n']],
+    );
+    for (const k of pkg.contributes.keybindings) assert.match(k.when, /editorLangId == bilingual/);
+  });
+
+  it('declares the fix-all source action the server offers, for editor.codeActionsOnSave', () => {
+    const kinds = pkg.contributes.codeActions.flatMap((c: any) => c.actions.map((a: any) => a.kind));
+    assert.deepEqual(kinds, ['source.fixAll.bilingual-review']);
+    const server = fs.readFileSync(path.join(ROOT, 'server', 'src', 'lsp', 'codeActions.ts'), 'utf8');
+    assert.match(server, /FIX_ALL_KIND = `\$\{CodeActionKind\.SourceFixAll\}\.bilingual-review`/);
+  });
+
   it('the .vsix ships only what runs: bundles, grammar, manifest, docs', function () {
     this.timeout(60000);
     const files = execFileSync(process.execPath, [path.join(ROOT, 'node_modules', '@vscode', 'vsce', 'vsce'), 'ls', '--no-dependencies'], { cwd: ROOT, encoding: 'utf8' })

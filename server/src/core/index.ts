@@ -31,3 +31,5 @@ export type { OutlineNode, FoldingRegion } from './outline';
 export { escapeMarkdown, inlineCode, quoteLine, markdownToPlain } from './markdown';
 export { buildPreview, previewCounts, rowIndex, DEFAULT_LIMIT as PREVIEW_DEFAULT_LIMIT, MAX_CELL_TEXT } from './preview';
 export type { PreviewResult, PreviewRow, PreviewCell, PreviewFinding, PreviewCounts, PreviewOptions, PreviewRowKind } from './preview';
+export { counterpartAt, counterpartLine, proportionalOffset } from './navigation';
+export type { Counterpart } from './navigation';

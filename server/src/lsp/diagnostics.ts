@@ -70,6 +70,9 @@ export function toDiagnostic(uri: string, f: Finding): Diagnostic {
  */
 export const SLICE_MS = 15;
 
+/** After this long a check still running is reported as busy (the status item spins). */
+export const BUSY_MS = 300;
+
 const nextTurn = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 export async function validate(state: ServerState, doc: OpenDocument): Promise<void> {
@@ -80,14 +83,27 @@ export async function validate(state: ServerState, doc: OpenDocument): Promise<v
   doc.session.setConfig(config);
   state.prepare(doc, config);
   const steps = doc.session.checkInSlices(SLICE_MS);
-  let step = steps.next();
+  const t0 = performance.now();
+  let workMs = 0;
+  let busyNoted = false;
+  const run = () => {
+    const t = performance.now();
+    const s = steps.next();
+    workMs += performance.now() - t;
+    return s;
+  };
+  let step = run();
   while (!step.done) {
+    if (!busyNoted && performance.now() - t0 > BUSY_MS) {
+      busyNoted = true;
+      state.runHooks(state.busy, doc);
+    }
     await nextTurn(); // incoming requests and edits run here
     if (stale()) {
       steps.return(undefined);
       return;
     }
-    step = steps.next();
+    step = run();
   }
   const result = step.value;
   if (stale()) return;
@@ -98,6 +114,7 @@ export async function validate(state: ServerState, doc: OpenDocument): Promise<v
   doc.findings = result.findings;
   const diagnostics = result.findings.map((f) => toDiagnosticCached(doc.uri, f));
   await state.connection.sendDiagnostics({ uri: doc.uri, version, diagnostics });
+  state.runHooks(state.published, doc, result, { workMs, wallMs: performance.now() - t0 });
   noteDocumentActivity(doc.session.doc.lineCount);
 }
 

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { ClientCapabilities, CodeAction, Connection, Diagnostic } from 'vscode-languageserver/node';
-import { DocumentSession, normalizeConfig, RULE_IDS, ruleDocUrl, type Finding, type Locale, type ReviewConfig } from '../core';
+import { DocumentSession, normalizeConfig, RULE_IDS, ruleDocUrl, type CheckResult, type Finding, type Locale, type ReviewConfig } from '../core';
 
 export interface OpenDocument {
   uri: string;
@@ -25,6 +25,12 @@ export function docUrl(id: string): string {
   return docsDir ? pathToFileURL(path.join(docsDir, `${id}.md`)).toString() : ruleDocUrl(id);
 }
 
+/** How long a check took: work done in its slices, and from its start to publishing (incl. requests served between slices). */
+export interface CheckTiming {
+  workMs: number;
+  wallMs: number;
+}
+
 export class ServerState {
   readonly documents = new Map<string, OpenDocument>();
   locale: Locale = 'en';
@@ -37,6 +43,12 @@ export class ServerState {
   readonly preparers: ((doc: OpenDocument, config: ReviewConfig) => void)[] = [];
   /** Code actions beyond a finding's own fixes (e.g. "add to the glossary"). */
   readonly extraActions: ((uri: string, finding: Finding, diagnostics: Diagnostic[]) => CodeAction[])[] = [];
+  /** Hooks run after a document's diagnostics were published (e.g. the bilingualReview/status notification). */
+  readonly published: ((doc: OpenDocument, result: CheckResult, timing: CheckTiming) => void)[] = [];
+  /** Hooks run once when a check has kept going for a while (a long document being opened). */
+  readonly busy: ((doc: OpenDocument) => void)[] = [];
+  /** initializationOptions the client sent. */
+  initializationOptions: Record<string, unknown> = {};
 
   constructor(readonly connection: Connection) {}
 
@@ -88,6 +100,17 @@ export class ServerState {
     doc.session.setConfig(config);
     this.prepare(doc, config);
     return doc;
+  }
+
+  /** Runs hooks, logging (never throwing) their errors. */
+  runHooks<A extends unknown[]>(hooks: readonly ((...args: A) => void)[], ...args: A): void {
+    for (const h of hooks) {
+      try {
+        h(...args);
+      } catch (e) {
+        this.connection.console.error(`A hook failed: ${(e as Error)?.stack ?? e}`);
+      }
+    }
   }
 
   prepare(doc: OpenDocument, config: ReviewConfig): void {
