@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, EXTENSION_ID, openBilingual, ROOT, waitForDiagnostics, workspaceDir } from './helpers';
+import { closeAll, codeOf, EXTENSION_ID, openBilingual, ROOT, waitFor, waitForDiagnostics, workspaceDir } from './helpers';
 
 describe('Chinese display language', () => {
   afterEach(closeAll);
@@ -33,6 +33,20 @@ describe('Chinese display language', () => {
     assert.ok(actions.some((a) => a.title === '插入待译占位行'), actions.map((a) => a.title).join(' | '));
   });
 
+  it('shows the status item in Chinese (l10n/bundle.l10n.zh-cn.json)', async () => {
+    const ext = vscode.extensions.getExtension<{ status(): { text: string; busy: boolean } | undefined }>(EXTENSION_ID)!;
+    const api = await ext.activate();
+    assert.equal(typeof api?.status, 'function', 'activate() returns { status() } (ux branch)');
+    const editor = await openBilingual(path.join(workspaceDir(), 'seed.txt'));
+    await waitForDiagnostics(editor.document.uri, (d) => d.length >= 13, 'the seed findings');
+    const text = await waitFor(() => {
+      const s = api.status();
+      return s && !s.busy && /51/.test(s.text) ? s.text : undefined;
+    }, 'the status item to show the seed counts', 10000);
+    assert.match(text, /51 个句对/);
+    assert.match(text, /7 行未配对/);
+  });
+
   it('loads the manifest strings from package.nls.zh-cn.json', () => {
     const nlsFile = path.join(ROOT, 'package.nls.zh-cn.json');
     assert.ok(fs.existsSync(nlsFile), 'package.nls.zh-cn.json exists (ux branch)');
@@ -44,7 +58,9 @@ describe('Chinese display language', () => {
     const key = /^%(.+)%$/.exec(rawCmd.title)?.[1];
     assert.ok(key, `the command title is a %key% placeholder: ${rawCmd.title}`);
     const shown = ext.packageJSON.contributes.commands.find((c: { command: string }) => c.command === 'bilingualReview.checkThisFile');
-    assert.equal(shown.title, nls[key]);
-    assert.match(shown.title, /[\u4e00-\u9fff]/);
+    // Command titles arrive as { value, original }: the Chinese and the English.
+    const en = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.json'), 'utf8')) as Record<string, string>;
+    assert.deepEqual(shown.title, { value: nls[key], original: en[key] });
+    assert.match(nls[key], /[\u4e00-\u9fff]/);
   });
 });

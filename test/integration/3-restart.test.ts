@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, hoverText, openBilingual, ROOT, waitFor, waitForDiagnostics, workspaceDir } from './helpers';
+import { closeAll, codeOf, EXTENSION_ID, hoverText, openBilingual, ROOT, waitFor, waitForDiagnostics, workspaceDir } from './helpers';
 
 /** The pids of this extension host's language servers (children running dist/server.js). */
 function serverPids(): number[] {
@@ -47,6 +47,11 @@ describe('server crash and restart', function () {
       const hover = await hoverText(uri, new vscode.Position(editor.document.lineCount - 1, 2));
       assert.match(hover, /unpaired-line/);
       before = after;
+    }
+    // The status item (ux branch) is back to the document's counts, not "Restarting…" or "Crashed".
+    const api = await vscode.extensions.getExtension<{ status(): { text: string; busy: boolean } | undefined }>(EXTENSION_ID)!.activate();
+    if (typeof api?.status === 'function') {
+      await waitFor(() => (/pairs/.test(api.status()?.text ?? '') && !api.status()?.busy) || undefined, `the status item to show counts again (now: ${api.status()?.text})`, 10000);
     }
     await vscode.commands.executeCommand('workbench.action.files.revert');
   });
