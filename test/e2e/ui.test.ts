@@ -90,7 +90,8 @@ describe('UI check: the .vsix in code-server through Playwright', function () {
       smokeTestDriver: false, // it would hide the notification toasts
       settings: { 'workbench.colorTheme': `Default ${DARK}`, 'editor.fontSize': 15, 'window.zoomLevel': 0, 'workbench.activityBar.location': 'default', 'breadcrumbs.enabled': false,
         // curly quotes and Chinese punctuation are expected here: no ambiguous-character boxes
-        'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.wordWrap': 'on' },
+        'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.wordWrap': 'on',
+        'editor.stickyScroll.enabled': false },
     });
     const browser = await launchBrowser(cleanup);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
@@ -154,6 +155,16 @@ describe('UI check: the .vsix in code-server through Playwright', function () {
     assert.match(text, /Chinese line has no English source/);
   });
 
+  it('shows the document counts in the language status item', async () => {
+    await page.locator('#status\\.languageStatus').click();
+    const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: '51 pairs' }).first();
+    await hover.waitFor({ state: 'visible', timeout: 10000 });
+    const text = await hover.innerText();
+    assert.match(text, /51 pairs · 7 unpaired · \d+ findings/);
+    assert.match(text, /English first/);
+    await page.keyboard.press('Escape');
+  });
+
   it('shows the finding and the counterpart in a hover', async () => {
     // Put the cursor on 上涨了三倍 (Find selects it) and ask for the hover by keyboard.
     await page.locator('.monaco-editor .view-lines').first().click();
@@ -168,21 +179,32 @@ describe('UI check: the .vsix in code-server through Playwright', function () {
     await page.keyboard.press('Control+I');
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'multiplier-ambiguity' }).first();
     await hover.waitFor({ state: 'visible', timeout: 10000 });
-    const text = await hover.innerText();
+    // complete: the finding, what the rule knows about the token, the counterpart line, the quick fixes
+    const complete = async (): Promise<string> => {
+      await page.waitForFunction(() => {
+        const h = [...(document as unknown as { querySelectorAll(s: string): Iterable<{ textContent: string | null }> }).querySelectorAll('.monaco-hover:not(.hidden)')].map((e) => e.textContent ?? '').join('');
+        return h.includes('tripled ↔') && h.includes('Source') && !h.includes('Checking for quick fixes');
+      }, undefined, { timeout: 10000 });
+      return hover.innerText();
+    };
+    const text = await complete();
     assert.match(text, /上涨了三倍/);
     assert.match(text, /tripled/);
+    assert.match(text, /English · line 83/);
     await shot(page, 'editor-diagnostics-hover-dark.png');
     await setTheme(LIGHT);
     await page.keyboard.press('Escape');
     await page.keyboard.press('Control+K');
     await page.keyboard.press('Control+I');
     await hover.waitFor({ state: 'visible', timeout: 10000 });
+    await complete();
     await shot(page, 'editor-diagnostics-hover-light.png');
     await page.keyboard.press('Escape');
   });
 
   it('opens the preview beside the editor: 58 rows (51 pairs + 7 unpaired)', async () => {
-    await page.keyboard.press('Control+J'); // close the panel: more room
+    await page.keyboard.press('Control+J'); // close the panel and the side bar: more room
+    await page.keyboard.press('Control+B');
     await runCommand(commandTitle('bilingualReview.showPreviewToSide'));
     const frame = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     const rows = frame.locator('.row');
@@ -190,8 +212,15 @@ describe('UI check: the .vsix in code-server through Playwright', function () {
     await page.waitForFunction(() => true);
     assert.equal(await rows.count(), 58);
     assert.equal(await frame.locator('.row.unpaired').count(), 7);
+    const themed = async (kind: string): Promise<void> => {
+      // the webview re-themes after the workbench: wait for its body class
+      await frame.locator(`body.${kind}`).waitFor({ state: 'attached', timeout: 10000 });
+      await page.waitForTimeout(300);
+    };
+    await themed('vscode-light');
     await shot(page, 'editor-preview-light.png');
     await setTheme(DARK);
+    await themed('vscode-dark');
     await shot(page, 'editor-preview-dark.png');
   });
 });
