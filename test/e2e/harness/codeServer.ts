@@ -32,6 +32,33 @@ export function tools(): Tools {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+/**
+ * Process groups still running. If this process is told to stop (the stage's
+ * time limit sends SIGTERM) or exits without cleaning up, they are killed here,
+ * so no code-server outlives its test run.
+ */
+const liveGroups = new Set<number>();
+const liveDirs = new Set<string>();
+function killLiveGroups(): void {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  liveGroups.clear();
+  for (const dir of liveDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  liveDirs.clear();
+}
+process.once('exit', killLiveGroups);
+for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(sig, () => {
+    killLiveGroups();
+    process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGHUP' ? 1 : 15));
+  });
+}
+
 /** Things to undo at the end, last first. */
 export class Cleanup {
   private steps: (() => Promise<void> | void)[] = [];
@@ -40,7 +67,11 @@ export class Cleanup {
   }
   tempDir(prefix: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-    this.add(() => fs.rmSync(dir, { recursive: true, force: true }));
+    liveDirs.add(dir);
+    this.add(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      liveDirs.delete(dir);
+    });
     return dir;
   }
   async run(): Promise<void> {
@@ -175,6 +206,7 @@ export async function startCodeServer(cleanup: Cleanup, opts: StartOptions = {})
     ...(opts.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   const proc = spawn(t.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (proc.pid !== undefined) liveGroups.add(proc.pid);
   let output = '';
   proc.stdout!.on('data', (d) => (output += d));
   proc.stderr!.on('data', (d) => (output += d));
@@ -197,7 +229,17 @@ export async function startCodeServer(cleanup: Cleanup, opts: StartOptions = {})
 
 /** SIGTERM to the whole process group, SIGKILL after a grace period. */
 export async function stopGroup(proc: ChildProcess, name: string, graceMs = 5000): Promise<void> {
-  if (proc.pid === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
+  if (proc.pid === undefined) return;
+  if (proc.exitCode !== null || proc.signalCode !== null) {
+    // the leader is gone; its group may not be
+    try {
+      process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    liveGroups.delete(proc.pid);
+    return;
+  }
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   const kill = (sig: NodeJS.Signals): void => {
     try {
@@ -215,6 +257,7 @@ export async function stopGroup(proc: ChildProcess, name: string, graceMs = 5000
   clearTimeout(timer);
   // Children that outlived the leader (extension host, language server): same group.
   kill('SIGKILL');
+  liveGroups.delete(proc.pid);
 }
 
 /** Chromium with a fresh profile (playwright makes and removes a temp one). */
