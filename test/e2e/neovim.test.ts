@@ -83,7 +83,7 @@ describe('Neovim as an LSP client', function () {
       assert.ok(/[\u{10000}-\u{10FFFF}]/u.test(zh.slice(0, tokenUtf16)), 'the fixture has astral characters before the token');
       assert.notEqual(tokenBytes, tokenUtf16);
       r = drive(file, {
-        BR_EXPECT_COUNT: '3',
+        BR_EXPECT_COUNT: String(cli(file).length),
         BR_HOVER_LINE: '1',
         BR_HOVER_COL: String(tokenBytes + 3), // inside 上, Neovim counts bytes
         BR_ACTION_RULE: 'multiplier-ambiguity',
@@ -92,8 +92,9 @@ describe('Neovim as an LSP client', function () {
     });
 
     it('places each diagnostic at the right byte column (server: UTF-16)', () => {
+      const ours = new Set(['multiplier-ambiguity', 'number-mismatch', 'unpaired-line']);
       assert.deepEqual(
-        r.diagnostics.map((d) => [d.code, d.lnum, d.col, d.end_col]).sort(),
+        r.diagnostics.filter((d) => ours.has(d.code)).map((d) => [d.code, d.lnum, d.col, d.end_col]).sort(),
         [
           ['multiplier-ambiguity', 1, tokenBytes, tokenBytes + Buffer.byteLength('上涨了三倍')],
           ['number-mismatch', 4, Buffer.byteLength(lines[4].slice(0, lines[4].indexOf('45'))), Buffer.byteLength(lines[4].slice(0, lines[4].indexOf('45') + 2))],
