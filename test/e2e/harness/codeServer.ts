@@ -296,7 +296,7 @@ export function workbenchUrl(cs: CodeServer, folder: string, payload?: { extensi
 }
 
 /** Workbench chatter that is not the suite's output. */
-const QUIET = /^\s*$|^No extension gallery service|^Ignoring fetching|^Creating a socket|^Resolved connection token|^\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)\]|^Updating additional builtin|^Extension host|^Started local extension host/;
+const QUIET = /^\s*$|^No extension gallery service|^Ignoring fetching|^Creating a socket|^Resol(ved|ving) connection token|^\[(reconnection-grace-time|Service Worker|AgentHost[^\]]*|AccountPolicyGate)\]|^Updating additional builtin|^Extension host|^Started local extension host/;
 
 export interface SuiteResult {
   exitCode: number;
