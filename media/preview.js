@@ -139,6 +139,7 @@
     const kind = row.kind === 'unpaired' || row.kind === 'heading' ? row.kind : 'pair';
     el.className = `row ${kind}`;
     el.setAttribute('role', 'listitem');
+    el.tabIndex = 0;
     el.setAttribute('data-line', String(row.line));
     if (kind === 'heading' && row.level) el.setAttribute('data-level', String(row.level));
     const findings = [];
@@ -419,6 +420,22 @@
       msg.end = Number(finding.getAttribute('data-end'));
     }
     vscode.postMessage(msg);
+  });
+
+  // Keyboard: Enter reveals the focused row's line, arrows move between rows.
+  rowsEl.addEventListener('keydown', (event) => {
+    const row = /** @type {HTMLElement | null} */ (event.target && /** @type {HTMLElement} */ (event.target).closest ? /** @type {HTMLElement} */ (event.target).closest('.row') : null);
+    if (!row) return;
+    if (event.key === 'Enter' || event.key === ' ') {
+      event.preventDefault();
+      vscode.postMessage({ type: 'reveal', line: Number(row.getAttribute('data-line')) });
+    } else if (event.key === 'ArrowDown' || event.key === 'ArrowUp') {
+      event.preventDefault();
+      const rows = shownRows();
+      const i = rows.findIndex((r) => r.el === row);
+      const next = rows[i + (event.key === 'ArrowDown' ? 1 : -1)];
+      if (next) next.el.focus();
+    }
   });
 
   function applyFilter() {

@@ -193,6 +193,21 @@ describe('preview page in Chromium', function () {
     assert.ok((await p.posted()).some((m) => m.type === 'filter' && m.onlyFindings === true));
     await page.locator('#only-findings').uncheck();
     assert.equal(await page.locator('.row:visible').count(), 58);
+    // Swap: the Chinese column moves to the left, and the choice is kept for a reload.
+    const leftLang = () => page.evaluate(`(() => {
+      const cells = [...document.querySelectorAll('.row.pair')[0].querySelectorAll('.cell')];
+      cells.sort((a, b) => a.getBoundingClientRect().left - b.getBoundingClientRect().left);
+      return cells[0].getAttribute('lang');
+    })()`);
+    assert.equal(await leftLang(), 'en');
+    await page.locator('#swap').click();
+    assert.equal(await leftLang(), 'zh-Hans');
+    assert.equal(((await page.evaluate('window.__getState()')) as any).swapped, true);
+    // Keyboard: arrows move between rows, Enter reveals.
+    await page.locator('.row').first().focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    assert.deepEqual((await p.posted()).pop(), { type: 'reveal', line: data.rows[1].line });
     await page.close();
   });
 
