@@ -17,6 +17,19 @@ const VSIX = path.join(ROOT, 'bilingual-review.vsix');
 const DARK = 'Dark Modern';
 const LIGHT = 'Light Modern';
 
+let packaged: number | undefined;
+/** `npm run package`, once per test process (never a .vsix left from an older build). */
+function ensureVsix(): number {
+  if (packaged === undefined) {
+    const t0 = Date.now();
+    const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
+    assert.equal(r.status, 0, `npm run package: ${r.stdout}\n${r.stderr}`);
+    assert.ok(fs.existsSync(VSIX));
+    packaged = Date.now() - t0;
+  }
+  return packaged;
+}
+
 /** A command's title as the palette shows it (manifest %key% resolved from package.nls.json). */
 function commandTitle(id: string): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
@@ -79,11 +92,7 @@ describe('UI check: the .vsix in code-server through Playwright', function () {
   }
 
   before(async () => {
-    const t0 = Date.now();
-    const r = spawnSync('npm', ['run', 'package'], { cwd: ROOT, encoding: 'utf8', timeout: 120000 });
-    assert.equal(r.status, 0, `npm run package: ${r.stdout}\n${r.stderr}`);
-    assert.ok(fs.existsSync(VSIX));
-    console.log(`    (vsix packaged in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+    console.log(`    (vsix packaged in ${(ensureVsix() / 1000).toFixed(1)} s)`);
     workspace = makeWorkspace(cleanup);
     cs = await startCodeServer(cleanup, {
       vsix: [VSIX],
@@ -108,11 +117,7 @@ describe('UI check: the .vsix in code-server through Playwright', function () {
     }
   });
 
-  after(async () => {
-    await cleanup.run();
-    // npm run package left a minified dist/: put the development build back.
-    spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, timeout: 60000 });
-  });
+  after(() => cleanup.run());
 
   it('installs the .vsix with --install-extension', () => {
     const installed = fs.readdirSync(cs.extensionsDir).filter((d) => d.startsWith('bilingual-review.bilingual-review-'));
@@ -228,4 +233,65 @@ describe('UI check: the .vsix in code-server through Playwright', function () {
     await themed('vscode-dark');
     await shot(page, 'editor-preview-dark.png');
   });
+});
+
+describe('UI check in Chinese (--locale zh-cn): the .vsix speaks Chinese', function () {
+  this.timeout(120000);
+  const cleanup = new Cleanup();
+  let page: Page;
+
+  before(async () => {
+    ensureVsix();
+    const workspace = makeWorkspace(cleanup);
+    const cs = await startCodeServer(cleanup, {
+      vsix: [VSIX],
+      locale: 'zh-cn',
+      smokeTestDriver: false,
+      settings: { 'workbench.colorTheme': `Default ${DARK}`, 'editor.fontSize': 15, 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.wordWrap': 'on', 'editor.stickyScroll.enabled': false, 'breadcrumbs.enabled': false },
+    });
+    const browser = await launchBrowser(cleanup);
+    page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(15000);
+    await page.goto(workbenchUrl(cs, path.join(workspace, 'samples')), { timeout: 30000 });
+    await page.locator('.monaco-workbench .part.statusbar').waitFor({ state: 'visible', timeout: 30000 });
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) await shot(page, 'failed-zh-cn.png').catch(() => undefined);
+  });
+
+  after(() => cleanup.run());
+
+  it('shows the findings in Chinese in the Problems panel', async () => {
+    await page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'harbour-solar' }).waitFor({ state: 'visible', timeout: 20000 });
+    await page.keyboard.press('Control+P');
+    await page.locator('.quick-input-widget input').fill('harbour-solar');
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: 'harbour-solar' }).first().waitFor({ state: 'visible' });
+    await page.keyboard.press('Enter');
+    await page.locator('.monaco-editor .squiggly-warning').first().waitFor({ state: 'visible', timeout: 20000 });
+    await page.keyboard.press('Control+Shift+M');
+    const panel = page.locator('.markers-panel');
+    await panel.locator('.monaco-list-row', { hasText: '中文行没有对应的英文原文' }).first().waitFor({ state: 'visible' });
+    await shot(page, 'editor-problems-zh-cn.png');
+  });
+
+  it('lists the commands under their Chinese names (package.nls.zh-cn.json)', async () => {
+    const nls = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.nls.zh-cn.json'), 'utf8')) as Record<string, string>;
+    const pkg = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8'));
+    const cmd = pkg.contributes.commands.find((c: { command: string }) => c.command === 'bilingualReview.showTerms');
+    const key = (s: string): string => s.replace(/^%(.+)%$/, '$1');
+    const title = `${nls[key(cmd.category)]}: ${nls[key(cmd.title)]}`;
+    assert.match(title, /[\u4e00-\u9fff]/);
+    await page.locator('.monaco-editor .view-lines').first().click();
+    await page.keyboard.press('F1');
+    await page.locator('.quick-input-widget input').fill(`>${nls[key(cmd.category)]}`);
+    await page.locator('.quick-input-widget .monaco-list-row', { hasText: title }).first().waitFor({ state: 'visible' });
+    await shot(page, 'command-palette-zh-cn.png');
+    await page.keyboard.press('Escape');
+  });
+});
+
+// npm run package left a minified dist/: put the development build back.
+after(() => {
+  if (packaged !== undefined) spawnSync(process.execPath, ['esbuild.mjs'], { cwd: ROOT, timeout: 60000 });
 });
