@@ -98,8 +98,7 @@ describe('UI check: the .vsix in code-server through Playwright', function () {
       vsix: [VSIX],
       smokeTestDriver: false, // it would hide the notification toasts
       settings: { 'workbench.colorTheme': `Default ${DARK}`, 'editor.fontSize': 15, 'window.zoomLevel': 0, 'workbench.activityBar.location': 'default', 'breadcrumbs.enabled': false,
-        // curly quotes and Chinese punctuation are expected here: no ambiguous-character boxes
-        'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.wordWrap': 'on',
+        // wrapping and no ambiguous-character boxes come from the extension's [bilingual] defaults
         'editor.stickyScroll.enabled': false },
     });
     const browser = await launchBrowser(cleanup);
@@ -247,7 +246,7 @@ describe('UI check in Chinese (--locale zh-cn): the .vsix speaks Chinese', funct
       vsix: [VSIX],
       locale: 'zh-cn',
       smokeTestDriver: false,
-      settings: { 'workbench.colorTheme': `Default ${DARK}`, 'editor.fontSize': 15, 'editor.unicodeHighlight.ambiguousCharacters': false, 'editor.wordWrap': 'on', 'editor.stickyScroll.enabled': false, 'breadcrumbs.enabled': false },
+      settings: { 'workbench.colorTheme': `Default ${DARK}`, 'editor.fontSize': 15, 'editor.stickyScroll.enabled': false, 'breadcrumbs.enabled': false },
     });
     const browser = await launchBrowser(cleanup);
     page = await browser.newPage({ viewport: { width: 1400, height: 900 } });

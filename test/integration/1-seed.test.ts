@@ -23,6 +23,13 @@ describe('seed and samples in VS Code', function () {
     assert.equal(ext.isActive, true);
   });
 
+  it('bilingual editors wrap long lines and do not box curly quotes (the extension\'s language defaults)', () => {
+    const editor = vscode.workspace.getConfiguration('editor', { languageId: 'bilingual' });
+    assert.equal(editor.get('wordWrap'), 'on');
+    assert.equal(editor.get('unicodeHighlight.ambiguousCharacters'), false);
+    assert.notEqual(vscode.workspace.getConfiguration('editor', { languageId: 'plaintext' }).get('wordWrap'), 'on');
+  });
+
   it('"Check This File" switches a plain-text seed to the bilingual language', async () => {
     const doc = await vscode.workspace.openTextDocument(vscode.Uri.file(seed));
     assert.equal(doc.languageId, 'plaintext');
