@@ -27,9 +27,10 @@ describe('CLI on a file larger than the default heap holds', () => {
       const report = JSON.parse(r.stdout).files[0];
       const one = JSON.parse(spawnSync(process.execPath, [CLI, 'check', path.join(ROOT, 'samples', 'harbour-solar.en-zh.txt'), '--format', 'json'], { encoding: 'utf8' }).stdout).files[0];
       assert.equal(report.pairs, one.pairs * copies);
-      // every kind of problem of the sample is found in the big file too
+      // every kind of problem of the sample is found in the big file too, but for terms: a term
+      // in more than 5,000 pairs is rendered by context and not analysed (MAX_TERM_PAIRS)
       const codes = new Set(report.diagnostics.map((d: { code: string }) => d.code));
-      for (const d of one.diagnostics) assert.ok(codes.has(d.code), d.code);
+      for (const d of one.diagnostics) if (d.code !== 'term-inconsistency') assert.ok(codes.has(d.code), d.code);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

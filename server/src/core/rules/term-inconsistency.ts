@@ -107,9 +107,11 @@ export const termInconsistency: DocumentRule = {
                 other: other.text,
                 line: otherLine,
                 more:
-                  other.uses.length > 1
+                  other.uses.length > 2
                     ? ctx.t({ en: ' (and {n} more pairs)', zh: '（另有 {n} 处）' }, { n: other.uses.length - 1 })
-                    : '',
+                    : other.uses.length === 2
+                      ? ctx.t({ en: ' (and 1 more pair)', zh: '（另有 1 处）' })
+                      : '',
               },
             ),
             related,
