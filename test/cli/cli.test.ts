@@ -138,18 +138,10 @@ describe('CLI', () => {
       fs.writeFileSync(f, Buffer.from([0x63, 0x61, 0x66, 0xe9, 0x0a]));
       expect2(['check', f], /not valid UTF-8 text/);
     });
-    it('unreadable file', function () {
-      if (process.getuid?.() === 0) {
-        // root reads everything: make the path unreadable by making it a dangling symlink's target directory
-        const f = path.join(tmp, 'dangling.bilingual');
-        fs.symlinkSync(path.join(tmp, 'missing-target'), f);
-        expect2(['check', f], /dangling\.bilingual: no such file or directory/);
-        return;
-      }
-      const f = path.join(tmp, 'secret.bilingual');
-      fs.writeFileSync(f, 'x');
-      fs.chmodSync(f, 0o000);
-      expect2(['check', f], /permission denied/);
+    it('dangling symlink', () => {
+      const f = path.join(tmp, 'dangling.bilingual');
+      fs.symlinkSync(path.join(tmp, 'missing-target'), f);
+      expect2(['check', f], /dangling\.bilingual: no such file or directory/);
     });
     it('unknown option', () => expect2(['check', SEED, '--frobnicate'], /unknown option --frobnicate/));
     it('bad format', () => expect2(['check', SEED, '--format', 'xml'], /--format must be text, json or sarif/));

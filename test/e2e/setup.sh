@@ -22,6 +22,13 @@ CS_DIR="$CACHE/code-server-$CS_VERSION"
 t0=$(date +%s)
 say() { echo "setup: $*"; }
 
+# Run from `npm test`, the outer npm's identity is in the environment, and the
+# inner npm would pass it on: code-server's postinstall reads the Node version
+# from npm_config_user_agent and would see the outer Node 20. Drop it (and the
+# other lifecycle variables); the inner npm sets its own.
+unset npm_config_user_agent npm_node_execpath npm_execpath NODE npm_config_node_gyp
+for v in $(compgen -v | grep -E '^npm_(lifecycle|package)_' || true); do unset "$v"; done
+
 # --- Debian packages -------------------------------------------------------
 missing=()
 for pkg in chromium neovim libkrb5-dev fonts-noto-cjk translate-toolkit; do

@@ -12,7 +12,7 @@ export const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', '000_8a6ed06ea1b
 export const CLI = path.join(ROOT, 'dist', 'cli.js');
 export const EXTENSION_ID = 'bilingual-review.bilingual-review';
 
-/** The workspace the runner opened (a temp folder with copies of the samples and the seed). */
+/** The workspace the runner opened (a temp folder: seed.txt and samples/, see test/e2e/harness/languagePack.ts). */
 export function workspaceDir(): string {
   const folder = vscode.workspace.workspaceFolders?.[0];
   if (!folder) throw new Error('the suite needs a workspace folder (the runner opens a temp copy of samples/)');

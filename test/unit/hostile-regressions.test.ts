@@ -2,8 +2,9 @@
 // reproduced by the smallest input that showed it.
 
 import * as assert from 'node:assert/strict';
-import { applyEdits, checkText, chooseFix, fixAll, getRule } from '../../server/src/core';
+import { applyEdits, checkText, chooseFix, DocumentSession, fixAll, getRule } from '../../server/src/core';
 import { extractEnglish } from '../../server/src/core/quantities/en';
+import { plain, withCommas } from '../../server/src/core/quantities/format';
 
 describe('hostile-input regressions', () => {
   it('fix all on a term rendered two ways equally often does not swap the renderings (term-inconsistency tie)', () => {
@@ -69,5 +70,60 @@ describe('hostile-input regressions', () => {
     const { findings } = checkText(text, { rules: [getRule('number-mismatch')!], config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } });
     assert.equal(findings.length, 1);
     for (const fix of findings[0].fixes ?? []) assert.doesNotMatch(applyEdits(text, fix.edits), /tested four\./);
+  });
+
+  it('term-inconsistency after deleting a pair equals a fresh check (a consistent result was kept from a rendering only the deleted pair had)', () => {
+    // 登港 was a candidate of the first pair only; it is in every Chinese line, so the term looked
+    // consistent. Deleting that pair left 哈登港 / 哈尔登港, which a fresh check reports.
+    const text = ['Each Halden Port is tested twice.', '工程师再次检查了哈登港。', 'Each Halden Port is tested twice.', '哈登港被更换了。', '', 'Each Halden Port is tested twice.', '每个哈尔登港测试两次。', ''].join('\n');
+    const rules = [getRule('term-inconsistency')!];
+    const session = new DocumentSession(text, { rules });
+    session.check();
+    session.applyChanges([{ range: { start: { line: 0, character: 0 }, end: { line: 1, character: 12 } }, text: '' }]);
+    const incremental = session.check().findings;
+    const fresh = checkText(session.doc.getText(), { rules }).findings;
+    assert.equal(fresh.length, 2);
+    assert.deepEqual(JSON.stringify(incremental), JSON.stringify(fresh));
+  });
+
+  it('a number fix never turns its line into a line of no language (twenty-one → 12,345 alone dissolved the pair)', () => {
+    const text = '一万二千三百四十五\ntwenty-one\n';
+    const { findings, model } = checkText(text, { rules: [getRule('number-mismatch')!], config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } });
+    assert.equal(model.pairs.length, 1);
+    assert.equal(findings.length, 1);
+    for (const fix of findings[0].fixes ?? []) assert.equal(checkText(applyEdits(text, fix.edits), { config: { order: 'zh-en', locale: 'en', options: {}, rules: {} } }).model.pairs.length, 1);
+  });
+
+  it('零下 (below zero) is read as negative: 1 °F = 零下17.2摄氏度 is right, and no fix writes 零下-17.2', () => {
+    const rules = [getRule('unit-conversion')!];
+    assert.deepEqual(checkText('It is 1 °F outside.\n外面是零下17.2摄氏度。\n', { rules }).findings, []);
+    const wrong = '0 °F is cold.\n零下5摄氏度很冷。\n';
+    const f = checkText(wrong, { rules }).findings;
+    assert.equal(f.length, 1);
+    assert.equal(applyEdits(wrong, f[0].fixes![0].edits), '0 °F is cold.\n-17.8摄氏度很冷。\n');
+  });
+
+  it('a wrong conversion of a range offers no single-value fix (10-20公斤 became 4.54公斤, losing the range)', () => {
+    const { findings } = checkText('It is 10-20 lb.\n它重10-20公斤。\n', { rules: [getRule('unit-conversion')!] });
+    assert.equal(findings.length, 1);
+    assert.equal(findings[0].fixes, undefined);
+  });
+
+  it('values of 1e21 and more are written in digits, never in exponent notation (a fix wrote 1.4397004174045076e+22, read back as 22)', () => {
+    assert.equal(plain(1.4397004174045076e22), '14397004174045076258816');
+    assert.equal(plain(-3e25), '-30000000000000000570425344');
+    assert.equal(withCommas(2e21), '2,000,000,000,000,000,000,000');
+    assert.doesNotMatch(plain(1e300), /e/);
+  });
+
+  it('term-inconsistency offers no fix that would not leave the rendering a word (尔登港 inside 哈尔登港 → 哈哈登港)', () => {
+    const text = ['A new Halden Port arrived.', '新的哈登港到了。', 'A new Halden Port arrived.', '新的哈尔登港到了。', 'The Halden Port was replaced.', '新的哈登港到了。', ''].join('\n');
+    const { findings } = checkText(text, { rules: [getRule('term-inconsistency')!] });
+    for (const f of findings) for (const fix of f.fixes ?? []) assert.doesNotMatch(applyEdits(text, fix.edits), /哈哈登港/);
+    // an ordinary variant keeps its fix
+    const plain = ['The anode was replaced.', '阳极被更换了。', 'A new anode arrived.', '新的阳极到了。', 'Each anode is tested twice.', '负极被更换了。', ''].join('\n');
+    const f2 = checkText(plain, { rules: [getRule('term-inconsistency')!] }).findings;
+    assert.equal(f2.length, 1);
+    assert.equal(applyEdits(plain, f2[0].fixes![0].edits).split('\n')[5], '阳极被更换了。');
   });
 });

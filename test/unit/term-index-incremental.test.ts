@@ -97,7 +97,12 @@ describe('term index: incremental updates equal a fresh index', () => {
     s.check();
     assert.deepEqual(idx.lastDelta, { added: 1, removed: 1 });
     assert.ok(idx.lastRefresh.kept >= 10, JSON.stringify(idx.lastRefresh));
-    assert.ok(idx.lastRefresh.analysed <= 8, JSON.stringify(idx.lastRefresh));
+    // Most terms keep their result. Consistent terms found by the slow path (names, with
+    // their spelling variants) are analysed again when a changed pair shares their
+    // candidates: keeping them needs the first pairs analyze() read, which only the quick
+    // path records (so an incremental check always equals a fresh one).
+    const { analysed, kept } = idx.lastRefresh;
+    assert.ok(analysed * 5 <= analysed + kept, JSON.stringify(idx.lastRefresh));
     assertSameAsFresh(s);
   });
 });

@@ -2,7 +2,9 @@
 
 import { checkText, normalizeConfig, RULE_IDS, SEVERITIES, type Severity } from '../core';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
-import { expandInputs, InputError, readFileText, readStdin } from './read';
+import { expandInputs, HEAP_BYTES_PER_INPUT_BYTE, InputError, MAX_FILE_BYTES, readFileText, readStdin } from './read';
+import { spawnSync } from 'node:child_process';
+import * as os from 'node:os';
 import * as fs from 'node:fs';
 import * as nodePath from 'node:path';
 import { combineGlossaries, discoverGlossaries } from '../node/glossaries';
@@ -192,10 +194,44 @@ export async function main(argv: string[]): Promise<number> {
   return failing ? 1 : 0;
 }
 
+/**
+ * Node's default heap (about 4 GB here) holds a check of files up to about 43 MB
+ * (MAX_FILE_BYTES). A bigger file (a book: 100,000 pairs are about 56 MB) is checked
+ * by running this CLI again with a heap sized for it, as long as that heap fits in
+ * 60 % of the machine's memory; beyond that, read.ts refuses the file with its size.
+ * Returns the child's exit code, or undefined when no bigger heap is needed or possible.
+ */
+function rerunWithBiggerHeap(args: string[]): number | undefined {
+  if (process.env.BILINGUAL_REVIEW_HEAP_SIZED) return undefined;
+  let largest = 0;
+  try {
+    const opts = parseArgs(args);
+    if (typeof opts === 'string') return undefined;
+    for (const file of expandInputs(opts.inputs)) {
+      if (file === '-') continue;
+      const st = fs.statSync(file);
+      if (st.isFile()) largest = Math.max(largest, st.size);
+    }
+  } catch {
+    return undefined; // main() reports the bad input
+  }
+  if (largest <= MAX_FILE_BYTES) return undefined;
+  const neededMb = Math.ceil((largest * HEAP_BYTES_PER_INPUT_BYTE * 1.1) / 1048576);
+  if (neededMb * 1048576 > os.totalmem() * 0.6) return undefined;
+  const r = spawnSync(process.execPath, [`--max-old-space-size=${neededMb}`, ...process.execArgv, __filename, ...args], {
+    stdio: 'inherit',
+    env: { ...process.env, BILINGUAL_REVIEW_HEAP_SIZED: '1' },
+  });
+  if (r.error) return undefined;
+  return r.status ?? 2;
+}
+
 if (require.main === module) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });
+  const rerun = rerunWithBiggerHeap(process.argv.slice(2));
+  if (rerun !== undefined) process.exit(rerun);
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

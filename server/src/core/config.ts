@@ -39,7 +39,7 @@ export function normalizeConfig(raw: unknown, knownRuleIds: readonly string[]): 
   const warnings: string[] = [];
   if (raw === undefined || raw === null) return { config, warnings };
   if (!isRecord(raw)) {
-    warnings.push(`bilingualReview settings must be an object; got ${typeof raw}. Using defaults.`);
+    warnings.push(`bilingualReview settings must be an object; got ${Array.isArray(raw) ? 'an array' : typeof raw}. Using defaults.`);
     return { config, warnings };
   }
   for (const [key, value] of Object.entries(raw)) {
@@ -71,10 +71,36 @@ export function normalizeConfig(raw: unknown, knownRuleIds: readonly string[]): 
         warnings.push(`bilingualReview.${key}: ${JSON.stringify(value)} is not a valid severity or rule. Using the default.`);
       }
     } else {
-      config.options[key] = value;
+      const problem = OPTION_CHECKS[key]?.(value);
+      if (problem) warnings.push(`bilingualReview.${key} ${problem}; got ${describeValue(value)}. Using the default.`);
+      else config.options[key] = value;
     }
   }
   return { config, warnings };
+}
+
+/**
+ * The settings of package.json beyond order and rules, checked like the editor's
+ * schema would (another LSP client sends whatever its user typed). A wrong value is
+ * dropped with a warning, so the rule reading it gets its default. Options of rules
+ * added later pass through: ctx.option() still falls back when the type is wrong.
+ */
+const OPTION_CHECKS: Record<string, (v: unknown) => string | undefined> = {
+  conversionTolerance: (v) => (typeof v === 'number' && Number.isFinite(v) && v >= 0 && v <= 0.5 ? undefined : 'must be a number from 0 to 0.5'),
+  showCorrectConversions: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  workspaceTerms: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  autoDetect: (v) => (typeof v === 'boolean' ? undefined : 'must be true or false'),
+  glossaries: (v) => (Array.isArray(v) && v.every((x) => typeof x === 'string') ? undefined : 'must be a list of file paths (strings)'),
+};
+
+function describeValue(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  try {
+    const s = JSON.stringify(v);
+    return s.length > 80 ? s.slice(0, 77) + '...' : s;
+  } catch {
+    return typeof v;
+  }
 }
 
 /** Stable key of everything that changes findings (used to invalidate caches). */

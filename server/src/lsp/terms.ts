@@ -79,7 +79,7 @@ class WorkspaceFiles {
     }
     const old = this.files.get(file);
     if (old && old.mtime === st.mtimeMs) return false;
-    if (st.size > MAX_FILE_BYTES) return this.drop(file);
+    if (!st.isFile() || st.size > MAX_FILE_BYTES) return this.drop(file); // a FIFO would block the server
     let text: string;
     try {
       text = fs.readFileSync(file, 'utf8');

@@ -30,6 +30,9 @@ export function discoverGlossaries(dir: string): string[] {
 
 const cache = new Map<string, { mtime: number; size: number; loaded: LoadedGlossary }>();
 
+/** A glossary of 100,000 terms is about 5 MB. */
+export const MAX_GLOSSARY_BYTES = 32 * 1024 * 1024;
+
 /** Reads and parses one glossary file (cached until it changes on disk). */
 export function loadGlossaryFile(file: string): LoadedGlossary {
   const p = path.resolve(file);
@@ -39,6 +42,10 @@ export function loadGlossaryFile(file: string): LoadedGlossary {
   } catch (e) {
     return { path: p, entries: [], errors: [{ line: 0, message: `Cannot read the glossary: ${(e as NodeJS.ErrnoException).code ?? e}` }] };
   }
+  // Never block on a FIFO or read a device or a huge file: a glossary path comes from the
+  // workspace (.bilingual/glossary.*, the glossaries setting) and must not hang the server.
+  if (!st.isFile()) return { path: p, entries: [], errors: [{ line: 0, message: 'Cannot read the glossary: not a regular file' }] };
+  if (st.size > MAX_GLOSSARY_BYTES) return { path: p, entries: [], errors: [{ line: 0, message: `Cannot read the glossary: too large (${Math.round(st.size / 1048576)} MB; the limit is ${MAX_GLOSSARY_BYTES / 1048576} MB)` }] };
   const hit = cache.get(p);
   if (hit && hit.mtime === st.mtimeMs && hit.size === st.size) return hit.loaded;
   const format = glossaryFormat(p) ?? 'tsv';

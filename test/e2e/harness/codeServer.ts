@@ -32,6 +32,33 @@ export function tools(): Tools {
   return JSON.parse(fs.readFileSync(file, 'utf8'));
 }
 
+/**
+ * Process groups still running. If this process is told to stop (the stage's
+ * time limit sends SIGTERM) or exits without cleaning up, they are killed here,
+ * so no code-server outlives its test run.
+ */
+const liveGroups = new Set<number>();
+const liveDirs = new Set<string>();
+function killLiveGroups(): void {
+  for (const pgid of liveGroups) {
+    try {
+      process.kill(-pgid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+  }
+  liveGroups.clear();
+  for (const dir of liveDirs) fs.rmSync(dir, { recursive: true, force: true, maxRetries: 2 });
+  liveDirs.clear();
+}
+process.once('exit', killLiveGroups);
+for (const sig of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) {
+  process.once(sig, () => {
+    killLiveGroups();
+    process.exit(128 + (sig === 'SIGINT' ? 2 : sig === 'SIGHUP' ? 1 : 15));
+  });
+}
+
 /** Things to undo at the end, last first. */
 export class Cleanup {
   private steps: (() => Promise<void> | void)[] = [];
@@ -40,7 +67,11 @@ export class Cleanup {
   }
   tempDir(prefix: string): string {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), prefix));
-    this.add(() => fs.rmSync(dir, { recursive: true, force: true }));
+    liveDirs.add(dir);
+    this.add(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      liveDirs.delete(dir);
+    });
     return dir;
   }
   async run(): Promise<void> {
@@ -76,7 +107,7 @@ export function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise
   ]);
 }
 
-/** A workspace folder with copies of the project's samples and the seed (as seed.txt). */
+/** A temp workspace folder: seed.txt and samples/ (see fillWorkspace). */
 export function makeWorkspace(cleanup: Cleanup): string {
   const dir = cleanup.tempDir('br-ws-');
   fillWorkspace(dir);
@@ -99,6 +130,12 @@ export interface StartOptions {
   locale?: string;
   /** User settings.json content. */
   settings?: Record<string, unknown>;
+  /**
+   * --vscode-option enable-smoke-test-driver (default true): needed for the
+   * extensionTestsPath payload, but it also hides notification toasts, so a
+   * UI session that clicks a notification turns it off.
+   */
+  smokeTestDriver?: boolean;
   /** .vsix files to install into the fresh extensions folder before starting. */
   vsix?: string[];
 }
@@ -115,6 +152,7 @@ const DEFAULT_SETTINGS = {
   'security.workspace.trust.enabled': false,
   'editor.minimap.enabled': false,
   'window.commandCenter': false,
+  'workbench.secondarySideBar.defaultVisibility': 'hidden',
 };
 
 function runOnce(cmd: string, args: string[], env: NodeJS.ProcessEnv, timeoutMs: number): Promise<string> {
@@ -165,9 +203,10 @@ export async function startCodeServer(cleanup: Cleanup, opts: StartOptions = {})
     '--disable-getting-started-override',
     ...common,
     ...(opts.locale ? ['--locale', opts.locale] : []),
-    '--vscode-option', 'enable-smoke-test-driver',
+    ...(opts.smokeTestDriver === false ? [] : ['--vscode-option', 'enable-smoke-test-driver']),
   ];
   const proc = spawn(t.node, args, { env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
+  if (proc.pid !== undefined) liveGroups.add(proc.pid);
   let output = '';
   proc.stdout!.on('data', (d) => (output += d));
   proc.stderr!.on('data', (d) => (output += d));
@@ -190,7 +229,17 @@ export async function startCodeServer(cleanup: Cleanup, opts: StartOptions = {})
 
 /** SIGTERM to the whole process group, SIGKILL after a grace period. */
 export async function stopGroup(proc: ChildProcess, name: string, graceMs = 5000): Promise<void> {
-  if (proc.pid === undefined || proc.exitCode !== null || proc.signalCode !== null) return;
+  if (proc.pid === undefined) return;
+  if (proc.exitCode !== null || proc.signalCode !== null) {
+    // the leader is gone; its group may not be
+    try {
+      process.kill(-proc.pid, 'SIGKILL');
+    } catch {
+      /* gone */
+    }
+    liveGroups.delete(proc.pid);
+    return;
+  }
   const exited = new Promise<void>((r) => proc.once('exit', () => r()));
   const kill = (sig: NodeJS.Signals): void => {
     try {
@@ -208,6 +257,7 @@ export async function stopGroup(proc: ChildProcess, name: string, graceMs = 5000
   clearTimeout(timer);
   // Children that outlived the leader (extension host, language server): same group.
   kill('SIGKILL');
+  liveGroups.delete(proc.pid);
 }
 
 /** Chromium with a fresh profile (playwright makes and removes a temp one). */
@@ -246,7 +296,7 @@ export function workbenchUrl(cs: CodeServer, folder: string, payload?: { extensi
 }
 
 /** Workbench chatter that is not the suite's output. */
-const QUIET = /^\s*$|^No extension gallery service|^Ignoring fetching|^Creating a socket|^Resolved connection token|^\[(reconnection-grace-time|Service Worker|AgentHost|AccountPolicyGate)\]|^Updating additional builtin|^Extension host|^Started local extension host/;
+const QUIET = /^\s*$|^No extension gallery service|^Ignoring fetching|^Creating a socket|^Resol(ved|ving) connection token|^\[(reconnection-grace-time|Service Worker|AgentHost[^\]]*|AccountPolicyGate)\]|^Updating additional builtin|^Extension host|^Started local extension host/;
 
 export interface SuiteResult {
   exitCode: number;

@@ -6,9 +6,13 @@ import * as path from 'node:path';
 const ROOT = path.resolve(__dirname, '..', '..', '..');
 const SEED = path.resolve(ROOT, '..', 'shared', 'seeds', '000_8a6ed06ea1bff06e.txt');
 
-/** Copies the project's samples (with their .bilingual glossary) and the seed, as seed.txt, into `dir`. */
+/**
+ * Fills a workspace folder: the seed as seed.txt at the top, the project's
+ * samples in samples/ (their .bilingual glossary applies to that folder only,
+ * so the seed's findings are its own, as the CLI gives them for the seed alone).
+ */
 export function fillWorkspace(dir: string): void {
-  fs.cpSync(path.join(ROOT, 'samples'), dir, { recursive: true });
+  fs.cpSync(path.join(ROOT, 'samples'), path.join(dir, 'samples'), { recursive: true });
   fs.copyFileSync(SEED, path.join(dir, 'seed.txt'));
 }
 

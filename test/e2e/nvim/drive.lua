@@ -106,6 +106,15 @@ local function main()
     result.line_after = vim.api.nvim_buf_get_lines(buf, target.lnum, target.lnum + 1, false)[1]
   end
 
+  -- The server's status for status lines that poll (bilingualReview/getStatus).
+  if env('BR_STATUS') then
+    local resp = vim.lsp.buf_request_sync(buf, 'bilingualReview/getStatus', { uri = vim.uri_from_bufnr(buf) }, 5000)
+    for _, r in pairs(resp or {}) do
+      if r.result ~= nil then result.status = r.result end
+      if r.err then table.insert(result.log, 'getStatus error: ' .. vim.inspect(r.err)) end
+    end
+  end
+
   result.lines = vim.api.nvim_buf_get_lines(buf, 0, -1, false)
   local f = assert(io.open(out, 'w'))
   f:write(vim.fn.json_encode(result))

@@ -110,12 +110,13 @@ describe('size extremes', () => {
     // an edit in the middle: same pairing as a document parsed from the new text
     session.applyChanges([{ range: { start: { line: 500_000, character: 0 }, end: { line: 500_001, character: 3 } }, text: 'Inserted line.\n插入的行。\n' }]);
     const after = session.check();
-    const fresh = new DocumentSession(session.doc.getText(), { rules: session.rules, env: { services: { glossary: GLOSSARY } } }).check();
+    const fresh = new DocumentSession(session.doc.getText(), { rules: [getRule('unpaired-line')!] }).check();
     assert.equal(after.model.pairs.length, fresh.model.pairs.length);
     assert.deepEqual(
       after.model.pairs.slice(249_000, 251_000).map((p) => [p.source.line, p.target.line]),
       fresh.model.pairs.slice(249_000, 251_000).map((p) => [p.source.line, p.target.line]),
     );
-    assert.equal(after.findings.length, fresh.findings.length);
+    const unpaired = (fs: readonly { ruleId: string }[]) => fs.filter((f) => f.ruleId === 'unpaired-line');
+    assert.equal(JSON.stringify(unpaired(after.findings)), JSON.stringify(unpaired(fresh.findings)));
   });
 });

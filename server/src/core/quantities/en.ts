@@ -635,6 +635,10 @@ function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
       if (prev && (prev.s === '-' || prev.s === '−') && adj(prev, t) && !(toks[k - 2] && adj(toks[k - 2], prev) && (toks[k - 2].t === 'num' || toks[k - 2].t === 'word'))) {
         value = -value;
         start = prev.start;
+      } else if (prev && prev.t === 'word' && prev.lw === 'minus' && value > 0) {
+        // "minus 40 degrees" (零下40度)
+        value = -value;
+        start = prev.start;
       }
     } else {
       const nw = numberWords(k);

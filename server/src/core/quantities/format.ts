@@ -10,6 +10,8 @@ const EN_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven',
 /** Plain decimal notation without exponent, trimmed ("0.1", "12.5", "1200000"). */
 export function plain(v: number, maxDecimals = 6): string {
   if (!Number.isFinite(v)) return String(v);
+  // toFixed writes 1e21 and above in exponent notation, which no line reads back as that number
+  if (Math.abs(v) >= 1e21) return BigInt(Math.round(v)).toString();
   let s = v.toFixed(maxDecimals);
   if (s.includes('.')) s = s.replace(/0+$/, '').replace(/\.$/, '');
   return s === '-0' ? '0' : s;

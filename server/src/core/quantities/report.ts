@@ -7,6 +7,9 @@ import { matchPair, type MatchItem, type MatchResult, type NumberRuleId } from '
 import type { Quantity } from './types';
 import { conversionText, plain, unitLabel } from './format';
 import { roundForDisplay } from './units';
+import { extractChinese } from './zh';
+import { extractEnglish } from './en';
+import { classifyLine } from '../script';
 
 export function tolerance(ctx: RuleContext): number {
   const v = ctx.option<number>('conversionTolerance', 0.02);
@@ -85,4 +88,21 @@ export function roundConverted(v: number, like: Quantity): number {
   const p = Math.pow(10, like.decimals);
   const same = Math.round(v * p) / p;
   return like.decimals > 0 && Math.abs(same - v) <= Math.abs(v) * 0.005 ? same : r;
+}
+
+/**
+ * Whether the line, with `newText` in place of the target's numeral, reads as `value`
+ * there. A fix that does not (二 for 一万二千三百四十五 where a bare 二 is no number) would
+ * not cure its finding: it would delete the number and the finding would move on to the next.
+ */
+export function readsAs(lang: 'en' | 'zh', text: string, target: Quantity, newText: string, value: number): boolean {
+  const fixed = text.slice(0, target.numStart) + newText + text.slice(target.numEnd);
+  // nor one that makes the line stop being a line of its language ("twenty-one" → "12,345"
+  // alone is no English line): the pair would fall apart and its neighbours re-pair
+  if (classifyLine(fixed) !== classifyLine(text)) return false;
+  const end = target.numStart + newText.length;
+  const tol = 1e-9 * Math.max(1, Math.abs(value));
+  return (lang === 'zh' ? extractChinese(fixed) : extractEnglish(fixed)).some(
+    (q) => q.numStart <= target.numStart && q.numEnd >= end && [q, ...(q.alts ?? [])].some((x) => x.kind === target.kind && Math.abs(x.value - value) <= tol),
+  );
 }

@@ -472,6 +472,10 @@ export function extractChinese(text: string): Quantity[] {
       if (d.digits && i > 0 && (text[i - 1] === '-' || text[i - 1] === '−' || text[i - 1] === '负') && !(i > 1 && isDigitCode(text.charCodeAt(i - 2)))) {
         value = -value;
         start = i - 1;
+      } else if (i >= 2 && text[i - 2] === '零' && text[i - 1] === '下' && value > 0) {
+        // 零下17度: below zero (the numeral, what a fix replaces, takes 零下 in: → -17.8)
+        value = -value;
+        start = i - 2;
       }
       // scales after digits: 5亿, 1.5万, 3千, 2万亿
       if (d.digits) {

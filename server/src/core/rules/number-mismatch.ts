@@ -2,10 +2,7 @@ import type { PairRule } from '../rule';
 import type { LocalFinding, LocalFix } from '../types';
 import { enValue, zhValue } from '../quantities/format';
 import type { MatchItem } from '../quantities/match';
-import type { Quantity } from '../quantities/types';
-import { extractChinese } from '../quantities/zh';
-import { extractEnglish } from '../quantities/en';
-import { inspection, itemAt, lineText, pairMatch, sideOf, spanOf } from '../quantities/report';
+import { inspection, itemAt, lineText, pairMatch, readsAs, sideOf, spanOf } from '../quantities/report';
 
 /** A number missing, extra or different between the English and the Chinese line. */
 export const numberMismatch: PairRule = {
@@ -80,18 +77,4 @@ function fixFor(item: MatchItem, input: Parameters<PairRule['checkPair']>[0], ct
       isPreferred: true,
     },
   ];
-}
-
-/**
- * Whether the line, with `newText` in place of the target's numeral, reads as `value`
- * there. A fix that does not (二 for 一万二千三百四十五 where a bare 二 is no number) would
- * not cure its finding: it would delete the number and the finding would move on to the next.
- */
-function readsAs(lang: 'en' | 'zh', text: string, target: Quantity, newText: string, value: number): boolean {
-  const fixed = text.slice(0, target.numStart) + newText + text.slice(target.numEnd);
-  const end = target.numStart + newText.length;
-  const tol = 1e-9 * Math.max(1, Math.abs(value));
-  return (lang === 'zh' ? extractChinese(fixed) : extractEnglish(fixed)).some(
-    (q) => q.numStart <= target.numStart && q.numEnd >= end && [q, ...(q.alts ?? [])].some((x) => x.kind === target.kind && Math.abs(x.value - value) <= tol),
-  );
 }

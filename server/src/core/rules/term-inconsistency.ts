@@ -3,6 +3,18 @@ import { enTerms, TermIndex, zhCandidates, type ExternalPair, type RenderingUse,
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
+import { chineseCandidates } from '../terms/chinese';
+
+/**
+ * Whether writing `other` over the use leaves `other` a word of the line there. A variant
+ * found inside a longer name (尔登港 in 哈尔登港, beside 哈登港) is misaligned: replacing it
+ * gave 哈哈登港, and fix-all walked on from there.
+ */
+function fixReads(u: RenderingUse, other: string): boolean {
+  const text = u.entry.zh.text;
+  const fixed = text.slice(0, u.start) + other + text.slice(u.end);
+  return chineseCandidates(fixed).some((c) => c.start === u.start && c.end === u.start + other.length);
+}
 
 /** The document's term index, kept in the rule's state and updated by delta. */
 export function termIndexOf(state: Map<string, unknown>): TermIndex {
@@ -95,19 +107,23 @@ export const termInconsistency: DocumentRule = {
                 other: other.text,
                 line: otherLine,
                 more:
-                  other.uses.length > 1
+                  other.uses.length > 2
                     ? ctx.t({ en: ' (and {n} more pairs)', zh: '（另有 {n} 处）' }, { n: other.uses.length - 1 })
-                    : '',
+                    : other.uses.length === 2
+                      ? ctx.t({ en: ' (and 1 more pair)', zh: '（另有 1 处）' })
+                      : '',
               },
             ),
             related,
-            fixes: [
-              {
-                title: ctx.t({ en: 'Use {other} as in line {line}', zh: '改用{other}（同第 {line} 行）' }, { other: other.text, line: otherLine }),
-                edits: [{ range: zhRange(u), newText: other.text }],
-                isPreferred: !tie,
-              },
-            ],
+            fixes: fixReads(u, other.text)
+              ? [
+                  {
+                    title: ctx.t({ en: 'Use {other} as in line {line}', zh: '改用{other}（同第 {line} 行）' }, { other: other.text, line: otherLine }),
+                    edits: [{ range: zhRange(u), newText: other.text }],
+                    isPreferred: !tie,
+                  },
+                ]
+              : undefined,
             data: {
               term: r.display,
               key: r.key,

@@ -1,7 +1,7 @@
 import type { PairRule } from '../rule';
 import type { LocalFinding } from '../types';
 import { conversionText, plain, unitLabel } from '../quantities/format';
-import { inspection, itemAt, pairMatch, roundConverted, sideOf, spanOf } from '../quantities/report';
+import { inspection, itemAt, lineText, pairMatch, readsAs, roundConverted, sideOf, spanOf } from '../quantities/report';
 import { convert } from '../quantities/units';
 
 /**
@@ -40,13 +40,18 @@ export const unitConversion: PairRule = {
           span: spanOf(input, tgt, target),
           message,
           related: [{ span: spanOf(input, tgt === 'zh' ? 'en' : 'zh', source), message: ctx.t({ en: 'the source has {x}', zh: '原文为 {x}' }, { x: source.text }) }],
-          fixes: [
-            {
-              title: ctx.t({ en: 'Write the converted value {x} {u}', zh: '改为换算后的数值 {x}{u}' }, { x: newText, u: unitLabel(target.unit!, tgt) }),
-              edits: [{ side: sideOf(input, tgt), start: target.numStart, end: target.numEnd, newText }],
-              isPreferred: true,
-            },
-          ],
+          // one value cannot fix a range (1-30 °F): writing the low end left the finding in place;
+          // and the line must read the value written back (1.4e+22 was read as 22)
+          fixes:
+            source.hi === undefined && target.hi === undefined && readsAs(tgt, lineText(input, tgt), target, newText, Number(newText))
+              ? [
+                  {
+                    title: ctx.t({ en: 'Write the converted value {x} {u}', zh: '改为换算后的数值 {x}{u}' }, { x: newText, u: unitLabel(target.unit!, tgt) }),
+                    edits: [{ side: sideOf(input, tgt), start: target.numStart, end: target.numEnd, newText }],
+                    isPreferred: true,
+                  },
+                ]
+              : undefined,
           data: { from: source.unit, to: target.unit, source: source.value, expected: exact, written: target.value },
         });
       } else if (item.status === 'converted' && showCorrect) {

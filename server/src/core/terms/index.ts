@@ -54,7 +54,37 @@ export interface TermResult {
   /** Renderings by number of uses, most used first (only for inconsistent terms: the variants). */
   renderings: { text: string; uses: RenderingUse[] }[];
   inconsistent: boolean;
+  /**
+   * @internal Set when the rendering was chosen by the fast path: the first pairs (in
+   * document order) whose candidates it tried. Lets stillConsistent() give exactly
+   * what analyze() would.
+   */
+  quickFrom?: PairEntry[];
 }
+
+/** Document order of index entries: the document's own pairs first, then other files by path. */
+function byPosition(a: PairEntry, b: PairEntry): number {
+  const pa = a.path ?? '';
+  const pb = b.path ?? '';
+  return pa < pb ? -1 : pa > pb ? 1 : a.zh.line - b.zh.line;
+}
+
+/** The `k` first entries of P in document order (a linear scan: P may hold 5000 pairs). */
+function firstEntries(P: Iterable<PairEntry>, k: number): PairEntry[] {
+  const out: PairEntry[] = [];
+  for (const e of P) {
+    if (out.length === k && byPosition(e, out[k - 1]) >= 0) continue;
+    let i = out.length < k ? out.length : k - 1;
+    out[i] = e;
+    while (i > 0 && byPosition(out[i], out[i - 1]) < 0) {
+      [out[i], out[i - 1]] = [out[i - 1], out[i]];
+      i--;
+    }
+  }
+  return out;
+}
+
+const QUICK_FROM = 3;
 
 /** Terms used in more pairs than this are not analysed (they are everywhere and rendered by context). */
 export const MAX_TERM_PAIRS = 5000;
@@ -409,7 +439,7 @@ export class TermIndex {
    * it contains R: then only the changed pairs are looked at, not all the term's pairs.
    */
   private stillConsistent(key: string, old: TermResult): TermResult | undefined {
-    if (old.inconsistent || old.renderings.length !== 1) return undefined;
+    if (old.inconsistent || old.renderings.length !== 1 || !old.quickFrom) return undefined;
     const R = old.renderings[0].text;
     const P = this.termPairs.get(key)!;
     if (P.size < 2 || P.size > MAX_TERM_PAIRS) return undefined;
@@ -418,6 +448,28 @@ export class TermIndex {
       const hasTerm = P.has(e);
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
       if (!hasTerm && e.cands.texts.includes(R)) return undefined;
+      // a name takes the slow path (spelling variants) in analyze()
+      if (hasTerm && e.terms.some((t) => t.key === key && t.kind === 'name')) return undefined;
+    }
+    // analyze() tries the candidates of the first pairs: they must be the same pairs
+    const first = firstEntries(P, QUICK_FROM);
+    if (first.length !== old.quickFrom.length || first.some((e, i) => e !== old.quickFrom![i])) return undefined;
+    // a longer candidate analyze() tried before R may qualify now: when a pair that lacked it
+    // left, or a pair outside the term that had it (so it was not exclusive) left
+    const tried = first.flatMap((e) => e.cands.texts).sort((a, b) => b.length - a.length);
+    let exclusiveP: ReturnType<TermIndex['exclusiveIn']> | undefined;
+    const exclusiveOfP = () => (exclusiveP ??= this.exclusiveIn(P));
+    for (const c of tried) {
+      if (c.length <= R.length) break;
+      let changed = false;
+      for (const e of this.removedSince) {
+        const hadTerm = e.terms.some((t) => t.key === key);
+        if (hadTerm ? !e.zh.text.includes(c) : e.cands.texts.includes(c)) changed = true;
+      }
+      if (!changed) continue;
+      let all = this.isExclusive(this.textIds.get(c)!, P, exclusiveOfP);
+      if (all) for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
+      if (all) return undefined;
     }
     return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size, renderings: [this.lazyRendering(key, R, P)] };
   }
@@ -439,12 +491,8 @@ export class TermIndex {
     const repl = this.replacementsSince();
     if (!repl) return undefined;
     for (const [added, removed] of repl) if (!sameUse(added, removed, key)) return undefined;
-    let i = 0;
-    for (const e of P) {
-      if (i === basis.length) break;
-      if (e.zh !== basis[i++]) return undefined;
-    }
-    if (i !== basis.length) return undefined;
+    const first = firstEntries(P, basis.length);
+    if (first.length !== basis.length || first.some((e, i) => e.zh !== basis[i])) return undefined;
     return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size };
   }
 
@@ -545,18 +593,17 @@ export class TermIndex {
     const res = this.analyzeTerm(key);
     this.lastNoneBasis = undefined;
     if (!res.inconsistent && res.renderings.length === 0 && !this.positionsUsed) {
-      const basis: LineRec[] = [];
-      for (const e of this.termPairs.get(key) ?? []) {
-        if (basis.length === 3) break;
-        basis.push(e.zh);
-      }
-      this.lastNoneBasis = basis;
+      // the first pairs in document order, as analyzeTerm() reads them
+      this.lastNoneBasis = firstEntries(this.termPairs.get(key) ?? new Set<PairEntry>(), 3).map((e) => e.zh);
     }
     return res;
   }
 
   private analyzeTerm(key: string): TermResult {
-    const P = this.termPairs.get(key) ?? new Set<PairEntry>();
+    // In document order: the choices below (first pairs tried, ties between candidates and
+    // families) must not depend on the order in which edits added the pairs to the index,
+    // or an incremental check would disagree with a fresh one.
+    const P = new Set([...(this.termPairs.get(key) ?? [])].sort(byPosition));
     const n = P.size;
     const display = this.displayOf(key, P);
     const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
@@ -574,11 +621,8 @@ export class TermIndex {
     // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
     // (segmentation depends on context, so coverage is tested on the text itself)
     const firstCands: string[] = [];
-    let seen = 0;
-    for (const e of P) {
-      firstCands.push(...e.cands.texts);
-      if (++seen === 3) break;
-    }
+    const quickFrom = firstEntries(P, QUICK_FROM);
+    for (const e of quickFrom) firstCands.push(...e.cands.texts);
     let quick: string | undefined;
     let exclusiveP: ReturnType<TermIndex['exclusiveIn']> | undefined;
     const exclusiveOfP = () => (exclusiveP ??= this.exclusiveIn(P));
@@ -593,7 +637,7 @@ export class TermIndex {
       for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) quick = c;
     }
-    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)] };
+    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)], quickFrom };
     // exclusive candidates: renderings that occur only where the term does
     const exclusive = exclusiveOfP();
     let cands: CandidateRecords;
