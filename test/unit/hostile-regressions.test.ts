@@ -196,4 +196,13 @@ describe('hostile-input regressions', () => {
     assert.equal(f3.length, 1);
     assert.equal(applyEdits(plain, f3[0].fixes![0].edits).split('\n')[1], '（待译）');
   });
+  it('cjk-latin-spacing never cuts a supplementary-plane ideograph in half (the range of T𠀀 ended between its two UTF-16 units)', () => {
+    const rules = [getRule('cjk-latin-spacing')!];
+    const config = { order: 'en-zh' as const, locale: 'en' as const, options: {}, rules: { 'cjk-latin-spacing': 'warning' as const } };
+    for (const [line, start, end] of [['用 T𠀀测试。', 2, 5], ['用𠀀T测试。', 1, 4]] as const) {
+      const { findings } = checkText(`The test runs.\n${line}\n`, { rules, config });
+      assert.equal(findings.length, 1, line);
+      assert.deepEqual([findings[0].range.start.character, findings[0].range.end.character], [start, end], line);
+    }
+  });
 });
