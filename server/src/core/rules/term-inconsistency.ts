@@ -83,6 +83,24 @@ function makesVariant(idx: TermIndex, P: ReadonlySet<PairEntry>, u: RenderingUse
   return false;
 }
 
+/**
+ * Whether a rendering of the result is, in one of its pairs, the one rendering of another
+ * term of that pair, found consistent: the words are that term's. "tested twice", in the
+ * pairs of "anode" (负极 throughout) and of "cathode" (阴极), looked rendered 阴极 and 负极;
+ * claimed by "anode" while "anode" was itself inconsistent, it was reported as soon as
+ * fixing "anode" made it consistent, so fix-all never settled.
+ */
+function ownedByOther(idx: TermIndex, r: TermResult): boolean {
+  for (const x of r.renderings)
+    for (const u of x.uses)
+      for (const t of u.entry.terms) {
+        if (t.key === r.key) continue;
+        const o = idx.result(t.key);
+        if (o && !o.inconsistent && o.renderings.length === 1 && o.renderings[0].text === x.text) return true;
+      }
+  return false;
+}
+
 /** The document's term index, kept in the rule's state and updated by delta. */
 export function termIndexOf(state: Map<string, unknown>): TermIndex {
   let idx = state.get('index') as TermIndex | undefined;
@@ -140,6 +158,7 @@ export const termInconsistency: DocumentRule = {
     const claimed = new Set<string>();
     const out: DocumentFinding[] = [];
     for (const r of results) {
+      if (ownedByOther(idx, r)) continue;
       const spans = r.renderings.flatMap((x) => x.uses.map((u) => `${u.entry.path ?? ""}:${u.entry.zh.line}:${u.start}`));
       if (spans.some((s) => claimed.has(s))) continue;
       for (const s of spans) claimed.add(s);
