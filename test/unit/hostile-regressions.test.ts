@@ -205,4 +205,39 @@ describe('hostile-input regressions', () => {
       assert.deepEqual([findings[0].range.start.character, findings[0].range.end.character], [start, end], line);
     }
   });
+  it('date-mismatch writes no single date over a range, and no fix that turns its line into a line of the other language', () => {
+    const rules = [getRule('date-mismatch')!];
+    // 2015-2025 → 2015年 lost the range's end
+    const range = checkText('The plan covers 2015-2025.\n计划始于2021年3月3日。\n', { rules }).findings;
+    assert.equal(range.length, 1);
+    assert.equal(range[0].fixes, undefined);
+    // 2021年3月3日：two-thirds with 2015年 written over its date is English: the pairs re-formed and
+    // the finding moved on to the next Chinese line (found by the fix convergence property, seed 1234567)
+    const lang = 'It was 2015, two-thirds done.\n2021年3月3日：two-thirds\n';
+    const f2 = checkText(lang, { rules }).findings;
+    assert.equal(f2.length, 1);
+    assert.equal(f2[0].fixes, undefined);
+    // an ordinary date keeps its fix
+    const ok = 'It began on March 3, 2015.\n它始于2021年3月3日。\n';
+    const f3 = checkText(ok, { rules }).findings;
+    assert.equal(f3.length, 1);
+    assert.equal(applyEdits(ok, f3[0].fixes![0].edits), 'It began on March 3, 2015.\n它始于2015年3月3日。\n');
+  });
+
+  it('term-inconsistency leaves a phrase whose renderings are, in its pairs, the one rendering of another term ("tested twice" was reported as 阴极/负极 once "anode" was fixed)', () => {
+    const rules = [getRule('term-inconsistency')!];
+    const text = [
+      'Each cathode is tested twice.', '工程师再次检查了阴极。',
+      'Each anode is tested twice.', '新的负极到了。',
+      'Each anode is tested twice.', '每个负极测试两次。',
+      'Engineers checked the cathode again.', '每个正电极测试两次。',
+      'The cathode was replaced.', '新的正电极到了。', '',
+      'Each anode is tested twice.', '每个阳极测试两次。', '',
+    ].join('\n');
+    const { findings } = checkText(text, { rules });
+    assert.deepEqual(findings.map((f) => f.data?.term), ['anode']);
+    const result = fixAll(text, findings, (t) => checkText(t, { rules }).findings, { ruleId: 'term-inconsistency' });
+    assert.equal(result.fixed, 1);
+    assert.deepEqual(checkText(result.text, { rules }).findings, []);
+  });
 });
