@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, checkText, chooseFix, DocumentSession, fixAll, getRule } from '../../server/src/core';
 import { extractEnglish } from '../../server/src/core/quantities/en';
+import { extractChinese } from '../../server/src/core/quantities/zh';
 import { plain, withCommas } from '../../server/src/core/quantities/format';
 
 describe('hostile-input regressions', () => {
@@ -239,5 +240,14 @@ describe('hostile-input regressions', () => {
     const result = fixAll(text, findings, (t) => checkText(t, { rules }).findings, { ruleId: 'term-inconsistency' });
     assert.equal(result.fixed, 1);
     assert.deepEqual(checkText(result.text, { rules }).findings, []);
+  });
+  it('a Chinese year written digit by digit has four digits (五二〇二四年 was the year 52024, and a fix wrote it into the English)', () => {
+    assert.deepEqual(extractChinese('二〇二四年').map((q) => [q.kind, q.date?.year]), [['date', 2024]]);
+    assert.deepEqual(extractChinese('一九九八年三月').map((q) => q.date?.year), [1998]);
+    assert.ok(extractChinese('零点五二〇二四年').every((q) => q.kind !== 'date'));
+    // found by the fix convergence property (seed 9001): no date, so nothing to "fix" in the English
+    const text = '零点五二〇二四年\nThe plant opened in 2023.\n';
+    const config = { order: 'zh-en' as const, locale: 'en' as const, options: {}, rules: {} };
+    assert.ok(checkText(text, { rules: [getRule('date-mismatch')!], config }).findings.every((f) => !f.fixes));
   });
 });
