@@ -3,7 +3,7 @@ import { enTerms, TermIndex, zhCandidates, type ExternalPair, type PairEntry, ty
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
-import { chineseCandidates } from '../terms/chinese';
+import { chineseCandidates, type ZhCandidate } from '../terms/chinese';
 
 /**
  * Whether writing `other` over the use leaves `other` a word of the line there. A variant
@@ -11,9 +11,12 @@ import { chineseCandidates } from '../terms/chinese';
  * gave 哈哈登港, and fix-all walked on from there.
  */
 function fixReads(u: RenderingUse, other: string): boolean {
-  const text = u.entry.zh.text;
-  const fixed = text.slice(0, u.start) + other + text.slice(u.end);
-  return chineseCandidates(fixed).some((c) => c.start === u.start && c.end === u.start + other.length);
+  return fixedWords(u, other).some((c) => c.start === u.start && c.end === u.start + other.length);
+}
+
+/** The candidates of the Chinese line with `other` written over the use (memoised on the line record, whose text never changes). */
+function fixedWords(u: RenderingUse, other: string): ZhCandidate[] {
+  return u.entry.zh.memo(`term-inconsistency.fixed:${u.start}:${u.end}:${other}`, (text) => chineseCandidates(text.slice(0, u.start) + other + text.slice(u.end)));
 }
 
 /** Whether every pair holding the candidate text is a pair of the term (the index's "exclusive"). */
@@ -69,7 +72,7 @@ function makesVariant(idx: TermIndex, P: ReadonlySet<PairEntry>, u: RenderingUse
   const fixed = text.slice(0, u.start) + other + text.slice(u.end);
   const a = u.start;
   const b = u.start + other.length;
-  for (const c of chineseCandidates(fixed)) {
+  for (const c of fixedWords(u, other)) {
     if (c.end < a || c.start > b || (c.start >= a && c.end <= b)) continue; // apart from the edit, or inside what it writes
     if (!exclusiveTo(idx, c.text, P)) continue;
     for (const w of wildcards(c.text))
