@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { applyEdits, checkText, chooseFix, DocumentSession, fixAll, getRule } from '../../server/src/core';
 import { extractEnglish } from '../../server/src/core/quantities/en';
+import { extractChinese } from '../../server/src/core/quantities/zh';
 import { plain, withCommas } from '../../server/src/core/quantities/format';
 
 describe('hostile-input regressions', () => {
@@ -125,5 +126,128 @@ describe('hostile-input regressions', () => {
     const f2 = checkText(plain, { rules: [getRule('term-inconsistency')!] }).findings;
     assert.equal(f2.length, 1);
     assert.equal(applyEdits(plain, f2[0].fixes![0].edits).split('\n')[5], '阳极被更换了。');
+  });
+  it('number-mismatch offers no fix for a piece of a digit run that is no number (12,34,5): fixing one piece freed the next, pass after pass', () => {
+    const config = { order: 'zh-en' as const, locale: 'en' as const, options: {}, rules: {} };
+    const rules = [getRule('number-mismatch')!];
+    const text = '工厂有30亿个零件和181个。\nThe code is 12,34,5 here.\n';
+    const { findings } = checkText(text, { rules, config });
+    assert.ok(findings.some((f) => /English 12, Chinese 30亿/.test(f.message)), 'the difference is still shown');
+    assert.ok(findings.every((f) => !f.fixes), 'but no piece of 12,34,5 is rewritten');
+    // a well-formed number beside a comma keeps its fix
+    const ok = '工厂有30亿个零件。\nThe plant has 12, maybe more.\n';
+    const f2 = checkText(ok, { rules, config }).findings;
+    assert.equal(f2.length, 1);
+    assert.equal(applyEdits(ok, f2[0].fixes![0].edits), '工厂有30亿个零件。\nThe plant has 3 billion, maybe more.\n');
+  });
+  it('term-inconsistency offers no "Use X" that would make a new variant (a misaligned document: 新的电 → 新的哈 left 芯到了 beside 港到了)', () => {
+    // Read zh-en, this en-zh document pairs each Chinese line with the next pair's English line.
+    const config = { order: 'zh-en' as const, locale: 'en' as const, options: {}, rules: {} };
+    const rules = [getRule('term-inconsistency')!];
+    const text = [
+      'Engineers checked the substation again.', '变电站被更换了。',
+      'A new battery cell arrived.', '新的电芯到了。',
+      'The Halden Port was replaced.', '新的哈登港到了。', '',
+      'Engineers checked the Halden Port again.', '新的哈尔登港到了。',
+      'A new Halden Port arrived.', '每个哈尔登港测试两次。',
+      'Engineers checked the anode again.', '新的负极到了。', '',
+    ].join('\n');
+    const { findings } = checkText(text, { rules, config });
+    assert.ok(findings.length > 0);
+    for (const f of findings) assert.equal(f.fixes, undefined, `${f.message} offers ${JSON.stringify(f.fixes)}`);
+    // fix all therefore leaves the text as it is
+    assert.equal(fixAll(text, findings, (t) => checkText(t, { rules, config }).findings, { ruleId: 'term-inconsistency' }).text, text);
+    // an aligned variant keeps its fix, also beside words that touch it
+    const real = ['The anode was replaced.', '阳极被更换了。', 'A new anode arrived.', '新的阳极到了。', 'Each anode is tested twice.', '每个负极测试两次。', ''].join('\n');
+    const f2 = checkText(real, { rules }).findings;
+    assert.equal(f2.length, 1);
+    assert.equal(applyEdits(real, f2[0].fixes![0].edits).split('\n')[5], '每个阳极测试两次。');
+  });
+  it('punctuation-width judges a mark beside the full-width mark its own fix writes (度),20: the comma was left, then found once ) became ）)', () => {
+    const rules = [getRule('punctuation-width')!];
+    const text = 'The rate rose, and more.\n气温降到零下40华氏度),20年来最低。\n';
+    const { findings } = checkText(text, { rules });
+    assert.equal(findings.length, 1);
+    const fixed = applyEdits(text, findings[0].fixes![0].edits);
+    assert.equal(fixed.split('\n')[1], '气温降到零下40华氏度），20年来最低。');
+    assert.deepEqual(checkText(fixed, { rules }).findings, []);
+    // a chain of marks settles whichever way it runs; spaces between two marks go once
+    const f2 = checkText('It is odd.\n他说 , , 好。\n', { rules }).findings;
+    assert.equal(applyEdits('It is odd.\n他说 , , 好。\n', f2[0].fixes![0].edits), 'It is odd.\n他说，，好。\n');
+    // digits keep their comma
+    assert.deepEqual(checkText('It has 1,000 parts.\n它有1,000个部分。\n', { rules }).findings, []);
+  });
+  it('unpaired-line offers no placeholder between a source line and its unfinished or copied translation (the line parted from its source became unpaired, pass after pass)', () => {
+    // found by the fix convergence property (seed 777006, order auto)
+    const all = { rules: [getRule('unpaired-line')!, getRule('untranslated')!] };
+    const half = ['The kiln was rebuilt last spring.', '窑炉去年春天重建了 and it now runs on gas.', 'Workers cheered.', '工人们欢呼起来。', ''].join('\n');
+    const { findings } = checkText(half, all);
+    assert.deepEqual(findings.map((f) => [f.ruleId, f.range.start.line]), [['untranslated', 1]]);
+    // a copied source has no translation: still reported, but with no placeholder to part it from its copy
+    const copy = ['The kiln was rebuilt last spring.', 'The kiln was rebuilt last spring.', 'Workers cheered.', '工人们欢呼起来。', ''].join('\n');
+    const fc = checkText(copy, all).findings;
+    assert.deepEqual(fc.map((f) => [f.ruleId, f.range.start.line]), [['unpaired-line', 0], ['untranslated', 1]]);
+    assert.equal(fc[0].fixes, undefined);
+    // with untranslated off, unpaired-line still reports both lines as before
+    const off = { ...all, config: { order: 'auto' as const, locale: 'en' as const, options: {}, rules: { untranslated: 'off' as const } } };
+    assert.equal(checkText(copy, off).findings.filter((f) => f.ruleId === 'unpaired-line').length, 2);
+    // a source line whose next line is an ordinary unpaired line keeps its placeholder fix
+    const plain = ['The kiln was rebuilt last spring.', 'Workers cheered.', '工人们欢呼起来。', ''].join('\n');
+    const f3 = checkText(plain, all).findings;
+    assert.equal(f3.length, 1);
+    assert.equal(applyEdits(plain, f3[0].fixes![0].edits).split('\n')[1], '（待译）');
+  });
+  it('cjk-latin-spacing never cuts a supplementary-plane ideograph in half (the range of T𠀀 ended between its two UTF-16 units)', () => {
+    const rules = [getRule('cjk-latin-spacing')!];
+    const config = { order: 'en-zh' as const, locale: 'en' as const, options: {}, rules: { 'cjk-latin-spacing': 'warning' as const } };
+    for (const [line, start, end] of [['用 T𠀀测试。', 2, 5], ['用𠀀T测试。', 1, 4]] as const) {
+      const { findings } = checkText(`The test runs.\n${line}\n`, { rules, config });
+      assert.equal(findings.length, 1, line);
+      assert.deepEqual([findings[0].range.start.character, findings[0].range.end.character], [start, end], line);
+    }
+  });
+  it('date-mismatch writes no single date over a range, and no fix that turns its line into a line of the other language', () => {
+    const rules = [getRule('date-mismatch')!];
+    // 2015-2025 → 2015年 lost the range's end
+    const range = checkText('The plan covers 2015-2025.\n计划始于2021年3月3日。\n', { rules }).findings;
+    assert.equal(range.length, 1);
+    assert.equal(range[0].fixes, undefined);
+    // 2021年3月3日：two-thirds with 2015年 written over its date is English: the pairs re-formed and
+    // the finding moved on to the next Chinese line (found by the fix convergence property, seed 1234567)
+    const lang = 'It was 2015, two-thirds done.\n2021年3月3日：two-thirds\n';
+    const f2 = checkText(lang, { rules }).findings;
+    assert.equal(f2.length, 1);
+    assert.equal(f2[0].fixes, undefined);
+    // an ordinary date keeps its fix
+    const ok = 'It began on March 3, 2015.\n它始于2021年3月3日。\n';
+    const f3 = checkText(ok, { rules }).findings;
+    assert.equal(f3.length, 1);
+    assert.equal(applyEdits(ok, f3[0].fixes![0].edits), 'It began on March 3, 2015.\n它始于2015年3月3日。\n');
+  });
+
+  it('term-inconsistency leaves a phrase whose renderings are, in its pairs, the one rendering of another term ("tested twice" was reported as 阴极/负极 once "anode" was fixed)', () => {
+    const rules = [getRule('term-inconsistency')!];
+    const text = [
+      'Each cathode is tested twice.', '工程师再次检查了阴极。',
+      'Each anode is tested twice.', '新的负极到了。',
+      'Each anode is tested twice.', '每个负极测试两次。',
+      'Engineers checked the cathode again.', '每个正电极测试两次。',
+      'The cathode was replaced.', '新的正电极到了。', '',
+      'Each anode is tested twice.', '每个阳极测试两次。', '',
+    ].join('\n');
+    const { findings } = checkText(text, { rules });
+    assert.deepEqual(findings.map((f) => f.data?.term), ['anode']);
+    const result = fixAll(text, findings, (t) => checkText(t, { rules }).findings, { ruleId: 'term-inconsistency' });
+    assert.equal(result.fixed, 1);
+    assert.deepEqual(checkText(result.text, { rules }).findings, []);
+  });
+  it('a Chinese year written digit by digit has four digits (五二〇二四年 was the year 52024, and a fix wrote it into the English)', () => {
+    assert.deepEqual(extractChinese('二〇二四年').map((q) => [q.kind, q.date?.year]), [['date', 2024]]);
+    assert.deepEqual(extractChinese('一九九八年三月').map((q) => q.date?.year), [1998]);
+    assert.ok(extractChinese('零点五二〇二四年').every((q) => q.kind !== 'date'));
+    // found by the fix convergence property (seed 9001): no date, so nothing to "fix" in the English
+    const text = '零点五二〇二四年\nThe plant opened in 2023.\n';
+    const config = { order: 'zh-en' as const, locale: 'en' as const, options: {}, rules: {} };
+    assert.ok(checkText(text, { rules: [getRule('date-mismatch')!], config }).findings.every((f) => !f.fixes));
   });
 });

@@ -649,7 +649,9 @@ export function extractChinese(text: string): Quantity[] {
       return finish(q, q.end);
     }
     // years: 2024年 (and 2024年10月9日), 二〇二四年; otherwise N年 is a duration
-    if (text[j] === '年' && q.decimals === 0 && ((q.digits && q.value >= 1000 && q.value <= 2199) || (yearDigits && q.value >= 1000))) {
+    // (a year written digit by digit has four: 五二〇二四年 is no year; the fix that wrote 52024
+    // in the English was read back as a number and the finding moved on to the next date)
+    if (text[j] === '年' && q.decimals === 0 && ((q.digits && q.value >= 1000 && q.value <= 2199) || (yearDigits && q.value >= 1000 && q.value <= 2199 && q.numEnd - q.numStart === 4))) {
       const parts: DateParts = { year: q.value };
       let e = j + 1;
       const m = readNumber(e);

@@ -1,6 +1,7 @@
 import type { LineRule } from '../rule';
 import type { LocalEdit } from '../types';
 import { isCjkChar, isDigitAt, isLatinAt, lazySkip } from '../typography';
+import { isHighSurrogate, isLowSurrogate } from '../text';
 
 export type SpacingStyle = 'space' | 'none';
 
@@ -66,6 +67,18 @@ export function spacingSpots(text: string, style: SpacingStyle): SpacingSpot[] {
   return out;
 }
 
+/**
+ * The characters either side of a missing space, whole: an ideograph of a supplementary
+ * plane (𠀀, two UTF-16 units) is not cut in half (the range ended inside 𿻜 of T𿻜).
+ */
+function aroundGap(text: string, at: number): { start: number; end: number } {
+  let start = Math.max(0, at - 1);
+  if (start > 0 && isLowSurrogate(text.charCodeAt(start)) && isHighSurrogate(text.charCodeAt(start - 1))) start--;
+  let end = Math.min(text.length, at + 1);
+  if (end < text.length && isLowSurrogate(text.charCodeAt(end)) && isHighSurrogate(text.charCodeAt(end - 1))) end++;
+  return { start, end };
+}
+
 /** House style, off by default: a space between Chinese and English words, or none. */
 export const cjkLatinSpacing: LineRule = {
   id: 'cjk-latin-spacing',
@@ -89,7 +102,7 @@ export const cjkLatinSpacing: LineRule = {
     const edits: LocalEdit[] = spots.map((s) => ({ side: 'source', start: s.start, end: s.end, newText: s.newText }));
     return [
       {
-        span: style === 'space' ? { side: 'source', start: Math.max(0, first.start - 1), end: first.start + 1 } : { side: 'source', start: first.start, end: first.end },
+        span: style === 'space' ? { side: 'source', ...aroundGap(rec.text, first.start) } : { side: 'source', start: first.start, end: first.end },
         message:
           style === 'space'
             ? ctx.t({ en: 'No space between Chinese and English{more}', zh: '中文与英文之间缺少空格{more}' }, { more })

@@ -4,6 +4,7 @@ import { enDate, relativeEn, relativeZh, zhDate } from '../quantities/format';
 import type { MatchItem } from '../quantities/match';
 import { inspection, itemAt, lineText, pairMatch, sideOf, spanOf } from '../quantities/report';
 import type { Quantity } from '../quantities/types';
+import { classifyLine } from '../script';
 
 /** Month, day, year or decade differ, or a relative qualifier ("last year", 去年) is added or dropped. */
 export const dateMismatch: PairRule = {
@@ -20,6 +21,10 @@ export const dateMismatch: PairRule = {
     for (const item of pairMatch(input, ctx).items) {
       if (item.rule !== 'date-mismatch') continue;
       const f = finding(item, input, ctx);
+      if (f?.fixes) {
+        const kept = f.fixes.filter((fix) => keepsLanguage(input, fix));
+        f.fixes = kept.length ? kept : undefined;
+      }
       if (f) out.push(f);
     }
     return out;
@@ -29,6 +34,23 @@ export const dateMismatch: PairRule = {
     return hit ? inspection(input, ctx, hit.item, hit.q, hit.lang) : undefined;
   },
 };
+
+/**
+ * Whether the line the fix edits stays a line of its language: 2021年3月3日：two-thirds
+ * with 2015年 written over its date is an English line, so the pairs around it changed and
+ * the finding moved on to the next Chinese line (fix-all never settled).
+ */
+function keepsLanguage(input: PairInput, fix: LocalFix): boolean {
+  for (const side of [input.enSide, input.zhSide]) {
+    const edits = fix.edits.filter((e) => e.side === side).sort((a, b) => b.start - a.start);
+    if (!edits.length) continue;
+    const text = side === input.enSide ? input.en.text : input.zh.text;
+    let fixed = text;
+    for (const e of edits) fixed = fixed.slice(0, e.start) + e.newText + fixed.slice(e.end);
+    if (classifyLine(fixed) !== classifyLine(text)) return false;
+  }
+  return true;
+}
 
 function relWords(q: Quantity): { en: string; zh: string } | undefined {
   const r = q.date?.relative;
@@ -101,7 +123,8 @@ function finding(item: MatchItem, input: PairInput, ctx: RuleContext): LocalFind
   }
   if (item.status === 'different' && item.en && item.zh && target && source) {
     const fixes: LocalFix[] = [];
-    if (source.date && target.date) {
+    // a range (2015-2025) written as one date would lose its end: no fix, as for numbers
+    if (source.date && target.date && source.hi === undefined && target.hi === undefined) {
       const { relative: _r, ...srcParts } = source.date;
       const formatted = tgt === 'zh' ? zhDate(srcParts) : enDate(srcParts);
       if (formatted) {

@@ -65,6 +65,7 @@ function fixFor(item: MatchItem, input: Parameters<PairRule['checkPair']>[0], ct
   const target = tgt === 'zh' ? z : e;
   const value = tgt === 'zh' ? e.value : z.value;
   const text = lineText(input, tgt);
+  if (gluedToDigits(text, target.numStart, target.numEnd)) return undefined;
   let newText = tgt === 'zh' ? zhValue(value, target, text) : enValue(value, target, text);
   if (!newText || newText === text.slice(target.numStart, target.numEnd)) return undefined;
   // "twice" → "four times" (a bare "four" is a count, not a multiplier)
@@ -77,4 +78,20 @@ function fixFor(item: MatchItem, input: Parameters<PairRule['checkPair']>[0], ct
       isPreferred: true,
     },
   ];
+}
+
+/**
+ * Whether the numeral is one piece of a run of digits joined by commas or points that is
+ * no number as written ("12,34,5", "1.2.3"): which piece pairs with which number of the
+ * other line is a guess, and writing a value into one piece changes how its neighbours
+ * read (12 → "3 billion" frees 34, whose fix "12,181,5" had been refused), so fix-all
+ * would chase the pieces one after another. Such a finding is shown, never fixed.
+ */
+function gluedToDigits(text: string, start: number, end: number): boolean {
+  const digit = (i: number) => i >= 0 && i < text.length && text.charCodeAt(i) >= 48 && text.charCodeAt(i) <= 57;
+  const joiner = (i: number) => {
+    const c = text.charCodeAt(i);
+    return c === 44 || c === 46 || c === 0xff0c || c === 0xff0e;
+  };
+  return (start >= 2 && joiner(start - 1) && digit(start - 2)) || (joiner(end) && digit(end + 1));
 }

@@ -86,17 +86,21 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
       chineseParen.add(close);
     }
   }
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    const full = TO_FULL[ch];
-    if (!full || skip(i)) continue;
+  // A mark next to a mark the fix turns full-width is judged beside the full-width mark: in
+  // 度),20 the ) is Chinese, and once it is ） the , after it is too. Judged beside the
+  // half-width ), the comma was left, and fixing the line made a new finding. Reports only
+  // grow as neighbours turn Chinese, so the passes stop; each pass runs one way, and
+  // alternating the way settles a chain of marks in either direction in one pass.
+  const reported = new Set<number>();
+  const cls = (j: number): Cls => (reported.has(j) ? 'cjk' : classAt(text, j));
+  const decide = (i: number, ch: string): boolean => {
     let report = false;
     if (ch === '(' || ch === ')') {
       if (pairedParen.has(i)) report = chineseParen.has(i);
       else {
         // a lone bracket: Chinese when it touches Chinese text
-        const p = classAt(text, prevSig(text, i));
-        const n = classAt(text, nextSig(text, i));
+        const p = cls(prevSig(text, i));
+        const n = cls(nextSig(text, i));
         report = ch === '(' ? n === 'cjk' : p === 'cjk';
       }
     } else if (ch === '.') {
@@ -106,22 +110,41 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
       const nextCh = text[i + 1];
       if (prevCh === '.' || nextCh === '.') report = false;
       else {
-        const p = classAt(text, prevSig(text, i));
-        const n = classAt(text, nextSig(text, i));
+        const p = cls(prevSig(text, i));
+        const n = cls(nextSig(text, i));
         report = p === 'cjk' && (n === 'cjk' || n === 'none');
       }
     } else {
-      const p = classAt(text, prevSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
-      const n = classAt(text, nextSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
+      const p = cls(prevSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
+      const n = cls(nextSig(text, i, ch === '?' || ch === '!' ? '?!' : ''));
       if (p === 'digit' && n === 'digit') report = false; // 1,000  10:30  3:1
       else if (ch === '?' || ch === '!') report = p === 'cjk' || (n === 'cjk' && p !== 'latin'); // Yahoo!的
       else if (p === 'latin') {
         // after an English word the mark is Chinese only if Chinese follows at once: in
         // “Hello,”他说 the comma belongs to the English quotation
-        report = classAt(text, nextSig(text, i, '', false)) === 'cjk';
+        report = cls(nextSig(text, i, '', false)) === 'cjk';
       } else report = p === 'cjk' || n === 'cjk';
     }
-    if (report) out.push(withSpaces(text, i, full));
+    return report;
+  };
+  let open: number[] = [];
+  for (let i = 0; i < text.length; i++) if (TO_FULL[text[i]] && !skip(i)) open.push(i);
+  for (let pass = 0, changed = true; changed && open.length; pass++) {
+    changed = false;
+    const order = pass % 2 === 0 ? open : [...open].reverse();
+    for (const i of order) {
+      if (decide(i, text[i])) {
+        reported.add(i);
+        changed = true;
+      }
+    }
+    open = open.filter((i) => !reported.has(i));
+  }
+  for (const i of [...reported].sort((a, b) => a - b)) {
+    const o = withSpaces(text, i, TO_FULL[text[i]]);
+    // two marks with only spaces between: the spaces go with the first
+    if (out.length && o.start < out[out.length - 1].end) o.start = out[out.length - 1].end;
+    out.push(o);
   }
   return out;
 }

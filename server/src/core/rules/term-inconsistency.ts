@@ -1,9 +1,9 @@
 import type { DocumentFinding, DocumentRule, Inspection } from '../rule';
-import { enTerms, TermIndex, zhCandidates, type ExternalPair, type RenderingUse, type TermResult } from '../terms/index';
+import { enTerms, TermIndex, zhCandidates, type ExternalPair, type PairEntry, type RenderingUse, type TermResult } from '../terms/index';
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
-import { chineseCandidates } from '../terms/chinese';
+import { chineseCandidates, type ZhCandidate } from '../terms/chinese';
 
 /**
  * Whether writing `other` over the use leaves `other` a word of the line there. A variant
@@ -11,9 +11,97 @@ import { chineseCandidates } from '../terms/chinese';
  * gave 哈哈登港, and fix-all walked on from there.
  */
 function fixReads(u: RenderingUse, other: string): boolean {
+  return fixedWords(u, other).some((c) => c.start === u.start && c.end === u.start + other.length);
+}
+
+/** The candidates of the Chinese line with `other` written over the use (memoised on the line record, whose text never changes). */
+function fixedWords(u: RenderingUse, other: string): ZhCandidate[] {
+  return u.entry.zh.memo(`term-inconsistency.fixed:${u.start}:${u.end}:${other}`, (text) => chineseCandidates(text.slice(0, u.start) + other + text.slice(u.end)));
+}
+
+/** Whether every pair holding the candidate text is a pair of the term (the index's "exclusive"). */
+function exclusiveTo(idx: TermIndex, text: string, P: ReadonlySet<PairEntry>): boolean {
+  const ps = idx.candPairs.get(text);
+  if (!ps) return true;
+  if (ps.size > P.size) return false;
+  for (const p of ps) if (!P.has(p)) return false;
+  return true;
+}
+
+/** The exclusive candidate texts of the term's pairs, by each one-character-wildcard form. */
+type Cousins = Map<string, string[]>;
+
+function wildcards(text: string): string[] {
+  const out: string[] = [];
+  for (let k = 0; k < text.length; k++) out.push(text.slice(0, k) + '\u0000' + text.slice(k + 1));
+  return out;
+}
+
+/** From the term's pairs other than `replaced` (those fix-all rewrites too). */
+function cousinsOf(idx: TermIndex, P: ReadonlySet<PairEntry>, replaced: ReadonlySet<PairEntry>): Cousins {
+  const out: Cousins = new Map();
+  const seen = new Set<string>();
+  for (const e of P) {
+    if (replaced.has(e)) continue;
+    for (const c of e.cands) {
+      if (seen.has(c.text)) continue;
+      seen.add(c.text);
+      if (!exclusiveTo(idx, c.text, P)) continue;
+      for (const w of wildcards(c.text)) {
+        const list = out.get(w);
+        if (list) list.push(c.text);
+        else out.set(w, [c.text]);
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether writing `other` over the use makes a new variant of the term: a candidate of the
+ * fixed line that runs across or against the edit, found only where the term is, and one
+ * character away from such a candidate of another pair that never meets it (the evidence
+ * the index takes for two renderings of one term). On a misaligned document (a pair whose
+ * lines are not translations of each other) the renderings are pieces of sentences:
+ * 新的电 → 新的哈 made 哈芯到了, whose 芯到了 beside 港到了 was the next "variant", and
+ * fix-all walked on from there. A real variant (负极 → 阳极 in 负极被更换了) touches no such word.
+ * The pairs of the rendering replaced are no evidence: fix-all rewrites them the same way.
+ */
+function makesVariant(idx: TermIndex, P: ReadonlySet<PairEntry>, u: RenderingUse, other: string, cousins: () => Cousins): boolean {
   const text = u.entry.zh.text;
   const fixed = text.slice(0, u.start) + other + text.slice(u.end);
-  return chineseCandidates(fixed).some((c) => c.start === u.start && c.end === u.start + other.length);
+  const a = u.start;
+  const b = u.start + other.length;
+  for (const c of fixedWords(u, other)) {
+    if (c.end < a || c.start > b || (c.start >= a && c.end <= b)) continue; // apart from the edit, or inside what it writes
+    if (!exclusiveTo(idx, c.text, P)) continue;
+    for (const w of wildcards(c.text))
+      for (const y of cousins().get(w) ?? []) {
+        if (y === c.text || fixed.includes(y)) continue;
+        let meets = false;
+        for (const p of idx.candPairs.get(y) ?? []) if (p !== u.entry && p.zh.text.includes(c.text)) meets = true;
+        if (!meets) return true;
+      }
+  }
+  return false;
+}
+
+/**
+ * Whether a rendering of the result is, in one of its pairs, the one rendering of another
+ * term of that pair, found consistent: the words are that term's. "tested twice", in the
+ * pairs of "anode" (负极 throughout) and of "cathode" (阴极), looked rendered 阴极 and 负极;
+ * claimed by "anode" while "anode" was itself inconsistent, it was reported as soon as
+ * fixing "anode" made it consistent, so fix-all never settled.
+ */
+function ownedByOther(idx: TermIndex, r: TermResult): boolean {
+  for (const x of r.renderings)
+    for (const u of x.uses)
+      for (const t of u.entry.terms) {
+        if (t.key === r.key) continue;
+        const o = idx.result(t.key);
+        if (o && !o.inconsistent && o.renderings.length === 1 && o.renderings[0].text === x.text) return true;
+      }
+  return false;
 }
 
 /** The document's term index, kept in the rule's state and updated by delta. */
@@ -73,9 +161,11 @@ export const termInconsistency: DocumentRule = {
     const claimed = new Set<string>();
     const out: DocumentFinding[] = [];
     for (const r of results) {
+      if (ownedByOther(idx, r)) continue;
       const spans = r.renderings.flatMap((x) => x.uses.map((u) => `${u.entry.path ?? ""}:${u.entry.zh.line}:${u.start}`));
       if (spans.some((s) => claimed.has(s))) continue;
       for (const s of spans) claimed.add(s);
+      const P = idx.termPairs.get(r.key) ?? new Set<PairEntry>();
       const top = r.renderings[0].uses.length;
       const tie = r.renderings.filter((x) => x.uses.length === top).length > 1;
       for (const rendering of r.renderings) {
@@ -83,6 +173,8 @@ export const termInconsistency: DocumentRule = {
         const other = r.renderings.find((x) => x !== rendering)!;
         const ref = other.uses.find((o) => !o.entry.path) ?? other.uses[0];
         const otherLine = ref.entry.path ? `${ref.entry.zh.line + 1} (${baseName(ref.entry.path)})` : String(ref.entry.zh.line + 1);
+        let cousins: Cousins | undefined;
+        const cousinsLazy = () => (cousins ??= cousinsOf(idx, P, new Set(rendering.uses.map((x) => x.entry))));
         for (const u of rendering.uses) {
           if (u.entry.path) continue; // another file: reported when that file is checked
           const related: RelatedInformation[] = r.renderings
@@ -115,7 +207,7 @@ export const termInconsistency: DocumentRule = {
               },
             ),
             related,
-            fixes: fixReads(u, other.text)
+            fixes: fixReads(u, other.text) && !makesVariant(idx, P, u, other.text, cousinsLazy)
               ? [
                   {
                     title: ctx.t({ en: 'Use {other} as in line {line}', zh: '改用{other}（同第 {line} 行）' }, { other: other.text, line: otherLine }),

@@ -1,7 +1,7 @@
 import type { LineRec } from '../document';
 import type { DocumentFinding, DocumentRule } from '../rule';
 import { lineRange } from '../text';
-import { notTranslated, previousContent, untranslated } from './untranslated';
+import { nextContent, notTranslated, previousContent, untranslated } from './untranslated';
 
 /** A line in one language with no counterpart in the other. */
 export const unpairedLine: DocumentRule = {
@@ -18,19 +18,28 @@ export const unpairedLine: DocumentRule = {
     const sourceLang = model.order === 'en-zh' ? 'en' : 'zh';
     // Findings are kept per line record and handed back unchanged while the line has not
     // moved, so a keystroke in a book with thousands of captions rebuilds none of them.
-    let seen = state.get('byRec') as WeakMap<LineRec, { line: number; order: string; eol: string; finding: DocumentFinding }> | undefined;
+    let seen = state.get('byRec') as WeakMap<LineRec, { line: number; order: string; eol: string; bare: boolean; finding: DocumentFinding }> | undefined;
     if (!seen) state.set('byRec', (seen = new WeakMap()));
     // A line that untranslated reports (the source copied where its translation belongs, or
     // left half done) is not a source of its own: one finding is enough, and a placeholder
     // line after it would be wrong.
     const claimed = (ctx.config.rules[untranslated.id] ?? untranslated.defaultSeverity) !== 'off';
     for (const rec of model.unpaired) {
+      let bare = false;
       if (claimed) {
         const prev = previousContent(doc.lines, rec);
         if (prev && notTranslated(rec, prev, model)) continue;
+        // The source line above such a line gets no placeholder: one between the two parted
+        // them, the line below, no longer under its source, became an unpaired line of its
+        // own and fix-all went on to it. A source whose translation is begun (half done) has
+        // one, and the finding below says so; a copied source still has none: reported, not fixed.
+        const next = nextContent(doc.lines, rec);
+        const below = next && !model.pairOfLine[next.line] ? notTranslated(next, rec, model) : undefined;
+        if (below === 'half') continue;
+        bare = below === 'copy';
       }
       const kept = seen.get(rec);
-      if (kept && kept.line === rec.line && kept.order === model.order && kept.eol === rec.eol) {
+      if (kept && kept.line === rec.line && kept.order === model.order && kept.eol === rec.eol && kept.bare === bare) {
         out.push(kept.finding);
         continue;
       }
@@ -50,14 +59,16 @@ export const unpairedLine: DocumentRule = {
         range: lineRange(line, rec.text.length),
         message,
         data: { lang: rec.kind, missing: isEn ? 'zh' : 'en' },
-        fixes: [
-          {
-            title: ctx.t({ en: 'Insert a translation placeholder line', zh: '插入待译占位行' }),
-            edits: [edit],
-          },
-        ],
+        fixes: bare
+          ? undefined
+          : [
+              {
+                title: ctx.t({ en: 'Insert a translation placeholder line', zh: '插入待译占位行' }),
+                edits: [edit],
+              },
+            ],
       };
-      seen.set(rec, { line, order: model.order, eol: rec.eol, finding });
+      seen.set(rec, { line, order: model.order, eol: rec.eol, bare, finding });
       out.push(finding);
     }
     return out;

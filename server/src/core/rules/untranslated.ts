@@ -92,6 +92,12 @@ export function previousContent(lines: readonly LineRec[], rec: LineRec): LineRe
   return undefined;
 }
 
+/** The nearest line below with English or Chinese in it (within 50 lines). */
+export function nextContent(lines: readonly LineRec[], rec: LineRec): LineRec | undefined {
+  for (let j = rec.line + 1, seen = 0; j < lines.length && seen < 50; j++, seen++) if (isContent(lines[j])) return lines[j];
+  return undefined;
+}
+
 /**
  * Why an unpaired line is a failed translation of the line above it, if it is:
  * 'copy' (the source language's line repeated unchanged; a repeated
