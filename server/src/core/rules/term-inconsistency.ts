@@ -21,11 +21,13 @@ function fixedWords(u: RenderingUse, other: string): ZhCandidate[] {
 
 /** Whether every pair holding the candidate text is a pair of the term (the index's "exclusive"). */
 function exclusiveTo(idx: TermIndex, text: string, P: ReadonlySet<PairEntry>): boolean {
-  const ps = idx.candPairs.get(text);
-  if (!ps) return true;
-  if (ps.size > P.size) return false;
-  for (const p of ps) if (!P.has(p)) return false;
-  return true;
+  const count = idx.candidateCount(text);
+  if (count === 0) return true;
+  if (count > P.size) return false;
+  // the index keeps counts, not pairs, of frequent texts: count the term's pairs that have it
+  let inP = 0;
+  for (const p of P) if (p.cands.texts.includes(text)) inP++;
+  return inP === count;
 }
 
 /** The exclusive candidate texts of the term's pairs, by each one-character-wildcard form. */
@@ -43,14 +45,14 @@ function cousinsOf(idx: TermIndex, P: ReadonlySet<PairEntry>, replaced: Readonly
   const seen = new Set<string>();
   for (const e of P) {
     if (replaced.has(e)) continue;
-    for (const c of e.cands) {
-      if (seen.has(c.text)) continue;
-      seen.add(c.text);
-      if (!exclusiveTo(idx, c.text, P)) continue;
-      for (const w of wildcards(c.text)) {
+    for (const text of e.cands.texts) {
+      if (seen.has(text)) continue;
+      seen.add(text);
+      if (!exclusiveTo(idx, text, P)) continue;
+      for (const w of wildcards(text)) {
         const list = out.get(w);
-        if (list) list.push(c.text);
-        else out.set(w, [c.text]);
+        if (list) list.push(text);
+        else out.set(w, [text]);
       }
     }
   }
@@ -79,7 +81,8 @@ function makesVariant(idx: TermIndex, P: ReadonlySet<PairEntry>, u: RenderingUse
       for (const y of cousins().get(w) ?? []) {
         if (y === c.text || fixed.includes(y)) continue;
         let meets = false;
-        for (const p of idx.candPairs.get(y) ?? []) if (p !== u.entry && p.zh.text.includes(c.text)) meets = true;
+        // y is exclusive to the term (cousinsOf): every pair that has it is one of P
+        for (const p of P) if (p !== u.entry && p.cands.texts.includes(y) && p.zh.text.includes(c.text)) meets = true;
         if (!meets) return true;
       }
   }

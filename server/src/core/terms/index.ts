@@ -571,6 +571,12 @@ export class TermIndex {
     return this.results.get(key) ?? (this.termPairs.has(key) ? this.analyze(key) : undefined);
   }
 
+  /** How many pairs of the index have the candidate text (0 for a text never seen). */
+  candidateCount(text: string): number {
+    const id = this.textIds.get(text);
+    return id === undefined ? 0 : this.candCount[id];
+  }
+
   /** Every term used in two pairs or more, with its renderings (for the terms view). */
   allTerms(): TermResult[] {
     this.refresh();
