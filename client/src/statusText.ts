@@ -2,19 +2,10 @@
 // (vscode.l10n.t in the extension) so it is unit-tested without VS Code; every
 // string is a literal message of t, so test/unit/l10n.test.ts finds them.
 
-/** What the server sends in bilingualReview/status (server/src/lsp/status.ts). */
-export interface DocStatus {
-  uri: string;
-  version: number;
-  busy: boolean;
-  pairs: number;
-  unpaired: number;
-  findings: { error: number; warning: number; information: number; hint: number; total: number };
-  order: 'en-zh' | 'zh-en';
-  orderSource: 'setting' | 'detected' | 'default';
-  checkMs: number;
-  slow: boolean;
-}
+import type { StatusParams } from '../../server/src/lsp/status';
+
+/** What the server sends in bilingualReview/status: the server's own type, so the two cannot drift (a type only: nothing of the server is bundled). */
+export type DocStatus = StatusParams;
 
 /** The language server's state as the client sees it. */
 export type ServerPhase = 'starting' | 'running' | 'restarting' | 'stopped' | 'crashed';

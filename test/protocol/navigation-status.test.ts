@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { DocumentSession } from '../../server/src/core';
+import type { StatusParams } from '../../server/src/lsp/status';
 import { fileUri, LspTestClient } from '../support/lsp-client';
 import { SEED } from '../support/paths';
 
@@ -12,18 +13,7 @@ const uri = fileUri(SEED);
 const text = fs.readFileSync(SEED, 'utf8');
 const lines = text.split('\n');
 
-interface Status {
-  uri: string;
-  version: number;
-  busy: boolean;
-  pairs: number;
-  unpaired: number;
-  findings: { error: number; warning: number; information: number; hint: number; total: number };
-  order: string;
-  orderSource: string;
-  checkMs: number;
-  slow: boolean;
-}
+type Status = StatusParams;
 
 /** Collects bilingualReview/status notifications; waits for one matching pred. */
 function statusRecorder(client: LspTestClient) {
