@@ -5,15 +5,12 @@
 // on a shared machine) and the heap the check leaves behind (after a full garbage
 // collection).
 import { spawnSync } from 'node:child_process';
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import { DocumentSession } from '../server/src/core';
 import { RULES } from '../server/src/core/rules/registry';
+import { measureCheck } from './measure-check';
 // @ts-expect-error plain ESM module without types
 import { generate } from './generate.mjs';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const n = Number(process.argv[2] ?? 20000);
 const { text } = generate(n) as { text: string };
 const NUMBERS = ['number-mismatch', 'unit-conversion', 'date-mismatch', 'multiplier-ambiguity'];
@@ -27,14 +24,7 @@ for (const group of only ? [groups[Number(only.slice(8))]] : []) {
   const rules: Record<string, 'off'> = {};
   for (const r of RULES) if (!group.includes(r.id)) rules[r.id] = 'off';
   const s = new DocumentSession(text, { config: { order: 'auto', rules, locale: 'en', options: {} } });
-  gc();
-  const base = process.memoryUsage().heapUsed;
-  const c0 = process.cpuUsage();
-  const r = s.check();
-  const c = process.cpuUsage(c0);
-  gc();
-  const held = process.memoryUsage().heapUsed - base;
-  const cpu = (c.user + c.system) / 1000;
+  const { result: r, cpuMs: cpu, heldBytes: held } = measureCheck(s);
   const name = group.length === RULES.length ? 'all rules' : group.join(', ');
   console.log(`${name}: CPU ${cpu.toFixed(0)} ms (${((cpu * 1000) / n).toFixed(1)} µs/pair), ${r.findings.length} findings, heap held ${(held / 2 ** 20).toFixed(0)} MB (${((held / n) / 1024).toFixed(1)} KB/pair)`);
 }

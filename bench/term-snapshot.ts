@@ -6,8 +6,6 @@
 // term's result (key, display text, pairs, renderings and their uses) on the seed, a
 // 3,000-pair generated document and a 3,000-pair term corpus with injected variants.
 // `cmp` two snapshots: the same bytes means the same findings and the same results.
-import { setFlagsFromString } from 'node:v8';
-import { runInNewContext } from 'node:vm';
 import * as fs from 'node:fs';
 import { DocumentSession } from '../server/src/core';
 import { RULES } from '../server/src/core/rules/registry';
@@ -16,9 +14,8 @@ import { generatePairs, toDocument } from '../test/support/term-corpus';
 import { SEED } from '../test/support/paths';
 // @ts-expect-error plain ESM module without types
 import { generate } from './generate.mjs';
+import { measureCheck } from './measure-check';
 
-setFlagsFromString('--expose-gc');
-const gc = runInNewContext('gc') as () => void;
 const n = Number(process.argv[2] ?? 20000);
 const out = process.argv[3];
 const rules: Record<string, 'off'> = {};
@@ -30,14 +27,7 @@ const shape = (fs: readonly { range: { start: { line: number; character: number 
 
 const { text } = generate(n) as { text: string };
 const s = session(text);
-gc();
-const base = process.memoryUsage().heapUsed;
-const c0 = process.cpuUsage();
-const r = s.check();
-const c = process.cpuUsage(c0);
-gc();
-const held = process.memoryUsage().heapUsed - base;
-const cpu = (c.user + c.system) / 1000;
+const { result: r, cpuMs: cpu, heldBytes: held } = measureCheck(s);
 console.log(`term-inconsistency, ${n} pairs: CPU ${cpu.toFixed(0)} ms (${((cpu * 1000) / n).toFixed(1)} µs/pair), ${r.findings.length} findings, heap held ${(held / 2 ** 20).toFixed(0)} MB (${(held / n / 1024).toFixed(2)} KB/pair)`);
 
 if (out) {
