@@ -4,7 +4,7 @@
 // text (as ESLint does), up to a bounded number of passes. Used by the language
 // server's "Fix all" code actions; usable by the CLI.
 
-import { splitLines } from './text';
+import { comparePositions, splitLines } from './text';
 import type { Finding, Fix, Position, TextEdit } from './types';
 
 export interface FixSelection {
@@ -32,14 +32,11 @@ export function chooseFix(f: Finding, sel: FixSelection = {}): Fix | undefined {
   return undefined;
 }
 
-function cmp(a: Position, b: Position): number {
-  return a.line - b.line || a.character - b.character;
-}
 
 /** Two edits conflict if their ranges overlap, or both start at the same spot (insertion order would be ambiguous). */
 export function editsOverlap(a: TextEdit, b: TextEdit): boolean {
-  if (cmp(a.range.start, b.range.start) === 0) return true;
-  return cmp(a.range.start, b.range.end) < 0 && cmp(b.range.start, a.range.end) < 0;
+  if (comparePositions(a.range.start, b.range.start) === 0) return true;
+  return comparePositions(a.range.start, b.range.end) < 0 && comparePositions(b.range.start, a.range.end) < 0;
 }
 
 export interface MergedFixes {
@@ -55,8 +52,8 @@ export interface MergedFixes {
 export function mergeFixes(fixes: readonly Fix[]): MergedFixes {
   const ordered = fixes
     .filter((f) => f.edits.length > 0)
-    .map((f) => ({ f, first: f.edits.reduce((m, e) => (cmp(e.range.start, m) < 0 ? e.range.start : m), f.edits[0].range.start) }))
-    .sort((a, b) => cmp(a.first, b.first));
+    .map((f) => ({ f, first: f.edits.reduce((m, e) => (comparePositions(e.range.start, m) < 0 ? e.range.start : m), f.edits[0].range.start) }))
+    .sort((a, b) => comparePositions(a.first, b.first));
   // The kept edits never overlap one another, so sorted by start they are sorted by end
   // too, and an edit can only overlap the last kept edit starting before it or the first
   // starting at or after it: a binary search instead of comparing with every kept edit.
@@ -67,7 +64,7 @@ export function mergeFixes(fixes: readonly Fix[]): MergedFixes {
     let hi = kept.length;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      const c = cmp(kept[mid].range.start, p);
+      const c = comparePositions(kept[mid].range.start, p);
       if (c < 0 || (after && c === 0)) lo = mid + 1;
       else hi = mid;
     }

@@ -1,7 +1,7 @@
 import type { DocumentModel, LineRec, Pair } from '../document';
 import { pairDelta } from '../delta';
 import type { DocumentFinding, DocumentRule, RuleContext } from '../rule';
-import { lineRange } from '../text';
+import { comparePositions, lineRange } from '../text';
 import { isCjkChar, isCjkOrPunct, skipStretches } from '../typography';
 
 /** An English stretch inside a Chinese translation that reads as an untranslated sentence, not a name. */
@@ -202,7 +202,7 @@ export const untranslated: DocumentRule = {
       }
       out.push(...entry.findings);
     }
-    out.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character);
+    out.sort((a, b) => comparePositions(a.range.start, b.range.start));
     return out;
   },
 };
