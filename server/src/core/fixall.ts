@@ -32,7 +32,6 @@ export function chooseFix(f: Finding, sel: FixSelection = {}): Fix | undefined {
   return undefined;
 }
 
-
 /** Two edits conflict if their ranges overlap, or both start at the same spot (insertion order would be ambiguous). */
 export function editsOverlap(a: TextEdit, b: TextEdit): boolean {
   if (comparePositions(a.range.start, b.range.start) === 0) return true;
