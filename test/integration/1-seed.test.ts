@@ -5,7 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { cliFindings, closeAll, codeOf, hoverText, openBilingual, setSetting, SEVERITY, waitForDiagnostics, workspaceDir } from './helpers';
+import { cliFindings, closeAll, codeOf, hoverText, openBilingual, quickFixesFor, setSetting, SEVERITY, waitForDiagnostics, workspaceDir } from './helpers';
 
 describe('seed and samples in VS Code', function () {
   let seed: string;
@@ -84,9 +84,7 @@ describe('seed and samples in VS Code', function () {
   it('applies a quick fix through executeCodeActionProvider and workspace.applyEdit', async () => {
     const editor = await openBilingual(seed);
     const uri = editor.document.uri;
-    const diags = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'multiplier-ambiguity'), 'the multiplier finding');
-    const diag = diags.find((d) => codeOf(d) === 'multiplier-ambiguity')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const { diag, actions } = await quickFixesFor(uri, 'multiplier-ambiguity');
     const fix = actions.find((a) => a.title.includes('上涨至三倍'));
     assert.ok(fix?.edit, `a fix writing 上涨至三倍 among: ${actions.map((a) => a.title).join(' | ')}`);
     const before = editor.document.lineAt(diag.range.start.line).text;

@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAll, codeOf, EXTENSION_ID, openBilingual, ROOT, waitFor, waitForDiagnostics, workspaceDir } from './helpers';
+import { closeAll, codeOf, EXTENSION_ID, openBilingual, quickFixesFor, ROOT, waitFor, waitForDiagnostics, workspaceDir } from './helpers';
 
 describe('Chinese display language', () => {
   afterEach(closeAll);
@@ -27,9 +27,7 @@ describe('Chinese display language', () => {
 
   it('titles the quick fixes in Chinese', async () => {
     const editor = await openBilingual(path.join(workspaceDir(), 'samples', 'harbour-solar.en-zh.txt'));
-    const diags = await waitForDiagnostics(editor.document.uri, (d) => d.some((x) => codeOf(x) === 'unpaired-line'), 'an unpaired-line finding');
-    const diag = diags.find((d) => codeOf(d) === 'unpaired-line')!;
-    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', editor.document.uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+    const { actions } = await quickFixesFor(editor.document.uri, 'unpaired-line');
     assert.ok(actions.some((a) => a.title === '插入待译占位行'), actions.map((a) => a.title).join(' | '));
   });
 

@@ -72,6 +72,28 @@ export async function waitFor<T>(get: () => T | undefined | Promise<T | undefine
   }
 }
 
+/**
+ * The quick fixes VS Code offers for a finding of `ruleId` on `uri`. Asked again until
+ * some arrive, with the diagnostics read afresh each time: a document closed by the
+ * previous test can still be closing (its diagnostics cleared a moment after this test
+ * saw them), and the editor sends the server the diagnostics it holds at the time.
+ */
+export async function quickFixesFor(uri: vscode.Uri, ruleId: string, timeoutMs = 10000): Promise<{ diag: vscode.Diagnostic; actions: vscode.CodeAction[] }> {
+  await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === ruleId), `a ${ruleId} finding`, timeoutMs);
+  let last: string[] = [];
+  try {
+    return await waitFor(async () => {
+      const diag = vscode.languages.getDiagnostics(uri).find((d) => codeOf(d) === ruleId);
+      if (!diag) return undefined;
+      const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', uri, diag.range, vscode.CodeActionKind.QuickFix.value);
+      last = actions.map((a) => a.title);
+      return actions.length ? { diag, actions } : undefined;
+    }, `quick fixes for ${ruleId}`, timeoutMs, 100);
+  } catch (e) {
+    throw new Error(`${(e as Error).message}; last titles: [${last.join(' | ')}]; diagnostics: ${summary(vscode.languages.getDiagnostics(uri))}`);
+  }
+}
+
 /** Opens a file of the workspace as a bilingual document and shows it. */
 export async function openBilingual(file: string, column = vscode.ViewColumn.One): Promise<vscode.TextEditor> {
   let doc = await vscode.workspace.openTextDocument(vscode.Uri.file(file));
@@ -123,7 +145,12 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
   await vscode.workspace.getConfiguration('bilingualReview').update(key, value, vscode.ConfigurationTarget.Global);
 }
 
-/** Closes every editor, so each test starts from a clean window. */
+/**
+ * Closes every editor, so each test starts from a clean window. The editor may keep
+ * their documents open for a while and close them later (seconds, not at once): a test
+ * that asks the server about a document it reopened must not trust diagnostics it read
+ * once (see quickFixesFor).
+ */
 export async function closeAll(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
