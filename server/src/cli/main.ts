@@ -236,8 +236,9 @@ function sizeOf(file: string): number {
 }
 
 /**
- * Checks the files on `threads` threads. Each file is one task, or (when it is big, or when
- * --jobs asks for more threads than there are files) one task per share of the rules. The
+ * Checks the files on `threads` threads. Each file is one task, or one task per share of the
+ * rules when it is more than a thread's share of the input and 1 MB or more (any size when
+ * --jobs asks for more threads than there are files). The
  * result is what the one-thread path prints: the first read error in file order (exit 2),
  * or each file's glossary errors, rule errors and findings in file order.
  */
@@ -252,6 +253,9 @@ async function checkParallel(
 ): Promise<FileReport[] | number> {
   const splitMin = explicit && files.length < threads ? 0 : SPLIT_MIN_BYTES;
   const shares = splitRules(config, threads);
+  // a file is split when it is bigger than a thread's fair share of the work: splitting
+  // smaller ones would only pair each of them a second time
+  const total = sizes.reduce((a, b) => a + b + 1, 0);
   const tasks: Task[] = [];
   const byFile: Task[][] = [];
   const notes: string[][] = [];
@@ -263,7 +267,7 @@ async function checkParallel(
     byFile.push(mine);
     if (path === '-' && stdin && 'error' in stdin) return;
     const text = path === '-' && stdin && 'text' in stdin ? stdin.text : undefined;
-    const split = sizes[i] >= splitMin && shares.length > 1;
+    const split = sizes[i] >= splitMin && shares.length > 1 && (sizes[i] + 1) * threads > total;
     for (const share of split ? shares : [undefined]) {
       const cost = (sizes[i] + 1) * (share ? share.cost : shares.reduce((n, s) => n + s.cost, 0));
       const t: Task = { id: tasks.length, path, text, ruleIds: share?.ruleIds, config, glossary, maxFileBytes: MAX_FILE_BYTES, cost };
