@@ -58,6 +58,17 @@ describe('no network, no execution (run time)', function () {
     const r = spawnSync(process.execPath, ['--require', PRELOAD, '-e', code], { encoding: 'utf8', env: { ...process.env, NO_NETWORK_LOG: log } });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(records(log).filter((x) => !x.armed).map((x) => x.call), ['net.connect', 'http.get', 'child_process.spawnSync', 'worker_threads.Worker']);
+    // a worker of the running program itself is let through, but not one given code as a string
+    fs.rmSync(log, { force: true });
+    const script = path.join(ws, '..', `${path.basename(ws)}.self.js`);
+    fs.writeFileSync(script, "const wt = require('worker_threads'); if (wt.isMainThread) { new wt.Worker(__filename).on('exit', () => { try { new wt.Worker(__filename, { eval: true }); } catch {} }); }");
+    try {
+      const s = spawnSync(process.execPath, ['--require', PRELOAD, script], { encoding: 'utf8', env: { ...process.env, NO_NETWORK_LOG: log } });
+      assert.equal(s.status, 0, s.stderr);
+      assert.deepEqual(records(log).filter((x) => !x.armed && !x.armedThread), [{ thread: script }, { call: 'worker_threads.Worker', arg: script }]);
+    } finally {
+      fs.rmSync(script, { force: true });
+    }
   });
 
   it('the server: open, hover, highlights, code actions, fix all, symbols, folding, terms, glossaries, workspace terms', async () => {
@@ -102,15 +113,20 @@ describe('no network, no execution (run time)', function () {
     assert.ok(!fs.existsSync(marker), 'code from the workspace ran');
   });
 
-  it('the CLI: a directory with glossaries, every format', () => {
+  it('the CLI: a directory with glossaries, every format, on one thread and on several', () => {
     fs.rmSync(log, { force: true });
-    for (const format of ['text', 'json', 'sarif']) {
-      const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', ws, '--format', format, '--glossary', path.join(ws, 'evil.js')], { cwd: ws, encoding: 'utf8', env: { ...process.env, NO_NETWORK_LOG: log } });
-      assert.equal(r.status, 1, r.stderr);
-    }
+    for (const jobs of ['1', '3'])
+      for (const format of ['text', 'json', 'sarif']) {
+        const r = spawnSync(process.execPath, ['--require', PRELOAD, CLI, 'check', ws, '--format', format, '--glossary', path.join(ws, 'evil.js'), '--jobs', jobs], { cwd: ws, encoding: 'utf8', env: { ...process.env, NO_NETWORK_LOG: log } });
+        assert.equal(r.status, 1, r.stderr);
+      }
     const rec = records(log);
-    assert.equal(rec.filter((r) => r.armed).length, 3);
-    assert.deepEqual(rec.filter((r) => !r.armed), []);
+    assert.equal(rec.filter((r) => r.armed).length, 6);
+    assert.deepEqual(rec.filter((r) => r.call), [], 'network or process calls were made');
+    // --jobs 3: worker threads of the CLI's own bundle only (two per run), each armed by the preload too
+    assert.deepEqual(rec.filter((r) => r.thread).map((r) => r.thread), Array(6).fill(CLI));
+    assert.equal(rec.filter((r) => r.armedThread).length, 6);
+    assert.deepEqual(rec.filter((r) => !r.armed && !r.thread && !r.armedThread), []);
     assert.ok(!fs.existsSync(marker), 'code from the workspace ran');
   });
 });

@@ -33,11 +33,14 @@ const DANGEROUS = ['net', 'http', 'https', 'http2', 'tls', 'dgram', 'dns', 'chil
  *  - server/src/lsp/memory.ts runs vm.runInNewContext('gc') (a constant: V8's collector).
  *  - server/src/cli/main.ts re-runs the CLI itself (process.execPath on its own bundle, with
  *    a bigger --max-old-space-size) for a file larger than the default heap holds.
+ *  - server/src/cli/parallel.ts starts worker threads of the CLI's own bundle (__filename,
+ *    never code given as a string) to check on several cores (--jobs).
  */
 const ALLOWED: Record<string, RegExp[]> = {
   net: [/^node_modules\/vscode-jsonrpc\/lib\/node\/main\.js$/],
   child_process: [/^node_modules\/vscode-languageserver\/lib\/node\/files\.js$/, /^node_modules\/vscode-languageclient\/lib\/node\/(main|processes)\.js$/, /^server\/src\/cli\/main\.ts$/],
   vm: [/^server\/src\/lsp\/memory\.ts$/],
+  worker_threads: [/^server\/src\/cli\/parallel\.ts$/],
 };
 
 async function inputsOf(entry: string): Promise<esbuild.Metafile['inputs']> {
@@ -80,21 +83,29 @@ describe('no network, no execution (static, over the bundles)', function () {
 
   it('our own code (server/src, client/src) imports no network or process module but the one vm use', () => {
     const ours = Object.values(imports).flat().filter((i) => /^(server|client)\/src\//.test(i.from) && DANGEROUS.includes(i.mod));
-    assert.deepEqual(ours.map((i) => `${i.from}: ${i.mod}`).sort(), ['server/src/cli/main.ts: child_process', 'server/src/lsp/memory.ts: vm']);
+    assert.deepEqual([...new Set(ours.map((i) => `${i.from}: ${i.mod}`))].sort(), ['server/src/cli/main.ts: child_process', 'server/src/cli/parallel.ts: worker_threads', 'server/src/lsp/memory.ts: vm']);
     // the CLI runs one program: Node itself, on the CLI's own file
     const cli = fs.readFileSync(path.join(ROOT, 'server/src/cli/main.ts'), 'utf8');
     assert.deepEqual(cli.match(/(?<![.\w])(spawn|spawnSync|exec|execSync|execFile|execFileSync|fork)\(/g), ['spawnSync(']);
     assert.match(cli, /spawnSync\(process\.execPath, \[`--max-old-space-size=\$\{neededMb\}`, \.\.\.process\.execArgv, __filename, \.\.\.args\]/);
+    // its threads run one file: the CLI's own bundle, never code given as a string
+    const parallel = fs.readFileSync(path.join(ROOT, 'server/src/cli/parallel.ts'), 'utf8');
+    assert.deepEqual(parallel.match(/new Worker\([^,]*,/g), ['new Worker(__filename,']);
+    assert.doesNotMatch(parallel, /\beval\s*:/);
     const memory = fs.readFileSync(path.join(ROOT, 'server/src/lsp/memory.ts'), 'utf8');
     assert.deepEqual(memory.match(/vm\.\w+\([^)]*\)/g), ["vm.runInNewContext('gc')"]);
   });
 
-  it('the CLI bundle imports no network module, and child_process only to re-run itself', () => {
-    assert.deepEqual(imports.cli.filter((i) => DANGEROUS.includes(i.mod) && i.mod !== 'vm' && !(i.mod === 'child_process' && i.from === 'server/src/cli/main.ts')), []);
+  it('the CLI bundle imports no network module, child_process only to re-run itself and worker_threads only for its own threads', () => {
+    assert.deepEqual(
+      imports.cli.filter((i) => DANGEROUS.includes(i.mod) && i.mod !== 'vm' && !(i.mod === 'child_process' && i.from === 'server/src/cli/main.ts') && !(i.mod === 'worker_threads' && i.from === 'server/src/cli/parallel.ts')),
+      [],
+    );
   });
 
-  it('http, https, tls, dgram, dns, worker_threads and cluster are in no bundle', () => {
-    for (const list of Object.values(imports)) assert.deepEqual(list.filter((i) => ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'worker_threads', 'cluster'].includes(i.mod)), []);
+  it('http, https, tls, dgram, dns and cluster are in no bundle; worker_threads only in the CLI', () => {
+    for (const list of Object.values(imports)) assert.deepEqual(list.filter((i) => ['http', 'https', 'http2', 'tls', 'dgram', 'dns', 'cluster'].includes(i.mod)), []);
+    assert.deepEqual([...imports.client, ...imports.server].filter((i) => i.mod === 'worker_threads'), []);
   });
 
   it('no bundle evaluates strings as code (eval, new Function, dynamic require or import of a path from outside)', () => {

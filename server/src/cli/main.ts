@@ -1,7 +1,9 @@
 // bilingual-review: the command-line shell around the checker core.
 
-import { checkText, normalizeConfig, RULE_IDS, SEVERITIES, type Severity } from '../core';
+import { normalizeConfig, RULE_IDS, SEVERITIES, type Glossary, type ReviewConfig, type Severity } from '../core';
+import { checkFile } from './check';
 import { formatJson, formatSarif, formatText, type FileReport } from './formats';
+import { defaultJobs, isCliWorker, jobsThatFit, mergeFindings, PARALLEL_MIN_BYTES, runTasks, SPLIT_MIN_BYTES, splitRules, type Task } from './parallel';
 import { expandInputs, HEAP_BYTES_PER_INPUT_BYTE, InputError, MAX_FILE_BYTES, readFileText, readStdin } from './read';
 import { spawnSync } from 'node:child_process';
 import * as os from 'node:os';
@@ -26,6 +28,10 @@ Options:
   --locale en|zh-cn          language of the messages (default: en)
   --glossary PATH            a glossary (.tsv, .csv or .tbx); repeatable. .bilingual/glossary.*
                              in each file's folder and the current directory are used too
+  --jobs N                   threads to check with (default: the cores available, at most 8,
+                             when the input is 1 MB or more; else 1). Files are checked side by
+                             side, and a big file is split by rules; the output is the same as
+                             with --jobs 1 (one thread, nothing started)
   -h, --help                 show this help
   -v, --version              show the version
 
@@ -39,6 +45,8 @@ interface Options {
   failOn: Severity;
   settings: Record<string, unknown>;
   glossaries: string[];
+  /** --jobs; undefined: decided from the cores and the input's size. */
+  jobs?: number;
 }
 
 function parseArgs(argv: string[]): Options | 'help' | 'version' {
@@ -90,6 +98,12 @@ function parseArgs(argv: string[]): Options | 'help' | 'version' {
       case '--glossary':
         opts.glossaries.push(value());
         break;
+      case '--jobs': {
+        const v = value();
+        if (!/^[1-9][0-9]{0,2}$/.test(v) || Number(v) > 256) throw new UsageError(`--jobs must be a whole number from 1 to 256 (got "${v}")`);
+        opts.jobs = Number(v);
+        break;
+      }
       case '--rule': {
         const v = value();
         const m = /^([a-z0-9-]+)=(error|warning|information|hint|off)$/.exec(v);
@@ -131,11 +145,62 @@ export async function main(argv: string[]): Promise<number> {
   const { config, warnings } = normalizeConfig(opts.settings, RULE_IDS);
   for (const w of warnings) process.stderr.write(`bilingual-review: warning: ${w}\n`);
 
-  // Read everything first: a read error stops the run before anything is printed.
+  let files: string[];
+  try {
+    files = expandInputs(opts.inputs);
+  } catch (e) {
+    if (e instanceof InputError) {
+      process.stderr.write(`bilingual-review: ${e.message}\n`);
+      return 2;
+    }
+    throw e;
+  }
+
+  const reported = new Set<string>();
+  /** The glossary of a file; the errors of its glossary files (each reported once) go to `write`. */
+  const glossaryFor = (file: string, write: (line: string) => void): Glossary | undefined => {
+    const dirs = [process.cwd(), ...(file === '-' ? [] : [nodePath.dirname(nodePath.resolve(file))])];
+    const found = [...opts.glossaries, ...dirs.flatMap(discoverGlossaries)];
+    const { glossary, loaded } = combineGlossaries(found);
+    // errors in a glossary are reported (once) and never stop the check
+    for (const l of loaded)
+      for (const e of l.errors) {
+        const key = `${l.path}:${e.line}:${e.message}`;
+        if (reported.has(key)) continue;
+        reported.add(key);
+        write(`${nodePath.relative(process.cwd(), l.path) || l.path}:${e.line + 1}:${(e.character ?? 0) + 1}: error glossary ${e.message}\n`);
+      }
+    return glossary;
+  };
+  const stderr = (line: string) => void process.stderr.write(line);
+
+  // Several threads (parallel.ts) when asked for, or when the input is big enough to pay for them.
+  let threads = opts.jobs ?? defaultJobs();
+  let stdin: { text: string } | { error: string } | undefined;
+  if (threads > 1) {
+    const sizes = files.map(sizeOf);
+    if (files.filter((f) => f === '-').length > 1 || opts.glossaries.some((g) => !fs.existsSync(g))) threads = 1; // the one-thread path reports these as it always did
+    else if (opts.jobs === undefined && sizes.reduce((a, b) => a + b, 0) < PARALLEL_MIN_BYTES && !files.includes('-')) threads = 1;
+    if (threads > 1 && files.includes('-')) {
+      try {
+        stdin = { text: await readStdin() };
+        sizes[files.indexOf('-')] = Buffer.byteLength(stdin.text);
+      } catch (e) {
+        if (!(e instanceof InputError)) throw e;
+        stdin = { error: e.message };
+      }
+      if (opts.jobs === undefined && sizes.reduce((a, b) => a + b, 0) < PARALLEL_MIN_BYTES) threads = 1;
+    }
+    threads = Math.min(threads, jobsThatFit(Math.max(0, ...sizes)));
+    if (threads > 1) return finish(await checkParallel(files, sizes, stdin, threads, opts.jobs !== undefined, config, glossaryFor), opts);
+  }
+
+  // One thread. Read everything first: a read error stops the run before anything is printed.
   const texts: { path: string; text: string }[] = [];
   try {
-    for (const file of expandInputs(opts.inputs)) {
-      texts.push({ path: file, text: file === '-' ? await readStdin() : readFileText(file) });
+    for (const file of files) {
+      if (file === '-' && stdin && 'error' in stdin) throw new InputError(stdin.error);
+      texts.push({ path: file, text: file === '-' ? (stdin && 'text' in stdin ? stdin.text : await readStdin()) : readFileText(file) });
     }
   } catch (e) {
     if (e instanceof InputError) {
@@ -151,35 +216,95 @@ export async function main(argv: string[]): Promise<number> {
       return 2;
     }
   }
-  const reported = new Set<string>();
-  const glossaryFor = (file: string) => {
-    const dirs = [process.cwd(), ...(file === '-' ? [] : [nodePath.dirname(nodePath.resolve(file))])];
-    const files = [...opts.glossaries, ...dirs.flatMap(discoverGlossaries)];
-    const { glossary, loaded } = combineGlossaries(files);
-    // errors in a glossary are reported (once) and never stop the check
-    for (const l of loaded)
-      for (const e of l.errors) {
-        const key = `${l.path}:${e.line}:${e.message}`;
-        if (reported.has(key)) continue;
-        reported.add(key);
-        process.stderr.write(`${nodePath.relative(process.cwd(), l.path) || l.path}:${e.line + 1}:${(e.character ?? 0) + 1}: error glossary ${e.message}\n`);
-      }
-    return glossary;
-  };
 
   const reports: FileReport[] = texts.map(({ path, text }) => {
-    const glossary = glossaryFor(path);
-    const result = checkText(text, {
-      config,
-      env: {
-        path,
-        services: glossary ? { glossary } : {},
-        onRuleError: (id, err) => process.stderr.write(`bilingual-review: internal error in rule ${id} on ${path}: ${(err as Error)?.message ?? err}\n`),
-      },
-    });
-    return { path, pairs: result.model.pairs.length, unpaired: result.model.unpaired.length, findings: result.findings };
+    const glossary = glossaryFor(path, stderr);
+    const { pairs, unpaired, findings } = checkFile(text, path, config, glossary, undefined, stderr);
+    return { path, pairs, unpaired, findings };
   });
+  return finish(reports, opts);
+}
 
+function sizeOf(file: string): number {
+  if (file === '-') return 0;
+  try {
+    const st = fs.statSync(file);
+    return st.isFile() ? st.size : 0;
+  } catch {
+    return 0; // the thread that reads it reports why
+  }
+}
+
+/**
+ * Checks the files on `threads` threads. Each file is one task, or one task per share of the
+ * rules when it is more than a thread's share of the input and 1 MB or more (any size when
+ * --jobs asks for more threads than there are files). The
+ * result is what the one-thread path prints: the first read error in file order (exit 2),
+ * or each file's glossary errors, rule errors and findings in file order.
+ */
+async function checkParallel(
+  files: string[],
+  sizes: number[],
+  stdin: { text: string } | { error: string } | undefined,
+  threads: number,
+  explicit: boolean,
+  config: ReviewConfig,
+  glossaryFor: (file: string, write: (line: string) => void) => Glossary | undefined,
+): Promise<FileReport[] | number> {
+  const splitMin = explicit && files.length < threads ? 0 : SPLIT_MIN_BYTES;
+  const shares = splitRules(config, threads);
+  // a file is split when it is bigger than a thread's fair share of the work: splitting
+  // smaller ones would only pair each of them a second time
+  const total = sizes.reduce((a, b) => a + b + 1, 0);
+  const tasks: Task[] = [];
+  const byFile: Task[][] = [];
+  const notes: string[][] = [];
+  files.forEach((path, i) => {
+    const lines: string[] = [];
+    const glossary = glossaryFor(path, (l) => lines.push(l));
+    notes.push(lines);
+    const mine: Task[] = [];
+    byFile.push(mine);
+    if (path === '-' && stdin && 'error' in stdin) return;
+    const text = path === '-' && stdin && 'text' in stdin ? stdin.text : undefined;
+    const split = sizes[i] >= splitMin && shares.length > 1 && (sizes[i] + 1) * threads > total;
+    for (const share of split ? shares : [undefined]) {
+      const cost = (sizes[i] + 1) * (share ? share.cost : shares.reduce((n, s) => n + s.cost, 0));
+      const t: Task = { id: tasks.length, path, text, ruleIds: share?.ruleIds, config, glossary, maxFileBytes: MAX_FILE_BYTES, cost };
+      tasks.push(t);
+      mine.push(t);
+    }
+  });
+  const results = await runTasks(tasks, threads);
+  // read errors first, the first in file order, as the one-thread path reads every file before checking
+  for (let i = 0; i < files.length; i++) {
+    if (files[i] === '-' && stdin && 'error' in stdin) return error(stdin.error);
+    for (const t of byFile[i]) {
+      const r = results.get(t.id)!;
+      if (!r.ok && 'inputError' in r) return error(r.inputError);
+    }
+  }
+  for (const r of results.values()) if (!r.ok && 'fatal' in r) throw new Error(r.fatal);
+  return files.map((path, i) => {
+    for (const l of notes[i]) process.stderr.write(l);
+    const checked = byFile[i].map((t) => {
+      const r = results.get(t.id)!;
+      if (!r.ok) throw new Error('unreachable');
+      return r.checked;
+    });
+    for (const c of checked) for (const l of c.errors) process.stderr.write(l);
+    return { path, pairs: checked[0].pairs, unpaired: checked[0].unpaired, findings: mergeFindings(checked.map((c) => c.findings)) };
+  });
+}
+
+function error(message: string): number {
+  process.stderr.write(`bilingual-review: ${message}\n`);
+  return 2;
+}
+
+/** Prints the reports (and the summary line of the text format); the exit code. */
+function finish(reports: FileReport[] | number, opts: Options): number {
+  if (typeof reports === 'number') return reports;
   const output = opts.format === 'json' ? formatJson(reports) : opts.format === 'sarif' ? formatSarif(reports, VERSION) : formatText(reports);
   process.stdout.write(output);
   if (opts.format === 'text') {
@@ -226,7 +351,7 @@ function rerunWithBiggerHeap(args: string[]): number | undefined {
   return r.status ?? 2;
 }
 
-if (require.main === module) {
+if (require.main === module && !isCliWorker) {
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(0);
   });

@@ -17,7 +17,8 @@ export class InputError extends Error {}
  */
 export const HEAP_BYTES_PER_INPUT_BYTE = 96;
 export const MAX_FILE_BYTES = Math.max(8 * 1048576, Math.floor(getHeapStatistics().heap_size_limit / HEAP_BYTES_PER_INPUT_BYTE));
-const LIMIT = `the limit is ${Math.floor(MAX_FILE_BYTES / 1048576)} MB with this heap; split the file, or raise the heap with node --max-old-space-size`;
+const limitText = (max: number) => `the limit is ${Math.floor(max / 1048576)} MB with this heap; split the file, or raise the heap with node --max-old-space-size`;
+const LIMIT = limitText(MAX_FILE_BYTES);
 
 const PATTERNS = [/\.bilingual$/i, /\.en-zh\.txt$/i, /\.zh-en\.txt$/i];
 
@@ -51,7 +52,8 @@ function checkText(decoder: InstanceType<typeof TextDecoder>, bytes: Uint8Array,
   return text;
 }
 
-export function readFileText(file: string): string {
+/** `maxBytes`: the size limit of the process that checks the text (a worker thread is given the main thread's). */
+export function readFileText(file: string, maxBytes = MAX_FILE_BYTES): string {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(file);
@@ -59,14 +61,14 @@ export function readFileText(file: string): string {
     throw new InputError(`${file}: ${describe(e)}`);
   }
   if (stat.isDirectory()) throw new InputError(`${file}: is a directory`);
-  if (stat.size > MAX_FILE_BYTES) {
-    throw new InputError(`${file}: too large to check (${Math.round(stat.size / 1048576)} MB; ${LIMIT})`);
+  if (stat.size > maxBytes) {
+    throw new InputError(`${file}: too large to check (${Math.round(stat.size / 1048576)} MB; ${limitText(maxBytes)})`);
   }
   let bytes: Buffer;
   try {
     // A FIFO or a device (/dev/stdin, /dev/zero) has no size to check first: read it in
     // chunks, stopping at the limit or at the first sign of binary data.
-    bytes = stat.isFile() ? fs.readFileSync(file) : readBounded(file);
+    bytes = stat.isFile() ? fs.readFileSync(file) : readBounded(file, maxBytes);
   } catch (e) {
     if (e instanceof InputError) throw e;
     throw new InputError(`${file}: ${describe(e)}`);
@@ -76,7 +78,7 @@ export function readFileText(file: string): string {
   return text;
 }
 
-function readBounded(file: string): Buffer {
+function readBounded(file: string, maxBytes: number): Buffer {
   const fd = fs.openSync(file, 'r');
   try {
     const chunks: Buffer[] = [];
@@ -86,7 +88,7 @@ function readBounded(file: string): Buffer {
       const n = fs.readSync(fd, chunk, 0, chunk.length, null);
       if (n === 0) break;
       size += n;
-      if (size > MAX_FILE_BYTES) throw new InputError(`${file}: too large to check (over ${Math.floor(MAX_FILE_BYTES / 1048576)} MB; ${LIMIT})`);
+      if (size > maxBytes) throw new InputError(`${file}: too large to check (over ${Math.floor(maxBytes / 1048576)} MB; ${limitText(maxBytes)})`);
       const got = chunk.subarray(0, n);
       if (chunks.length === 0 && looksBinary(got)) throw new InputError(`${file}: not a text file (binary data)`);
       chunks.push(got);

@@ -1,0 +1,272 @@
+// The CLI on several cores: files, and shares of the rules of a big file, are checked on
+// the main thread and in worker threads running this same bundle (dist/cli.js), and the
+// findings are put back together in the order one thread would have printed them.
+//
+// Why a file can be split by rules and merged exactly: the checker's findings are the
+// stable merge of three sorted lists (pair findings, line findings, document findings),
+// ordered by (line, character, rule id), with suppression directives then dropping some by
+// (rule, line). Two findings that compare equal have the same rule, and every rule runs on
+// one thread only; so merging the threads' sorted lists gives the sequential list, finding
+// for finding. Each thread gets the same settings (only the list of rules differs), so a
+// rule that reads another rule's setting (unpaired-line reads untranslated's) sees what it
+// sees in a full check.
+
+import * as os from 'node:os';
+import { getHeapStatistics } from 'node:v8';
+import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
+import { compareFindings, Glossary, RULES, type Finding, type GlossaryEntry, type ReviewConfig } from '../core';
+import { checkFile, slim, type CheckedFile } from './check';
+import { HEAP_BYTES_PER_INPUT_BYTE, InputError, readFileText } from './read';
+
+const ROLE = 'bilingual-review-cli-worker';
+
+/** True in a worker thread started by runTasks (this module then serves tasks). */
+export const isCliWorker = !isMainThread && (workerData as { role?: string } | null)?.role === ROLE;
+
+/** The most threads the CLI starts by default (more rarely pays: see RULE_COST). */
+export const MAX_DEFAULT_JOBS = 8;
+
+/**
+ * Inputs smaller than this in all are checked on one thread when --jobs is not given:
+ * a worker thread costs about 40 ms of CPU to start (it loads and compiles the bundle) and
+ * runs cold code, which a small input does not pay back (measured: see the commit message).
+ */
+export const PARALLEL_MIN_BYTES = 1 << 20;
+/** A file at least this big is split by rules between threads when --jobs is not given. */
+export const SPLIT_MIN_BYTES = 1 << 20;
+
+/**
+ * CPU per pair of each rule on a first check of the benchmark's text, less what every check
+ * spends reading and pairing (BASE_COST): `npx tsx bench/rule-costs.ts 20000`, 2026-12-01
+ * 10:45 UTC (each rule alone, microseconds per pair). Only the ratios matter: they decide
+ * which rules share a thread. A rule not listed counts as DEFAULT_COST.
+ */
+export const RULE_COST: Readonly<Record<string, number>> = {
+  'term-inconsistency': 176,
+  // the four number rules together: 84 (they share each line's memoised quantities)
+  'number-mismatch': 60,
+  'unit-conversion': 8,
+  'date-mismatch': 8,
+  'multiplier-ambiguity': 8,
+  'punctuation-width': 9,
+  'unbalanced-quotes': 5,
+  untranslated: 4,
+  'length-ratio': 3,
+  'glossary-term': 2,
+  'unpaired-line': 1,
+  'cjk-latin-spacing': 1,
+};
+const BASE_COST = 4;
+const DEFAULT_COST = 10;
+/** Rules that share per-line work (memoised on the line records) stay on one thread. */
+const TOGETHER: readonly (readonly string[])[] = [['number-mismatch', 'unit-conversion', 'date-mismatch', 'multiplier-ambiguity']];
+
+export interface RuleShare {
+  ruleIds: string[];
+  /** Estimated cost per pair, BASE_COST included. */
+  cost: number;
+}
+
+/**
+ * Splits the active rules into at most `parts` shares, largest first onto the least loaded
+ * share (LPT), and keeps the fewest shares that reach the smallest estimated longest share:
+ * with two threads, term-inconsistency alone and every other rule together.
+ */
+export function splitRules(config: ReviewConfig, parts: number): RuleShare[] {
+  const active = RULES.filter((r) => (config.rules[r.id] ?? r.defaultSeverity) !== 'off').map((r) => r.id);
+  const groups: { ids: string[]; cost: number }[] = [];
+  for (const id of active) {
+    const together = TOGETHER.find((g) => g.includes(id));
+    const cost = RULE_COST[id] ?? DEFAULT_COST;
+    const existing = together && groups.find((g) => together.includes(g.ids[0]));
+    if (existing) (existing.ids.push(id), (existing.cost += cost));
+    else groups.push({ ids: [id], cost });
+  }
+  groups.sort((a, b) => b.cost - a.cost);
+  let best: RuleShare[] = [{ ruleIds: active, cost: BASE_COST + groups.reduce((n, g) => n + g.cost, 0) }];
+  for (let k = 2; k <= Math.min(parts, groups.length); k++) {
+    const bins: RuleShare[] = Array.from({ length: k }, () => ({ ruleIds: [], cost: BASE_COST }));
+    for (const g of groups) {
+      const bin = bins.reduce((m, b) => (b.cost < m.cost ? b : m));
+      bin.ruleIds.push(...g.ids);
+      bin.cost += g.cost;
+    }
+    const longest = (shares: RuleShare[]) => Math.max(...shares.map((s) => s.cost));
+    if (longest(bins) < longest(best) * 0.97) best = bins;
+  }
+  // registry order inside a share (the checker runs rules in that order anyway)
+  for (const s of best) s.ruleIds.sort((a, b) => active.indexOf(a) - active.indexOf(b));
+  return best;
+}
+
+/** The default number of threads: the cores this process may use, at most MAX_DEFAULT_JOBS. */
+export function defaultJobs(): number {
+  const n = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(MAX_DEFAULT_JOBS, n));
+}
+
+/** How many checks of files of `largest` bytes fit in memory at once (60 % of it, as for the bigger heap in main.ts). */
+export function jobsThatFit(largest: number): number {
+  const perCheck = Math.max(1, largest * HEAP_BYTES_PER_INPUT_BYTE);
+  return Math.max(1, Math.floor((os.totalmem() * 0.6) / perCheck));
+}
+
+/** One unit of work: a file (or stdin's text) with all rules or a share of them. */
+export interface Task {
+  id: number;
+  path: string;
+  /** The text, when the main thread read it (stdin); otherwise the thread reads the file. */
+  text?: string;
+  /** A share of the rules; undefined: every rule. */
+  ruleIds?: string[];
+  config: ReviewConfig;
+  glossary?: Glossary;
+  maxFileBytes: number;
+  /** Estimated cost, for scheduling (biggest first). */
+  cost: number;
+}
+
+interface TaskMessage extends Omit<Task, 'glossary'> {
+  glossary?: { key: string; entries: readonly GlossaryEntry[] };
+}
+
+export type TaskResult = { id: number } & ({ ok: true; checked: CheckedFile } | { ok: false; inputError: string } | { ok: false; fatal: string });
+
+function execute(task: Omit<Task, 'glossary'>, glossary: Glossary | undefined, inWorker: boolean): TaskResult {
+  let text: string;
+  try {
+    text = task.text ?? readFileText(task.path, task.maxFileBytes);
+  } catch (e) {
+    if (e instanceof InputError) return { id: task.id, ok: false, inputError: e.message };
+    throw e;
+  }
+  const ids = task.ruleIds;
+  const rules = ids ? RULES.filter((r) => ids.includes(r.id)) : undefined;
+  const checked = checkFile(text, task.path, task.config, glossary, rules);
+  // only what the formats print crosses the thread boundary
+  if (inWorker) checked.findings = checked.findings.map(slim);
+  return { id: task.id, ok: true, checked };
+}
+
+if (isCliWorker) {
+  const glossaries = new Map<string, Glossary>();
+  parentPort!.on('message', (t: TaskMessage) => {
+    let result: TaskResult;
+    try {
+      let g: Glossary | undefined;
+      if (t.glossary) {
+        g = glossaries.get(t.glossary.key);
+        if (!g) glossaries.set(t.glossary.key, (g = new Glossary(t.glossary.entries)));
+      }
+      result = execute(t, g, true);
+    } catch (e) {
+      result = { id: t.id, ok: false, fatal: (e as Error)?.message ?? String(e) };
+    }
+    parentPort!.postMessage(result);
+  });
+}
+
+interface Slot {
+  worker: Worker;
+  outstanding: Task[];
+}
+
+/**
+ * Runs the tasks on `threads` threads: this one and threads - 1 workers (this bundle again,
+ * with the heap limit of this thread). Biggest first; a worker that cannot start or dies
+ * (out of memory) leaves its tasks to this thread. Resolves with one result per task, by id.
+ */
+export async function runTasks(tasks: Task[], threads: number): Promise<Map<number, TaskResult>> {
+  const results = new Map<number, TaskResult>();
+  const queue = [...tasks].sort((a, b) => b.cost - a.cost || a.id - b.id);
+  const slots: Slot[] = [];
+  const heapMb = Math.ceil(getHeapStatistics().heap_size_limit / 1048576);
+  let wake: (() => void) | undefined;
+  const notify = () => {
+    const w = wake;
+    wake = undefined;
+    w?.();
+  };
+  for (let i = 0; i < Math.min(threads - 1, tasks.length - 1); i++) {
+    let worker: Worker;
+    try {
+      worker = new Worker(__filename, { workerData: { role: ROLE }, resourceLimits: { maxOldGenerationSizeMb: heapMb } });
+    } catch {
+      break; // no workers here: this thread does everything
+    }
+    const slot: Slot = { worker, outstanding: [] };
+    slots.push(slot);
+    worker.on('message', (r: TaskResult) => {
+      results.set(r.id, r);
+      slot.outstanding = slot.outstanding.filter((t) => t.id !== r.id);
+      notify();
+    });
+    const fail = () => {
+      // its unfinished tasks are done here, on the main thread
+      if (!slots.includes(slot)) return;
+      slots.splice(slots.indexOf(slot), 1);
+      queue.unshift(...slot.outstanding.filter((t) => !results.has(t.id)));
+      slot.outstanding = [];
+      notify();
+    };
+    worker.on('error', fail);
+    worker.on('exit', fail);
+  }
+  const dispatch = () => {
+    for (const slot of slots) {
+      // one task ahead when there is enough work for everyone, so a worker does not wait for this thread
+      const depth = queue.length > slots.length ? 2 : 1;
+      while (slot.outstanding.length < depth && queue.length > 0) {
+        const t = queue.shift()!;
+        slot.outstanding.push(t);
+        const { glossary, ...rest } = t;
+        const msg: TaskMessage = glossary ? { ...rest, glossary: { key: glossary.id, entries: glossary.entries } } : rest;
+        slot.worker.postMessage(msg);
+      }
+    }
+  };
+  // this thread starts at once, a worker some 40 ms later: this thread takes the biggest task
+  let first: Task | undefined = queue.shift();
+  try {
+    while (results.size < tasks.length) {
+      const mine = first ?? (dispatch(), queue.shift());
+      if (first) (dispatch(), (first = undefined));
+      if (mine) {
+        results.set(mine.id, execute(mine, mine.glossary, false));
+        // let the workers' messages in before taking more
+        await new Promise<void>((r) => setImmediate(r));
+        continue;
+      }
+      if (results.size < tasks.length) await new Promise<void>((r) => (wake = r));
+    }
+  } finally {
+    for (const s of [...slots]) {
+      s.worker.removeAllListeners('exit');
+      void s.worker.terminate();
+    }
+  }
+  return results;
+}
+
+/** Merges findings lists each sorted by compareFindings (no finding of one compares equal to one of another). */
+export function mergeFindings(lists: Finding[][]): Finding[] {
+  let out = lists[0] ?? [];
+  for (let k = 1; k < lists.length; k++) {
+    const a = out;
+    const b = lists[k];
+    if (b.length === 0) continue;
+    if (a.length === 0) {
+      out = b;
+      continue;
+    }
+    const m = new Array<Finding>(a.length + b.length);
+    let i = 0;
+    let j = 0;
+    let n = 0;
+    while (i < a.length && j < b.length) m[n++] = compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++];
+    while (i < a.length) m[n++] = a[i++];
+    while (j < b.length) m[n++] = b[j++];
+    out = m;
+  }
+  return out;
+}
