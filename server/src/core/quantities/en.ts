@@ -229,6 +229,7 @@ const SNAP = 24;
 
 export function extractEnglish(text: string): Quantity[] {
   const out: Quantity[] = [];
+  yenLine = undefined;
   let from = -1;
   let to = -1;
   let m: [number, number] | undefined;
@@ -266,557 +267,576 @@ export function extractEnglish(text: string): Quantity[] {
   return out;
 }
 
-function parseRange(text: string, toks: Tok[], out: Quantity[]): void {
-  const n = toks.length;
-  /** Whether ¥ means yen in this line (decided once, when first needed). */
-  let yenLine: boolean | undefined;
-  let i = 0;
+/*
+ * The parser's state while it reads one window of a line. It lives in module variables,
+ * set by parseRange, rather than in closures made for every window: a line has a few
+ * windows, and a dozen closures each were a measurable share of the extraction (and of
+ * the garbage it leaves). Extraction is synchronous and never re-entered, so one state
+ * is enough.
+ */
+let text = '';
+let toks: Tok[] = [];
+let n = 0;
+let out: Quantity[] = [];
+/** Whether ¥ means yen in this line (decided once per line, when first needed). */
+let yenLine: boolean | undefined;
 
-  const adj = (a: Tok | undefined, b: Tok | undefined) => !!a && !!b && a.end === b.start;
-  const w = (k: number) => (k >= 0 && k < n && toks[k].t === 'word' ? toks[k].lw : '');
+function adj(a: Tok | undefined, b: Tok | undefined): boolean {
+  return !!a && !!b && a.end === b.start;
+}
+function w(k: number): string {
+  return k >= 0 && k < n && toks[k].t === 'word' ? toks[k].lw : '';
+}
 
-  /** Words before token k joined ("more than"), for qualifier look-behind. */
-  const before = (k: number, count: number): string => {
-    const parts: string[] = [];
-    for (let j = k - count; j < k; j++) {
-      if (j < 0) continue;
-      parts.push(toks[j].t === 'word' ? toks[j].lw : toks[j].s);
-    }
-    return parts.join(' ');
-  };
-
-  function boundBefore(k: number): Bound {
-    const w1 = before(k, 1);
-    const w2 = before(k, 2);
-    const w3 = before(k, 3);
-    for (const p of MIN_PHRASES) if (w1 === p || w2 === p || w3 === p) return 'min';
-    for (const p of MAX_PHRASES) if (w1 === p || w2 === p || w3 === p) return p === 'nearly' || p === 'almost' ? 'approx' : 'max';
-    if (APPROX_WORDS.has(w1) || (w2 === 'an estimated') || w2 === 'close to' || w1 === 'estimated') return 'approx';
-    return 'exact';
+/** Words before token k joined ("more than"), for qualifier look-behind. */
+function before(k: number, count: number): string {
+  const parts: string[] = [];
+  for (let j = k - count; j < k; j++) {
+    if (j < 0) continue;
+    parts.push(toks[j].t === 'word' ? toks[j].lw : toks[j].s);
   }
+  return parts.join(' ');
+}
 
-  /** Parses number words starting at k: returns value and the index after them. */
-  function numberWords(k: number): { value: number; next: number; vague?: [number, number] } | undefined {
-    let total = 0;
-    let current = 0;
-    let any = false;
-    let j = k;
-    // "a hundred", "a dozen", "a million"
-    if (w(j) === 'a' || w(j) === 'one') {
-      const nx = w(j + 1);
-      if (nx === 'hundred' || nx === 'thousand' || nx === 'million' || nx === 'billion' || nx === 'trillion' || nx === 'dozen') {
-        current = 1;
-        any = true;
-        j++;
-      }
+function boundBefore(k: number): Bound {
+  const w1 = before(k, 1);
+  const w2 = before(k, 2);
+  const w3 = before(k, 3);
+  for (const p of MIN_PHRASES) if (w1 === p || w2 === p || w3 === p) return 'min';
+  for (const p of MAX_PHRASES) if (w1 === p || w2 === p || w3 === p) return p === 'nearly' || p === 'almost' ? 'approx' : 'max';
+  if (APPROX_WORDS.has(w1) || (w2 === 'an estimated') || w2 === 'close to' || w1 === 'estimated') return 'approx';
+  return 'exact';
+}
+
+/** Parses number words starting at k: returns value and the index after them. */
+function numberWords(k: number): { value: number; next: number; vague?: [number, number] } | undefined {
+  let total = 0;
+  let current = 0;
+  let any = false;
+  let j = k;
+  // "a hundred", "a dozen", "a million"
+  if (w(j) === 'a' || w(j) === 'one') {
+    const nx = w(j + 1);
+    if (nx === 'hundred' || nx === 'thousand' || nx === 'million' || nx === 'billion' || nx === 'trillion' || nx === 'dozen') {
+      current = 1;
+      any = true;
+      j++;
     }
-    for (; j < n; j++) {
-      const word = w(j);
-      if (!word) {
-        // "twenty-one"
-        if (isDash(toks[j]) && any && current % 10 === 0 && current >= 20 && adj(toks[j - 1], toks[j]) && SMALL.get(w(j + 1)) !== undefined && SMALL.get(w(j + 1))! < 10) continue;
-        break;
-      }
-      if (SMALL.get(word) !== undefined) {
-        if (any && current % 100 !== 0 && !(current % 10 === 0 && current >= 20 && SMALL.get(word)! < 10)) break;
-        current += SMALL.get(word)!;
-        any = true;
-      } else if (TENS.get(word) !== undefined) {
-        if (any && current % 100 !== 0) break;
-        current += TENS.get(word)!;
-        any = true;
-      } else if (word === 'hundred' && any) {
-        current = (current || 1) * 100;
-      } else if (SCALES.get(word) !== undefined && any) {
-        total += (current || 1) * SCALES.get(word)!;
-        current = 0;
-      } else if (word === 'dozen' && any) {
-        current = (current || 1) * 12;
-      } else if (word === 'and' && any && (SMALL.get(w(j + 1)) !== undefined || TENS.get(w(j + 1)) !== undefined) && (total > 0 || current >= 100)) {
-        continue;
-      } else break;
-    }
-    if (!any) return undefined;
-    return { value: total + current, next: j };
   }
-
-  function push(q: Quantity): void {
-    out.push(q);
-  }
-
-  function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra: Partial<Quantity> = {}): Quantity {
-    return { kind, value, bound: 'exact', digits: false, decimals: 0, start: s, end: e, numStart: ns, numEnd: ne, text: text.slice(s, e), ...extra };
-  }
-
-  /** Month-led date at k ("Oct. 9, 2025", "October 2024", "October"). Returns next index or -1. */
-  function monthDate(k: number): number {
-    const t = toks[k];
-    const month = MONTHS.get(t.lw);
-    if (month === undefined || !cap(t)) return -1;
-    if (t.lw.length <= 4 && t.lw !== 'june' && t.lw !== 'july' && t.lw !== 'may') {
-      // abbreviations need a dot or a following number
-      const nx = toks[k + 1];
-      if (!(nx && ((nx.s === '.' && adj(t, nx)) || nx.t === 'num'))) return -1;
+  for (; j < n; j++) {
+    const word = w(j);
+    if (!word) {
+      // "twenty-one"
+      if (isDash(toks[j]) && any && current % 10 === 0 && current >= 20 && adj(toks[j - 1], toks[j]) && SMALL.get(w(j + 1)) !== undefined && SMALL.get(w(j + 1))! < 10) continue;
+      break;
     }
-    if (t.lw === 'may' || t.lw === 'march') {
-      const prev = w(k - 1);
-      const nx = toks[k + 1];
-      const ctx = ['in', 'of', 'since', 'last', 'next', 'this', 'early', 'late', 'mid', 'until', 'by', 'on', 'from', 'through', 'before', 'after', 'during', 'between', 'and'];
-      if (!(nx && nx.t === 'num') && !ctx.includes(prev)) return -1;
-    }
-    let j = k + 1;
-    let end = t.end;
-    const abbreviation = t.lw.length <= 4 && t.lw !== 'june' && t.lw !== 'july' && t.lw !== 'may';
-    if (abbreviation && toks[j] && toks[j].s === '.' && adj(t, toks[j])) {
+    if (SMALL.get(word) !== undefined) {
+      if (any && current % 100 !== 0 && !(current % 10 === 0 && current >= 20 && SMALL.get(word)! < 10)) break;
+      current += SMALL.get(word)!;
+      any = true;
+    } else if (TENS.get(word) !== undefined) {
+      if (any && current % 100 !== 0) break;
+      current += TENS.get(word)!;
+      any = true;
+    } else if (word === 'hundred' && any) {
+      current = (current || 1) * 100;
+    } else if (SCALES.get(word) !== undefined && any) {
+      total += (current || 1) * SCALES.get(word)!;
+      current = 0;
+    } else if (word === 'dozen' && any) {
+      current = (current || 1) * 12;
+    } else if (word === 'and' && any && (SMALL.get(w(j + 1)) !== undefined || TENS.get(w(j + 1)) !== undefined) && (total > 0 || current >= 100)) {
+      continue;
+    } else break;
+  }
+  if (!any) return undefined;
+  return { value: total + current, next: j };
+}
+
+function push(q: Quantity): void {
+  out.push(q);
+}
+
+function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra: Partial<Quantity> = {}): Quantity {
+  return { kind, value, bound: 'exact', digits: false, decimals: 0, start: s, end: e, numStart: ns, numEnd: ne, text: text.slice(s, e), ...extra };
+}
+
+/** Month-led date at k ("Oct. 9, 2025", "October 2024", "October"). Returns next index or -1. */
+function monthDate(k: number): number {
+  const t = toks[k];
+  const month = MONTHS.get(t.lw);
+  if (month === undefined || !cap(t)) return -1;
+  if (t.lw.length <= 4 && t.lw !== 'june' && t.lw !== 'july' && t.lw !== 'may') {
+    // abbreviations need a dot or a following number
+    const nx = toks[k + 1];
+    if (!(nx && ((nx.s === '.' && adj(t, nx)) || nx.t === 'num'))) return -1;
+  }
+  if (t.lw === 'may' || t.lw === 'march') {
+    const prev = w(k - 1);
+    const nx = toks[k + 1];
+    const ctx = ['in', 'of', 'since', 'last', 'next', 'this', 'early', 'late', 'mid', 'until', 'by', 'on', 'from', 'through', 'before', 'after', 'during', 'between', 'and'];
+    if (!(nx && nx.t === 'num') && !ctx.includes(prev)) return -1;
+  }
+  let j = k + 1;
+  let end = t.end;
+  const abbreviation = t.lw.length <= 4 && t.lw !== 'june' && t.lw !== 'july' && t.lw !== 'may';
+  if (abbreviation && toks[j] && toks[j].s === '.' && adj(t, toks[j])) {
+    end = toks[j].end;
+    j++;
+  }
+  const date: DateParts = { month };
+  const dt = toks[j];
+  if (dt && dt.t === 'num' && dt.decimals === 0 && dt.value >= 1 && dt.value <= 31 && !dt.s.includes(',')) {
+    date.day = dt.value;
+    end = dt.end;
+    j++;
+    // 9th
+    if (toks[j] && adj(dt, toks[j]) && /^(st|nd|rd|th)$/.test(toks[j].lw)) {
       end = toks[j].end;
       j++;
     }
-    const date: DateParts = { month };
-    const dt = toks[j];
-    if (dt && dt.t === 'num' && dt.decimals === 0 && dt.value >= 1 && dt.value <= 31 && !dt.s.includes(',')) {
-      date.day = dt.value;
-      end = dt.end;
-      j++;
-      // 9th
-      if (toks[j] && adj(dt, toks[j]) && /^(st|nd|rd|th)$/.test(toks[j].lw)) {
-        end = toks[j].end;
-        j++;
-      }
-      if (toks[j] && toks[j].s === ',' && toks[j + 1] && toks[j + 1].t === 'num' && toks[j + 1].s.length === 4) {
-        date.year = toks[j + 1].value;
-        end = toks[j + 1].end;
-        j += 2;
-      }
-    } else if (dt && dt.t === 'num' && dt.s.length === 4 && dt.decimals === 0) {
-      date.year = dt.value;
-      end = dt.end;
-      j++;
+    if (toks[j] && toks[j].s === ',' && toks[j + 1] && toks[j + 1].t === 'num' && toks[j + 1].s.length === 4) {
+      date.year = toks[j + 1].value;
+      end = toks[j + 1].end;
+      j += 2;
     }
-    let start = t.start;
-    const prev = w(k - 1);
-    if ((prev === 'last' || prev === 'next' || prev === 'this') && !date.year) {
-      const rt = toks[k - 1];
-      date.relative = { unit: 'year', offset: prev === 'last' ? -1 : prev === 'next' ? 1 : 0, start: rt.start, end: rt.end, text: rt.s };
-      start = rt.start;
-    }
-    push(mk('date', month, start, end, t.start, end, { date }));
+  } else if (dt && dt.t === 'num' && dt.s.length === 4 && dt.decimals === 0) {
+    date.year = dt.value;
+    end = dt.end;
+    j++;
+  }
+  let start = t.start;
+  const prev = w(k - 1);
+  if ((prev === 'last' || prev === 'next' || prev === 'this') && !date.year) {
+    const rt = toks[k - 1];
+    date.relative = { unit: 'year', offset: prev === 'last' ? -1 : prev === 'next' ? 1 : 0, start: rt.start, end: rt.end, text: rt.s };
+    start = rt.start;
+  }
+  push(mk('date', month, start, end, t.start, end, { date }));
+  return j;
+}
+
+/** Relative phrases: last year, this month, next week, yesterday, a year ago. */
+function relative(k: number): number {
+  const a = w(k);
+  const b = w(k + 1);
+  if ((a === 'last' || a === 'this' || a === 'next') && REL_UNITS.has(b)) {
+    // "this year's", "last year" — but not "the last year" (a duration) or "last month's" is fine
+    if (w(k - 1) === 'the' || w(k - 1) === 'every' || w(k - 1) === 'each') return -1;
+    const s = toks[k].start;
+    const e = toks[k + 1].end;
+    const offset = a === 'last' ? -1 : a === 'next' ? 1 : 0;
+    push(mk('date', offset, s, e, s, e, { date: { relative: { unit: REL_UNITS.get(b)!, offset, start: s, end: e, text: text.slice(s, e) } } }));
+    return k + 2;
+  }
+  const day = REL_DAYS.get(a);
+  if (day !== undefined) {
+    const s = toks[k].start;
+    const e = toks[k].end;
+    push(mk('date', day, s, e, s, e, { date: { relative: { unit: 'day', offset: day, start: s, end: e, text: toks[k].s } } }));
+    return k + 1;
+  }
+  if (a === 'the' && b === 'year' && w(k + 2) === 'before' && w(k + 3) === 'last') {
+    const s = toks[k].start;
+    const e = toks[k + 3].end;
+    push(mk('date', -2, s, e, s, e, { date: { relative: { unit: 'year', offset: -2, start: s, end: e, text: text.slice(s, e) } } }));
+    return k + 4;
+  }
+  return -1;
+}
+
+/** Suffix after a numeric value: unit, currency, percent, duration, multiplier … Returns the quantity and next index. */
+function suffix(q: Quantity, j: number, currency: string | undefined, scaled: boolean): number {
+  const t = toks[j];
+  const attached = t && toks[j - 1] && adj(toks[j - 1], t);
+  if (currency) {
+    q.kind = 'money';
+    q.currency = currency;
+    // "$5 billion dollars" is rare; "US$" handled by caller
     return j;
   }
-
-  /** Relative phrases: last year, this month, next week, yesterday, a year ago. */
-  function relative(k: number): number {
-    const a = w(k);
-    const b = w(k + 1);
-    if ((a === 'last' || a === 'this' || a === 'next') && REL_UNITS.has(b)) {
-      // "this year's", "last year" — but not "the last year" (a duration) or "last month's" is fine
-      if (w(k - 1) === 'the' || w(k - 1) === 'every' || w(k - 1) === 'each') return -1;
-      const s = toks[k].start;
-      const e = toks[k + 1].end;
-      const offset = a === 'last' ? -1 : a === 'next' ? 1 : 0;
-      push(mk('date', offset, s, e, s, e, { date: { relative: { unit: REL_UNITS.get(b)!, offset, start: s, end: e, text: text.slice(s, e) } } }));
-      return k + 2;
-    }
-    const day = REL_DAYS.get(a);
-    if (day !== undefined) {
-      const s = toks[k].start;
-      const e = toks[k].end;
-      push(mk('date', day, s, e, s, e, { date: { relative: { unit: 'day', offset: day, start: s, end: e, text: toks[k].s } } }));
+  if (!t) return j;
+  // percent
+  if (t.s === '%' || t.s === '％') {
+    q.kind = 'percent';
+    q.end = t.end;
+    return j + 1;
+  }
+  if (t.lw === 'percent' || t.lw === 'pct' || (t.lw === 'per' && w(j + 1) === 'cent')) {
+    const k = t.lw === 'per' ? j + 2 : j + 1;
+    q.kind = 'percent';
+    q.end = toks[k - 1].end;
+    if (w(k) === 'points' || w(k) === 'point') {
+      q.kind = 'points';
+      q.end = toks[k].end;
       return k + 1;
     }
-    if (a === 'the' && b === 'year' && w(k + 2) === 'before' && w(k + 3) === 'last') {
-      const s = toks[k].start;
-      const e = toks[k + 3].end;
-      push(mk('date', -2, s, e, s, e, { date: { relative: { unit: 'year', offset: -2, start: s, end: e, text: text.slice(s, e) } } }));
-      return k + 4;
-    }
-    return -1;
+    return k;
   }
-
-  /** Suffix after a numeric value: unit, currency, percent, duration, multiplier … Returns the quantity and next index. */
-  function suffix(q: Quantity, j: number, currency: string | undefined, scaled: boolean): number {
-    const t = toks[j];
-    const attached = t && toks[j - 1] && adj(toks[j - 1], t);
-    if (currency) {
-      q.kind = 'money';
-      q.currency = currency;
-      // "$5 billion dollars" is rare; "US$" handled by caller
-      return j;
+  if (t.lw === 'percentage' && (w(j + 1) === 'points' || w(j + 1) === 'point')) {
+    q.kind = 'points';
+    q.end = toks[j + 1].end;
+    return j + 2;
+  }
+  // currency words
+  if (w(j) === 'us' && (w(j + 1) === 'dollars' || w(j + 1) === 'dollar')) {
+    q.kind = 'money';
+    q.currency = 'USD';
+    q.end = toks[j + 1].end;
+    return j + 2;
+  }
+  if (CURRENCY_WORDS.get(w(j))) {
+    q.kind = 'money';
+    q.currency = CURRENCY_WORDS.get(w(j));
+    q.end = t.end;
+    return j + 1;
+  }
+  if (w(j) === 'pounds' || w(j) === 'pound') {
+    const money = scaled || w(j + 1) === 'sterling' || q.decimals === 2;
+    q.end = t.end;
+    const weight: Partial<Quantity> = { kind: 'measure', unit: 'lb', dimension: 'mass' };
+    const cash: Partial<Quantity> = { kind: 'money', currency: 'GBP' };
+    Object.assign(q, money ? cash : weight);
+    q.alts = [{ ...q, ...(money ? weight : cash), alts: undefined }];
+    return j + 1;
+  }
+  // degrees
+  if ((t.s === '°' || t.s === 'º') && (w(j + 1) === 'f' || w(j + 1) === 'c')) {
+    q.kind = 'measure';
+    q.unit = w(j + 1) === 'f' ? 'F' : 'C';
+    q.dimension = 'temperature';
+    q.end = toks[j + 1].end;
+    return j + 2;
+  }
+  if (t.s === '℉' || t.s === '℃') {
+    q.kind = 'measure';
+    q.unit = t.s === '℉' ? 'F' : 'C';
+    q.dimension = 'temperature';
+    q.end = t.end;
+    return j + 1;
+  }
+  if (w(j) === 'degrees' || w(j) === 'degree') {
+    const u = w(j + 1);
+    if (u === 'fahrenheit' || u === 'f' || u === 'celsius' || u === 'c' || u === 'centigrade') {
+      q.kind = 'measure';
+      q.unit = u === 'fahrenheit' || u === 'f' ? 'F' : 'C';
+      q.dimension = 'temperature';
+      q.end = toks[j + 1].end;
+      return j + 2;
     }
-    if (!t) return j;
-    // percent
-    if (t.s === '%' || t.s === '％') {
-      q.kind = 'percent';
-      q.end = t.end;
-      return j + 1;
+  }
+  // 33 Celsius, 92 Fahrenheit (the scale named without "degrees")
+  if (w(j) === 'celsius' || w(j) === 'centigrade' || w(j) === 'fahrenheit') {
+    q.kind = 'measure';
+    q.unit = w(j) === 'fahrenheit' ? 'F' : 'C';
+    q.dimension = 'temperature';
+    q.end = toks[j].end;
+    return j + 1;
+  }
+  // unit phrases (up to three words)
+  for (let len = 3; len >= 2; len--) {
+    if (j + len > n) continue;
+    let phrase = '';
+    let ok = true;
+    for (let k = j; k < j + len; k++) {
+      if (toks[k].t === 'word') phrase += (phrase && toks[k - 1]?.t === 'word' ? ' ' : phrase ? '' : '') + toks[k].lw;
+      else if (toks[k].s === '.') phrase += '.';
+      else ok = false;
     }
-    if (t.lw === 'percent' || t.lw === 'pct' || (t.lw === 'per' && w(j + 1) === 'cent')) {
-      const k = t.lw === 'per' ? j + 2 : j + 1;
-      q.kind = 'percent';
-      q.end = toks[k - 1].end;
-      if (w(k) === 'points' || w(k) === 'point') {
-        q.kind = 'points';
+    if (!ok) continue;
+    const id = EN_UNIT_PHRASES.get(phrase);
+    if (id && unitDef(id)) {
+      q.kind = 'measure';
+      q.unit = id;
+      q.dimension = unitDef(id)!.dimension;
+      q.end = toks[j + len - 1].end;
+      return j + len;
+    }
+  }
+  // single unit words; hyphenated adjectives "30-foot", "72-hour"
+  let k = j;
+  if (isDash(t) && attached && toks[j + 1] && adj(t, toks[j + 1]) && toks[j + 1].t === 'word') k = j + 1;
+  const uw = w(k);
+  if (uw) {
+    const raw = toks[k].s;
+    // case-sensitive symbols: MW vs mW, m vs M
+    const id = EN_UNIT_WORDS.get(uw);
+    const okCase = !(raw.length <= 3 && /^[a-z]+$/.test(uw) && raw !== raw.toLowerCase() && !/^(K|M|G|T)W(h)?$/.test(raw) && raw !== 'Wh' && raw !== 'kWh' && raw !== 'W' && raw !== 'L');
+    if (id && unitDef(id) && okCase && !(uw === 'm' && scaled)) {
+      // single letters only as symbols right after the number ("5 m", "3kg"), never "a m"
+      if (uw.length === 1 && !(attached || (toks[j - 1] && toks[j - 1].t === 'num'))) return j;
+      q.kind = 'measure';
+      q.unit = id;
+      q.dimension = unitDef(id)!.dimension;
+      q.end = toks[k].end;
+      if (id === 't' && (uw === 'ton' || uw === 'tons')) q.alts = [{ ...q, unit: 'short-ton', alts: undefined }];
+      return k + 1;
+    }
+    if (DURATION_SECONDS.get(uw) !== undefined) {
+      // "three times a day", "years old" → an age; "five-year plan" is a duration
+      if ((uw === 'years' || uw === 'year') && (w(k + 1) === 'old' || (isDash(toks[k + 1]) && w(k + 2) === 'old'))) {
         q.end = toks[k].end;
         return k + 1;
       }
-      return k;
-    }
-    if (t.lw === 'percentage' && (w(j + 1) === 'points' || w(j + 1) === 'point')) {
-      q.kind = 'points';
-      q.end = toks[j + 1].end;
-      return j + 2;
-    }
-    // currency words
-    if (w(j) === 'us' && (w(j + 1) === 'dollars' || w(j + 1) === 'dollar')) {
-      q.kind = 'money';
-      q.currency = 'USD';
-      q.end = toks[j + 1].end;
-      return j + 2;
-    }
-    if (CURRENCY_WORDS.get(w(j))) {
-      q.kind = 'money';
-      q.currency = CURRENCY_WORDS.get(w(j));
-      q.end = t.end;
-      return j + 1;
-    }
-    if (w(j) === 'pounds' || w(j) === 'pound') {
-      const money = scaled || w(j + 1) === 'sterling' || q.decimals === 2;
-      q.end = t.end;
-      const weight: Partial<Quantity> = { kind: 'measure', unit: 'lb', dimension: 'mass' };
-      const cash: Partial<Quantity> = { kind: 'money', currency: 'GBP' };
-      Object.assign(q, money ? cash : weight);
-      q.alts = [{ ...q, ...(money ? weight : cash), alts: undefined }];
-      return j + 1;
-    }
-    // degrees
-    if ((t.s === '°' || t.s === 'º') && (w(j + 1) === 'f' || w(j + 1) === 'c')) {
-      q.kind = 'measure';
-      q.unit = w(j + 1) === 'f' ? 'F' : 'C';
-      q.dimension = 'temperature';
-      q.end = toks[j + 1].end;
-      return j + 2;
-    }
-    if (t.s === '℉' || t.s === '℃') {
-      q.kind = 'measure';
-      q.unit = t.s === '℉' ? 'F' : 'C';
-      q.dimension = 'temperature';
-      q.end = t.end;
-      return j + 1;
-    }
-    if (w(j) === 'degrees' || w(j) === 'degree') {
-      const u = w(j + 1);
-      if (u === 'fahrenheit' || u === 'f' || u === 'celsius' || u === 'c' || u === 'centigrade') {
-        q.kind = 'measure';
-        q.unit = u === 'fahrenheit' || u === 'f' ? 'F' : 'C';
-        q.dimension = 'temperature';
-        q.end = toks[j + 1].end;
-        return j + 2;
-      }
-    }
-    // 33 Celsius, 92 Fahrenheit (the scale named without "degrees")
-    if (w(j) === 'celsius' || w(j) === 'centigrade' || w(j) === 'fahrenheit') {
-      q.kind = 'measure';
-      q.unit = w(j) === 'fahrenheit' ? 'F' : 'C';
-      q.dimension = 'temperature';
-      q.end = toks[j].end;
-      return j + 1;
-    }
-    // unit phrases (up to three words)
-    for (let len = 3; len >= 2; len--) {
-      if (j + len > n) continue;
-      let phrase = '';
-      let ok = true;
-      for (let k = j; k < j + len; k++) {
-        if (toks[k].t === 'word') phrase += (phrase && toks[k - 1]?.t === 'word' ? ' ' : phrase ? '' : '') + toks[k].lw;
-        else if (toks[k].s === '.') phrase += '.';
-        else ok = false;
-      }
-      if (!ok) continue;
-      const id = EN_UNIT_PHRASES.get(phrase);
-      if (id && unitDef(id)) {
-        q.kind = 'measure';
-        q.unit = id;
-        q.dimension = unitDef(id)!.dimension;
-        q.end = toks[j + len - 1].end;
-        return j + len;
-      }
-    }
-    // single unit words; hyphenated adjectives "30-foot", "72-hour"
-    let k = j;
-    if (isDash(t) && attached && toks[j + 1] && adj(t, toks[j + 1]) && toks[j + 1].t === 'word') k = j + 1;
-    const uw = w(k);
-    if (uw) {
-      const raw = toks[k].s;
-      // case-sensitive symbols: MW vs mW, m vs M
-      const id = EN_UNIT_WORDS.get(uw);
-      const okCase = !(raw.length <= 3 && /^[a-z]+$/.test(uw) && raw !== raw.toLowerCase() && !/^(K|M|G|T)W(h)?$/.test(raw) && raw !== 'Wh' && raw !== 'kWh' && raw !== 'W' && raw !== 'L');
-      if (id && unitDef(id) && okCase && !(uw === 'm' && scaled)) {
-        // single letters only as symbols right after the number ("5 m", "3kg"), never "a m"
-        if (uw.length === 1 && !(attached || (toks[j - 1] && toks[j - 1].t === 'num'))) return j;
-        q.kind = 'measure';
-        q.unit = id;
-        q.dimension = unitDef(id)!.dimension;
-        q.end = toks[k].end;
-        if (id === 't' && (uw === 'ton' || uw === 'tons')) q.alts = [{ ...q, unit: 'short-ton', alts: undefined }];
-        return k + 1;
-      }
-      if (DURATION_SECONDS.get(uw) !== undefined) {
-        // "three times a day", "years old" → an age; "five-year plan" is a duration
-        if ((uw === 'years' || uw === 'year') && (w(k + 1) === 'old' || (isDash(toks[k + 1]) && w(k + 2) === 'old'))) {
-          q.end = toks[k].end;
-          return k + 1;
-        }
-        if (w(k + 1) === 'ago') {
-          q.kind = 'duration';
-          q.unit = uw.replace(/s$/, '').replace(/ie$/, 'y');
-          q.value = q.value * DURATION_SECONDS.get(uw)!;
-          q.hi = q.hi !== undefined ? q.hi * DURATION_SECONDS.get(uw)! : undefined;
-          q.end = toks[k].end;
-          return k + 1;
-        }
+      if (w(k + 1) === 'ago') {
         q.kind = 'duration';
-        q.unit = uw.replace(/ies$/, 'y').replace(/s$/, '');
+        q.unit = uw.replace(/s$/, '').replace(/ie$/, 'y');
         q.value = q.value * DURATION_SECONDS.get(uw)!;
-        if (q.hi !== undefined) q.hi = q.hi * DURATION_SECONDS.get(uw)!;
+        q.hi = q.hi !== undefined ? q.hi * DURATION_SECONDS.get(uw)! : undefined;
         q.end = toks[k].end;
         return k + 1;
       }
-      if (uw === 'times' || uw === 'fold' || uw === 'x') {
-        if (uw === 'x' && !attached) return j;
-        const nx = w(k + 1);
-        if (uw === 'times' && (nx === 'a' || nx === 'per' || nx === 'each' || nx === 'every' || nx === 'since' || nx === 'in' || nx === 'this' || nx === 'last' || nx === 'over')) return j;
-        q.kind = 'multiplier';
-        q.end = toks[k].end;
-        return k + 1;
-      }
-      if (uw === 'nines' && !q.digits) {
-        q.kind = 'nines';
-        q.end = toks[k].end;
-        q.alts = [{ ...q, kind: 'percent', value: 100 - Math.pow(10, 2 - q.value), decimals: Math.max(0, q.value - 2), alts: undefined }];
-        return k + 1;
-      }
+      q.kind = 'duration';
+      q.unit = uw.replace(/ies$/, 'y').replace(/s$/, '');
+      q.value = q.value * DURATION_SECONDS.get(uw)!;
+      if (q.hi !== undefined) q.hi = q.hi * DURATION_SECONDS.get(uw)!;
+      q.end = toks[k].end;
+      return k + 1;
     }
-    return j;
+    if (uw === 'times' || uw === 'fold' || uw === 'x') {
+      if (uw === 'x' && !attached) return j;
+      const nx = w(k + 1);
+      if (uw === 'times' && (nx === 'a' || nx === 'per' || nx === 'each' || nx === 'every' || nx === 'since' || nx === 'in' || nx === 'this' || nx === 'last' || nx === 'over')) return j;
+      q.kind = 'multiplier';
+      q.end = toks[k].end;
+      return k + 1;
+    }
+    if (uw === 'nines' && !q.digits) {
+      q.kind = 'nines';
+      q.end = toks[k].end;
+      q.alts = [{ ...q, kind: 'percent', value: 100 - Math.pow(10, 2 - q.value), decimals: Math.max(0, q.value - 2), alts: undefined }];
+      return k + 1;
+    }
   }
+  return j;
+}
 
-  function numericAt(k: number, start: number, currency: string | undefined): number {
-    // k points at a num token or number words
-    const t = toks[k];
-    let value: number;
-    let next: number;
-    let digits = false;
-    let decimals = 0;
-    let vague = false;
-    let hi: number | undefined;
-    if (t.t === 'num') {
-      if (!Number.isFinite(t.value)) return k + 1;
-      // identifiers: Group14, F-35, COVID-19, A320, 5G, 3D
-      const prev = toks[k - 1];
-      if (prev && adj(prev, t) && prev.t === 'word') return k + 1;
-      if (prev && isDash(prev) && adj(prev, t) && toks[k - 2] && adj(toks[k - 2], prev) && toks[k - 2].t === 'word' && !['mid', 'pre', 'post', 'late', 'early'].includes(toks[k - 2].lw)) return k + 1;
-      if (prev && (prev.s === ':' || prev.s === '/' || prev.s === '.') && adj(prev, t) && toks[k - 2]?.t === 'num') return k + 1;
-      const nx = toks[k + 1];
-      if (nx && nx.s === '.' && adj(t, nx) && toks[k + 2]?.t === 'num' && adj(nx, toks[k + 2])) {
-        // version numbers and dotted identifiers: 3.2.1
-        let e = k + 2;
-        while (toks[e + 1] && toks[e + 1].s === '.' && toks[e + 2]?.t === 'num' && adj(toks[e + 1], toks[e + 2])) e += 2;
-        return e + 1;
-      }
-      if (nx && (nx.s === ':' || nx.s === '/') && adj(t, nx) && toks[k + 2]?.t === 'num' && adj(nx, toks[k + 2])) {
-        // clock times and numeric dates (10:30, 10/9/2025) are left alone
-        let e = k + 2;
-        while (toks[e + 1] && (toks[e + 1].s === ':' || toks[e + 1].s === '/') && toks[e + 2]?.t === 'num') e += 2;
-        return e + 1;
-      }
-      value = t.value;
-      digits = true;
-      decimals = t.decimals;
-      next = k + 1;
-      // negative
-      if (prev && (prev.s === '-' || prev.s === '−') && adj(prev, t) && !(toks[k - 2] && adj(toks[k - 2], prev) && (toks[k - 2].t === 'num' || toks[k - 2].t === 'word'))) {
-        value = -value;
-        start = prev.start;
-      } else if (prev && prev.t === 'word' && prev.lw === 'minus' && value > 0) {
-        // "minus 40 degrees" (零下40度)
-        value = -value;
-        start = prev.start;
-      }
-    } else {
-      const nw = numberWords(k);
-      if (!nw) return k + 1;
-      value = nw.value;
-      next = nw.next;
+function numericAt(k: number, start: number, currency: string | undefined): number {
+  // k points at a num token or number words
+  const t = toks[k];
+  let value: number;
+  let next: number;
+  let digits = false;
+  let decimals = 0;
+  let vague = false;
+  let hi: number | undefined;
+  if (t.t === 'num') {
+    if (!Number.isFinite(t.value)) return k + 1;
+    // identifiers: Group14, F-35, COVID-19, A320, 5G, 3D
+    const prev = toks[k - 1];
+    if (prev && adj(prev, t) && prev.t === 'word') return k + 1;
+    if (prev && isDash(prev) && adj(prev, t) && toks[k - 2] && adj(toks[k - 2], prev) && toks[k - 2].t === 'word' && !['mid', 'pre', 'post', 'late', 'early'].includes(toks[k - 2].lw)) return k + 1;
+    if (prev && (prev.s === ':' || prev.s === '/' || prev.s === '.') && adj(prev, t) && toks[k - 2]?.t === 'num') return k + 1;
+    const nx = toks[k + 1];
+    if (nx && nx.s === '.' && adj(t, nx) && toks[k + 2]?.t === 'num' && adj(nx, toks[k + 2])) {
+      // version numbers and dotted identifiers: 3.2.1
+      let e = k + 2;
+      while (toks[e + 1] && toks[e + 1].s === '.' && toks[e + 2]?.t === 'num' && adj(toks[e + 1], toks[e + 2])) e += 2;
+      return e + 1;
     }
-    let numEnd = toks[next - 1].end;
-    let scaled = false;
-    // scale words and abbreviations
-    const sw = w(next);
-    if (SCALES.get(sw) && t.t === 'num') {
-      value *= SCALES.get(sw)!;
-      numEnd = toks[next].end;
-      next++;
-      scaled = true;
-    } else if (t.t === 'num' && sw && SCALE_ABBR.get(sw) !== undefined && adj(toks[next - 1], toks[next]) && (currency || sw === 'bn' || sw === 'mn' || sw === 'tn')) {
-      value *= SCALE_ABBR.get(sw)!;
-      numEnd = toks[next].end;
-      next++;
-      scaled = true;
-    } else if (t.t !== 'num' && SCALES.get(sw)) {
-      // handled by numberWords
+    if (nx && (nx.s === ':' || nx.s === '/') && adj(t, nx) && toks[k + 2]?.t === 'num' && adj(nx, toks[k + 2])) {
+      // clock times and numeric dates (10:30, 10/9/2025) are left alone
+      let e = k + 2;
+      while (toks[e + 1] && (toks[e + 1].s === ':' || toks[e + 1].s === '/') && toks[e + 2]?.t === 'num') e += 2;
+      return e + 1;
     }
-    // ranges: 10-20, 10 to 20, between 10 and 20, 2015–2025
-    const rt = toks[next];
-    // "$10 and $20": the second number may repeat the currency symbol
-    const skipSym = currency && toks[next + 1] && CURRENCY_SYMBOLS.get(toks[next + 1].s) ? 1 : 0;
-    if (rt && (isDash(rt) || rt.lw === 'to' || (rt.lw === 'and' && (w(k - 1) === 'between' || w(k - 2) === 'between'))) && toks[next + 1 + skipSym] && toks[next + 1 + skipSym].t === 'num' && t.t === 'num') {
-      if (skipSym) next++;
-      const h = toks[next + 1];
-      if (Number.isFinite(h.value) && !(isDash(rt) && toks[next + 2] && adj(h, toks[next + 2]) && toks[next + 2].t === 'word' && !EN_UNIT_WORDS.get(toks[next + 2].lw) && !DURATION_SECONDS.get(toks[next + 2].lw) && !/^(s|st|nd|rd|th)$/.test(toks[next + 2].lw))) {
-        let hv = h.value;
-        let hn = next + 2;
-        const sw2 = w(hn);
-        if (SCALES.get(sw2)) {
-          hv *= SCALES.get(sw2)!;
-          if (!scaled) value *= SCALES.get(sw2)!;
-          hn++;
-          scaled = true;
-        } else if (scaled) {
-          hv *= value / t.value;
-        }
-        if (hv > value) {
-          hi = hv;
-          decimals = Math.max(decimals, h.decimals);
-          numEnd = toks[hn - 1].end;
-          next = hn;
-        }
-      }
+    value = t.value;
+    digits = true;
+    decimals = t.decimals;
+    next = k + 1;
+    // negative
+    if (prev && (prev.s === '-' || prev.s === '−') && adj(prev, t) && !(toks[k - 2] && adj(toks[k - 2], prev) && (toks[k - 2].t === 'num' || toks[k - 2].t === 'word'))) {
+      value = -value;
+      start = prev.start;
+    } else if (prev && prev.t === 'word' && prev.lw === 'minus' && value > 0) {
+      // "minus 40 degrees" (零下40度)
+      value = -value;
+      start = prev.start;
     }
-    const step = digits ? Math.pow(10, -decimals) * (scaled && t.value !== 0 ? Math.abs(value / t.value) : 1) : 1;
-    const q: Quantity = {
-      kind: 'number', value, bound: 'exact', digits, decimals, step, start, end: numEnd, numStart: start, numEnd, text: '',
-    };
-    if (hi !== undefined) q.hi = hi;
-    if (vague) q.vague = true;
-    const nt = toks[next];
-    // decades: 1940s, '90s
-    if (t.t === 'num' && nt && adj(toks[next - 1], nt) && nt.lw === 's' && hi === undefined && decimals === 0) {
-      const prev = toks[k - 1];
-      if (t.s.length === 4 && value % 10 === 0) {
-        q.kind = 'date';
-        q.date = { decade: value };
-        if (value % 100 === 0) q.alts = [{ ...q, date: { century: value / 100 + 1 }, alts: undefined }];
-        q.end = nt.end;
-        finish(q, k);
-        return next + 1;
+  } else {
+    const nw = numberWords(k);
+    if (!nw) return k + 1;
+    value = nw.value;
+    next = nw.next;
+  }
+  let numEnd = toks[next - 1].end;
+  let scaled = false;
+  // scale words and abbreviations
+  const sw = w(next);
+  if (SCALES.get(sw) && t.t === 'num') {
+    value *= SCALES.get(sw)!;
+    numEnd = toks[next].end;
+    next++;
+    scaled = true;
+  } else if (t.t === 'num' && sw && SCALE_ABBR.get(sw) !== undefined && adj(toks[next - 1], toks[next]) && (currency || sw === 'bn' || sw === 'mn' || sw === 'tn')) {
+    value *= SCALE_ABBR.get(sw)!;
+    numEnd = toks[next].end;
+    next++;
+    scaled = true;
+  } else if (t.t !== 'num' && SCALES.get(sw)) {
+    // handled by numberWords
+  }
+  // ranges: 10-20, 10 to 20, between 10 and 20, 2015–2025
+  const rt = toks[next];
+  // "$10 and $20": the second number may repeat the currency symbol
+  const skipSym = currency && toks[next + 1] && CURRENCY_SYMBOLS.get(toks[next + 1].s) ? 1 : 0;
+  if (rt && (isDash(rt) || rt.lw === 'to' || (rt.lw === 'and' && (w(k - 1) === 'between' || w(k - 2) === 'between'))) && toks[next + 1 + skipSym] && toks[next + 1 + skipSym].t === 'num' && t.t === 'num') {
+    if (skipSym) next++;
+    const h = toks[next + 1];
+    if (Number.isFinite(h.value) && !(isDash(rt) && toks[next + 2] && adj(h, toks[next + 2]) && toks[next + 2].t === 'word' && !EN_UNIT_WORDS.get(toks[next + 2].lw) && !DURATION_SECONDS.get(toks[next + 2].lw) && !/^(s|st|nd|rd|th)$/.test(toks[next + 2].lw))) {
+      let hv = h.value;
+      let hn = next + 2;
+      const sw2 = w(hn);
+      if (SCALES.get(sw2)) {
+        hv *= SCALES.get(sw2)!;
+        if (!scaled) value *= SCALES.get(sw2)!;
+        hn++;
+        scaled = true;
+      } else if (scaled) {
+        hv *= value / t.value;
       }
-      if (t.s.length === 2 && value % 10 === 0 && prev && (prev.s === "'" || prev.s === '’') && adj(prev, t)) {
-        q.kind = 'date';
-        q.date = { decade: 1900 + value };
-        q.alts = [{ ...q, date: { decade: 2000 + value }, alts: undefined }];
-        q.start = prev.start;
-        q.end = nt.end;
-        finish(q, k);
-        return next + 1;
+      if (hv > value) {
+        hi = hv;
+        decimals = Math.max(decimals, h.decimals);
+        numEnd = toks[hn - 1].end;
+        next = hn;
       }
     }
-    // ordinals: 3rd, 20th century
-    if (t.t === 'num' && nt && adj(toks[next - 1], nt) && /^(st|nd|rd|th)$/.test(nt.lw) && decimals === 0) {
-      q.kind = 'ordinal';
-      q.end = nt.end;
-      if (w(next + 1) === 'century') {
-        q.kind = 'date';
-        q.date = { century: value };
-        q.end = toks[next + 1].end;
-        finish(q, k);
-        return next + 2;
-      }
-      const m = toks[next + 1];
-      if (m && MONTHS.get(m.lw) && cap(m)) {
-        // "9th October 2025"
-        q.kind = 'date';
-        q.date = { day: value, month: MONTHS.get(m.lw) };
-        q.end = m.end;
-        finish(q, k);
-        return next + 2;
-      }
-      finish(q, k);
-      return next + 1;
-    }
-    // "9 October"
-    if (t.t === 'num' && nt && MONTHS.get(nt.lw) && cap(nt) && nt.lw.length > 3 && value >= 1 && value <= 31 && decimals === 0 && !currency) {
+  }
+  const step = digits ? Math.pow(10, -decimals) * (scaled && t.value !== 0 ? Math.abs(value / t.value) : 1) : 1;
+  const q: Quantity = {
+    kind: 'number', value, bound: 'exact', digits, decimals, step, start, end: numEnd, numStart: start, numEnd, text: '',
+  };
+  if (hi !== undefined) q.hi = hi;
+  if (vague) q.vague = true;
+  const nt = toks[next];
+  // decades: 1940s, '90s
+  if (t.t === 'num' && nt && adj(toks[next - 1], nt) && nt.lw === 's' && hi === undefined && decimals === 0) {
+    const prev = toks[k - 1];
+    if (t.s.length === 4 && value % 10 === 0) {
       q.kind = 'date';
-      q.date = { day: value, month: MONTHS.get(nt.lw) };
+      q.date = { decade: value };
+      if (value % 100 === 0) q.alts = [{ ...q, date: { century: value / 100 + 1 }, alts: undefined }];
       q.end = nt.end;
-      let e = next + 1;
-      if (toks[e] && toks[e].t === 'num' && toks[e].s.length === 4) {
-        q.date.year = toks[e].value;
-        q.end = toks[e].end;
-        e++;
-      }
       finish(q, k);
-      return e;
-    }
-    let after = suffix(q, next, currency, scaled);
-    if (after === next && nt && nt.t === 'word' && adj(toks[next - 1], nt) && t.t === 'num') {
-      // digits glued to an unknown word: an identifier (5G, 3D, 4K), not a quantity
       return next + 1;
     }
-    if (q.kind === 'number' && t.t === 'num' && t.s.length === 4 && decimals === 0 && value >= 1000 && value <= 2199 && !scaled) {
-      // a bare four-digit integer: a year or a count
-      const asYear: Quantity = { ...q, kind: 'date', date: { year: value } };
-      if (hi !== undefined) asYear.date = { year: value };
-      const prevW = w(k - 1);
-      if (['in', 'since', 'by', 'until', 'from', 'of', 'before', 'after', 'during', 'through', 'till', 'circa'].includes(prevW) || hi !== undefined) {
-        Object.assign(q, { kind: 'date', date: { year: value } });
-        q.alts = [{ ...q, kind: 'number', date: undefined, alts: undefined }];
-      } else q.alts = [asYear];
+    if (t.s.length === 2 && value % 10 === 0 && prev && (prev.s === "'" || prev.s === '’') && adj(prev, t)) {
+      q.kind = 'date';
+      q.date = { decade: 1900 + value };
+      q.alts = [{ ...q, date: { decade: 2000 + value }, alts: undefined }];
+      q.start = prev.start;
+      q.end = nt.end;
+      finish(q, k);
+      return next + 1;
     }
-    // "1 in 5", "one in five": a fraction
-    if (q.kind === 'number' && hi === undefined && w(after) === 'in' && value > 0) {
-      const dt = toks[after + 1];
-      let den: number | undefined;
-      let dEnd = after + 2;
-      if (dt && dt.t === 'num' && Number.isFinite(dt.value)) den = dt.value;
-      else if (dt) {
-        const nw = numberWords(after + 1);
-        if (nw) {
-          den = nw.value;
-          dEnd = nw.next;
-        }
-      }
-      if (den !== undefined && den > value && !(dt.t === 'num' && dt.s.length === 4)) {
-        q.kind = 'fraction';
-        q.value = value / den;
-        q.decimals = 6;
-        q.step = undefined;
-        q.end = toks[dEnd - 1].end;
-        q.alts = undefined;
-        finish(q, k);
-        return dEnd;
-      }
+  }
+  // ordinals: 3rd, 20th century
+  if (t.t === 'num' && nt && adj(toks[next - 1], nt) && /^(st|nd|rd|th)$/.test(nt.lw) && decimals === 0) {
+    q.kind = 'ordinal';
+    q.end = nt.end;
+    if (w(next + 1) === 'century') {
+      q.kind = 'date';
+      q.date = { century: value };
+      q.end = toks[next + 1].end;
+      finish(q, k);
+      return next + 2;
     }
-    // "+" after a number: "100+"
-    if (toks[after] && toks[after].s === '+' && adj(toks[after - 1], toks[after])) {
-      q.bound = 'min';
-      q.end = toks[after].end;
-      after++;
+    const m = toks[next + 1];
+    if (m && MONTHS.get(m.lw) && cap(m)) {
+      // "9th October 2025"
+      q.kind = 'date';
+      q.date = { day: value, month: MONTHS.get(m.lw) };
+      q.end = m.end;
+      finish(q, k);
+      return next + 2;
     }
-    // words that make a number vague or not a quantity on its own
-    if (q.kind === 'number' && !q.digits && value === 1) return after; // "one" alone is an article more often than a count
     finish(q, k);
-    return after;
+    return next + 1;
   }
-
-  function finish(q: Quantity, k: number): void {
-    if (q.bound === 'exact') q.bound = boundBefore(k);
-    q.text = text.slice(q.start, q.end);
-    if (q.alts) for (const a of q.alts) {
-      a.bound = q.bound;
-      a.start = q.start;
-      a.end = q.end;
-      a.text = q.text;
+  // "9 October"
+  if (t.t === 'num' && nt && MONTHS.get(nt.lw) && cap(nt) && nt.lw.length > 3 && value >= 1 && value <= 31 && decimals === 0 && !currency) {
+    q.kind = 'date';
+    q.date = { day: value, month: MONTHS.get(nt.lw) };
+    q.end = nt.end;
+    let e = next + 1;
+    if (toks[e] && toks[e].t === 'num' && toks[e].s.length === 4) {
+      q.date.year = toks[e].value;
+      q.end = toks[e].end;
+      e++;
     }
-    push(q);
+    finish(q, k);
+    return e;
   }
+  let after = suffix(q, next, currency, scaled);
+  if (after === next && nt && nt.t === 'word' && adj(toks[next - 1], nt) && t.t === 'num') {
+    // digits glued to an unknown word: an identifier (5G, 3D, 4K), not a quantity
+    return next + 1;
+  }
+  if (q.kind === 'number' && t.t === 'num' && t.s.length === 4 && decimals === 0 && value >= 1000 && value <= 2199 && !scaled) {
+    // a bare four-digit integer: a year or a count
+    const asYear: Quantity = { ...q, kind: 'date', date: { year: value } };
+    if (hi !== undefined) asYear.date = { year: value };
+    const prevW = w(k - 1);
+    if (['in', 'since', 'by', 'until', 'from', 'of', 'before', 'after', 'during', 'through', 'till', 'circa'].includes(prevW) || hi !== undefined) {
+      Object.assign(q, { kind: 'date', date: { year: value } });
+      q.alts = [{ ...q, kind: 'number', date: undefined, alts: undefined }];
+    } else q.alts = [asYear];
+  }
+  // "1 in 5", "one in five": a fraction
+  if (q.kind === 'number' && hi === undefined && w(after) === 'in' && value > 0) {
+    const dt = toks[after + 1];
+    let den: number | undefined;
+    let dEnd = after + 2;
+    if (dt && dt.t === 'num' && Number.isFinite(dt.value)) den = dt.value;
+    else if (dt) {
+      const nw = numberWords(after + 1);
+      if (nw) {
+        den = nw.value;
+        dEnd = nw.next;
+      }
+    }
+    if (den !== undefined && den > value && !(dt.t === 'num' && dt.s.length === 4)) {
+      q.kind = 'fraction';
+      q.value = value / den;
+      q.decimals = 6;
+      q.step = undefined;
+      q.end = toks[dEnd - 1].end;
+      q.alts = undefined;
+      finish(q, k);
+      return dEnd;
+    }
+  }
+  // "+" after a number: "100+"
+  if (toks[after] && toks[after].s === '+' && adj(toks[after - 1], toks[after])) {
+    q.bound = 'min';
+    q.end = toks[after].end;
+    after++;
+  }
+  // words that make a number vague or not a quantity on its own
+  if (q.kind === 'number' && !q.digits && value === 1) return after; // "one" alone is an article more often than a count
+  finish(q, k);
+  return after;
+}
+
+function finish(q: Quantity, k: number): void {
+  if (q.bound === 'exact') q.bound = boundBefore(k);
+  q.text = text.slice(q.start, q.end);
+  if (q.alts) for (const a of q.alts) {
+    a.bound = q.bound;
+    a.start = q.start;
+    a.end = q.end;
+    a.text = q.text;
+  }
+  push(q);
+}
+
+function parseRange(lineText: string, windowToks: Tok[], into: Quantity[]): void {
+  text = lineText;
+  toks = windowToks;
+  n = windowToks.length;
+  out = into;
+  let i = 0;
 
   while (i < n) {
     const t = toks[i];

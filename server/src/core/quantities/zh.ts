@@ -115,114 +115,358 @@ function startsWithAt(text: string, i: number, word: string): boolean {
   return text.startsWith(word, i);
 }
 
-export function extractChinese(text: string): Quantity[] {
-  const out: Quantity[] = [];
-  const n = text.length;
-  let i = 0;
-  const hasFraction = text.includes('分之');
+/*
+ * The state of the line being read. It lives in module variables, set by
+ * extractChinese, rather than in closures made for every line (seven a line were a
+ * measurable share of the extraction and of its garbage). Extraction is synchronous and
+ * never re-entered, so one state is enough.
+ */
+let text = '';
+let n = 0;
+let out: Quantity[] = [];
 
-  function boundAround(start: number, end: number): { bound: Bound; start: number; end: number } {
-    let s = start;
-    // skip light words between qualifier and number: 约达6000, 超过了
-    let k = s;
-    for (let skip = 0; skip < 2 && k > 0 && '达了为是有'.includes(text[k - 1]); skip++) k--;
-    let bound: Bound = 'exact';
-    if (k > 0 && BOUND_LAST.has(text.charCodeAt(k - 1))) {
-      for (const [w, b] of BOUND_WORDS) {
-        if (k >= w.length && text.startsWith(w, k - w.length)) {
-          bound = b;
-          s = k - w.length;
+function boundAround(start: number, end: number): { bound: Bound; start: number; end: number } {
+  let s = start;
+  // skip light words between qualifier and number: 约达6000, 超过了
+  let k = s;
+  for (let skip = 0; skip < 2 && k > 0 && '达了为是有'.includes(text[k - 1]); skip++) k--;
+  let bound: Bound = 'exact';
+  if (k > 0 && BOUND_LAST.has(text.charCodeAt(k - 1))) {
+    for (const [w, b] of BOUND_WORDS) {
+      if (k >= w.length && text.startsWith(w, k - w.length)) {
+        bound = b;
+        s = k - w.length;
+        break;
+      }
+    }
+  }
+  let e = end;
+  const after = text.slice(e, e + 2);
+  if (after.startsWith('以上') || after.startsWith('多')) {
+    if (bound === 'exact') bound = 'min';
+  } else if (after.startsWith('以下') || after.startsWith('以内')) {
+    if (bound === 'exact') bound = 'max';
+  } else if (after.startsWith('左右') || after.startsWith('上下')) {
+    bound = 'approx';
+    e += 2;
+  }
+  return { bound, start: s, end: e };
+}
+
+function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra: Partial<Quantity> = {}): Quantity {
+  return { kind, value, bound: 'exact', digits: false, decimals: 0, start: s, end: e, numStart: ns, numEnd: ne, text: text.slice(s, e), ...extra };
+}
+
+/** Reads a number (digits, Chinese numerals, mixed) at i. */
+function readNumber(p: number): { value: number; end: number; digits: boolean; decimals: number; raw: string; vague?: [number, number]; plainDigits: boolean } | undefined {
+  const c = text.charCodeAt(p);
+  if (isDigitCode(c)) {
+    let j = p;
+    let intDigits = 0;
+    let s = '';
+    while (j < n) {
+      const cj = text.charCodeAt(j);
+      if (isDigitCode(cj)) {
+        s += String(digitVal(cj));
+        intDigits++;
+        j++;
+      } else if ((cj === 44 || cj === 0xff0c) && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && isDigitCode(text.charCodeAt(j + 3)) && !isDigitCode(text.charCodeAt(j + 4))) {
+        j++;
+      } else break;
+    }
+    let decimals = 0;
+    const dc = text.charCodeAt(j);
+    if ((dc === 46 || dc === 0xff0e) && isDigitCode(text.charCodeAt(j + 1))) {
+      s += '.';
+      j++;
+      while (j < n && isDigitCode(text.charCodeAt(j))) {
+        s += String(digitVal(text.charCodeAt(j)));
+        decimals++;
+        j++;
+      }
+    }
+    if (intDigits > MAX_DIGITS) return { value: NaN, end: j, digits: true, decimals, raw: s, plainDigits: true };
+    return { value: Number(s), end: j, digits: true, decimals, raw: s, plainDigits: true };
+  }
+  if (NUMERAL.has(text.charCodeAt(p))) {
+    let j = p;
+    while (j < n && NUMERAL.has(text.charCodeAt(j)) && j - p < 24) j++;
+    const raw = text.slice(p, j);
+    // a numeral run that ends in 万/亿 and goes on with 多 etc. is fine; trailing 万 of 千万 etc. parsed by value
+    let v = chineseNumeralValue(raw);
+    let end = j;
+    // "两" alone is fine; "一" alone handled by caller
+    if (Number.isNaN(v)) {
+      // try shorter (e.g. 三十一 then noise)
+      while (end > p + 1 && Number.isNaN(v)) {
+        end--;
+        v = chineseNumeralValue(text.slice(p, end));
+      }
+      if (Number.isNaN(v)) return undefined;
+    }
+    let plain = true;
+    for (let k = p; k < end; k++) if (DIGIT[text[k]] === undefined) plain = false;
+    return { value: v, end, digits: false, decimals: 0, raw: text.slice(p, end), plainDigits: plain };
+  }
+  return undefined;
+}
+
+function push(q: Quantity): void {
+  q.text = text.slice(q.start, q.end);
+  out.push(q);
+}
+
+/** After a month number at p (pointing at 月): read 日/号 and build the date. */
+function dateFrom(startQ: number, numStart: number, parts: DateParts, p: number): number {
+  let e = p;
+  const d = readNumber(e);
+  if (d && d.decimals === 0 && d.value >= 1 && d.value <= 31 && (text[d.end] === '日' || text[d.end] === '号')) {
+    parts.day = d.value;
+    e = d.end + 1;
+  }
+  push(mk('date', parts.month ?? parts.year ?? 0, startQ, e, numStart, e, { date: parts, digits: true }));
+  return e;
+}
+
+
+/**
+ * Reads what follows a number and pushes the quantity; returns the index after it,
+ * or -1 when the number was not taken (a Chinese numeral with nothing after it).
+ */
+function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone = false): number {
+  let j = p;
+  const numerals = !q.digits;
+  // 五个九 (five nines)
+  if (numerals && text[j] === '个' && text[j + 1] === '九' && !NUMERAL.has(text.charCodeAt(j + 2))) {
+    q.kind = 'nines';
+    q.end = j + 2;
+    q.alts = [{ ...q, kind: 'percent', value: 100 - Math.pow(10, 2 - q.value), decimals: Math.max(0, q.value - 2), alts: undefined }];
+    return finish(q, j + 2);
+  }
+  // percent
+  if (text[j] === '%' || text[j] === '％') {
+    q.kind = 'percent';
+    q.end = j + 1;
+    // 10%到15%, 10%-15%
+    const r = text[j + 1];
+    if (q.hi === undefined && (r === '至' || r === '到' || r === '-' || r === '–' || r === '~' || r === '～')) {
+      const h = readNumber(j + 2);
+      if (h && Number.isFinite(h.value) && h.value > q.value && (text[h.end] === '%' || text[h.end] === '％')) {
+        q.hi = h.value;
+        q.end = h.end + 1;
+        q.numEnd = h.end;
+      }
+    }
+    return finish(q, q.end);
+  }
+  if (text[j] === '成' && q.hi === undefined && q.value <= 10 && !'立为功本员果绩就'.includes(text[j + 1] ?? '')) {
+    q.kind = 'percent';
+    q.value *= 10;
+    q.step = 10;
+    q.end = j + 1;
+    return finish(q, j + 1);
+  }
+  if (startsWithAt(text, j, '个百分点') || startsWithAt(text, j, '百分点')) {
+    const l = text[j] === '个' ? 4 : 3;
+    q.kind = 'points';
+    q.end = j + l;
+    return finish(q, j + l);
+  }
+  // multiplier: 十倍, 上涨了三倍
+  if (text[j] === '倍' || startsWithAt(text, j, '多倍')) {
+    const l = text[j] === '倍' ? 1 : 2;
+    q.kind = 'multiplier';
+    q.end = j + l;
+    // "上涨了三倍": 了 right before the number, an increase verb before that
+    const s = q.numStart;
+    if (text[s - 1] === '了') {
+      for (const v of INCREASE_VERBS) {
+        if (text.startsWith(v, s - 1 - v.length)) {
+          q.increaseBy = { n: q.value, verbStart: s - 1 - v.length, verbEnd: s };
           break;
         }
       }
     }
-    let e = end;
-    const after = text.slice(e, e + 2);
-    if (after.startsWith('以上') || after.startsWith('多')) {
-      if (bound === 'exact') bound = 'min';
-    } else if (after.startsWith('以下') || after.startsWith('以内')) {
-      if (bound === 'exact') bound = 'max';
-    } else if (after.startsWith('左右') || after.startsWith('上下')) {
-      bound = 'approx';
-      e += 2;
+    return finish(q, j + l);
+  }
+  // money: 5亿美元, 人民币100元, 100元人民币
+  for (const [w, cur] of MONEY) {
+    if (startsWithAt(text, j, w)) {
+      q.kind = 'money';
+      q.currency = cur;
+      let e = j + w.length;
+      if (w === '元' && startsWithAt(text, e, '人民币')) e += 3;
+      if (w === '元' && text.slice(Math.max(0, q.start - 3), q.start) === '人民币') q.start -= 3;
+      q.end = e;
+      return finish(q, e);
     }
-    return { bound, start: s, end: e };
   }
-
-  function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra: Partial<Quantity> = {}): Quantity {
-    return { kind, value, bound: 'exact', digits: false, decimals: 0, start: s, end: e, numStart: ns, numEnd: ne, text: text.slice(s, e), ...extra };
+  // 40年代, 1940年代
+  if (startsWithAt(text, j, '年代') && q.decimals === 0 && q.value % 10 === 0) {
+    q.kind = 'date';
+    if (q.value >= 1000) q.date = { decade: q.value };
+    else if (q.value < 100) {
+      q.date = { decade: 1900 + q.value };
+      // 二十世纪八十年代: the century is named just before
+      if (q.start >= 4 && text.startsWith('二十世纪', q.start - 4)) q.start -= 4;
+      if (q.value < 30) q.alts = [{ ...q, date: { decade: 2000 + q.value }, alts: undefined }];
+    } else return -1;
+    q.end = j + 2;
+    return finish(q, j + 2);
   }
-
-  /** Reads a number (digits, Chinese numerals, mixed) at i. */
-  function readNumber(p: number): { value: number; end: number; digits: boolean; decimals: number; raw: string; vague?: [number, number]; plainDigits: boolean } | undefined {
-    const c = text.charCodeAt(p);
-    if (isDigitCode(c)) {
-      let j = p;
-      let intDigits = 0;
-      let s = '';
-      while (j < n) {
-        const cj = text.charCodeAt(j);
-        if (isDigitCode(cj)) {
-          s += String(digitVal(cj));
-          intDigits++;
-          j++;
-        } else if ((cj === 44 || cj === 0xff0c) && isDigitCode(text.charCodeAt(j + 1)) && isDigitCode(text.charCodeAt(j + 2)) && isDigitCode(text.charCodeAt(j + 3)) && !isDigitCode(text.charCodeAt(j + 4))) {
-          j++;
-        } else break;
+  // N世纪
+  if (text[j] === '世' && text[j + 1] === '纪' && q.decimals === 0) {
+    q.kind = 'date';
+    q.date = { century: q.value };
+    q.end = j + 2;
+    const d = readNumber(j + 2);
+    if (d && d.decimals === 0 && d.value % 10 === 0 && d.value < 100 && startsWithAt(text, d.end, '年代')) {
+      q.date = { decade: (q.value - 1) * 100 + d.value };
+      q.end = d.end + 2;
+    }
+    return finish(q, q.end);
+  }
+  // years: 2024年 (and 2024年10月9日), 二〇二四年; otherwise N年 is a duration
+  // (a year written digit by digit has four: 五二〇二四年 is no year; the fix that wrote 52024
+  // in the English was read back as a number and the finding moved on to the next date)
+  if (text[j] === '年' && q.decimals === 0 && ((q.digits && q.value >= 1000 && q.value <= 2199) || (yearDigits && q.value >= 1000 && q.value <= 2199 && q.numEnd - q.numStart === 4))) {
+    const parts: DateParts = { year: q.value };
+    let e = j + 1;
+    const m = readNumber(e);
+    if (m && m.decimals === 0 && m.value >= 1 && m.value <= 12 && text[m.end] === '月') {
+      parts.month = m.value;
+      q.kind = 'date';
+      q.date = parts;
+      const end = dateFrom(q.start, q.numStart, parts, m.end + 1);
+      const last = out[out.length - 1];
+      last.bound = boundAround(q.start, q.end).bound;
+      if (q.hi !== undefined) last.hi = q.hi;
+      return end;
+    }
+    q.kind = 'date';
+    q.date = parts;
+    q.end = e;
+    return finish(q, e);
+  }
+  // months and days: 10月9日, 10月; N个月 is a duration (below)
+  if (text[j] === '月' && q.decimals === 0 && q.value >= 1 && q.value <= 12 && q.hi === undefined) {
+    q.kind = 'date';
+    const parts: DateParts = { month: q.value };
+    q.date = parts;
+    let e = j + 1;
+    if (text[e] === '份') e++;
+    const end = dateFrom(q.start, q.numStart, parts, e);
+    return end;
+  }
+  if ((text[j] === '日' || text[j] === '号') && q.decimals === 0 && q.value >= 1 && q.value <= 31 && q.digits) {
+    q.kind = 'date';
+    q.date = { day: q.value };
+    q.end = j + 1;
+    return finish(q, j + 1);
+  }
+  // durations: 72小时, 五年, 3个月, 两周
+  for (const [w, unit, secs] of DURATIONS) {
+    if (startsWithAt(text, j, w)) {
+      if (w === '周' && (startsWithAt(text, j, '周年') || startsWithAt(text, j, '周边'))) continue;
+      if (w === '年' && (text[j + 1] === '级' || text[j + 1] === '底')) continue;
+      q.kind = 'duration';
+      q.unit = unit;
+      q.value *= secs;
+      if (q.hi !== undefined) q.hi *= secs;
+      q.end = j + w.length;
+      if (text[q.end] === '半' && (w === '年' || w === '个月' || w === '小时' || w === '个小时' || w === '天')) {
+        q.value += secs / 2;
+        q.end++;
       }
-      let decimals = 0;
-      const dc = text.charCodeAt(j);
-      if ((dc === 46 || dc === 0xff0e) && isDigitCode(text.charCodeAt(j + 1))) {
-        s += '.';
-        j++;
-        while (j < n && isDigitCode(text.charCodeAt(j))) {
-          s += String(digitVal(text.charCodeAt(j)));
-          decimals++;
-          j++;
-        }
-      }
-      if (intDigits > MAX_DIGITS) return { value: NaN, end: j, digits: true, decimals, raw: s, plainDigits: true };
-      return { value: Number(s), end: j, digits: true, decimals, raw: s, plainDigits: true };
+      return finish(q, q.end);
     }
-    if (NUMERAL.has(text.charCodeAt(p))) {
-      let j = p;
-      while (j < n && NUMERAL.has(text.charCodeAt(j)) && j - p < 24) j++;
-      const raw = text.slice(p, j);
-      // a numeral run that ends in 万/亿 and goes on with 多 etc. is fine; trailing 万 of 千万 etc. parsed by value
-      let v = chineseNumeralValue(raw);
-      let end = j;
-      // "两" alone is fine; "一" alone handled by caller
-      if (Number.isNaN(v)) {
-        // try shorter (e.g. 三十一 then noise)
-        while (end > p + 1 && Number.isNaN(v)) {
-          end--;
-          v = chineseNumeralValue(text.slice(p, end));
-        }
-        if (Number.isNaN(v)) return undefined;
-      }
-      let plain = true;
-      for (let k = p; k < end; k++) if (DIGIT[text[k]] === undefined) plain = false;
-      return { value: v, end, digits: false, decimals: 0, raw: text.slice(p, end), plainDigits: plain };
-    }
-    return undefined;
   }
+  if (startsWithAt(text, j, '分钟')) {
+    q.kind = 'duration';
+    q.value *= 60;
+    q.end = j + 2;
+    return finish(q, j + 2);
+  }
+  // temperatures written with the scale first: 华氏92度, 摄氏33度 (the usual forms; 92华氏度 is matched below)
+  if (text[j] === '度' && q.numStart >= 2 && text[q.numStart - 1] === '氏' && (text[q.numStart - 2] === '华' || text[q.numStart - 2] === '摄')) {
+    const id = text[q.numStart - 2] === '华' ? 'F' : 'C';
+    const u = unitDef(id);
+    if (u) {
+      q.kind = 'measure';
+      q.unit = id;
+      q.dimension = u.dimension;
+      q.end = j + 1;
+      return finish(q, j + 1);
+    }
+  }
+  // units: 11.3公斤, 40兆瓦, 193公里; "约9.1米"; skip a classifier first (一个长约9.1米 is handled by the bound)
+  let uj = j;
+  if (text[uj] === ' ') uj++;
+  for (const [w, id] of UNITS_BY_FIRST.get(text.charCodeAt(uj)) ?? []) {
+    if (startsWithAt(text, uj, w)) {
+      const u = unitDef(id);
+      if (!u) continue;
+      // 米 inside 米兰 / 码 in 号码 are not units after a number; 桶 needs oil context
+      if (w === '桶' && !/油|原油|石油/.test(text)) continue;
+      q.kind = 'measure';
+      q.unit = id;
+      q.dimension = u.dimension;
+      q.end = uj + w.length;
+      return finish(q, uj + w.length);
+    }
+  }
+  // 时速60英里 handled as length; 度 alone is ambiguous and left alone
+  // counts with a classifier: 三位, 十多位, 6000种, 1亿个
+  // clock times (9点30分, 9点半, 9点钟) are left alone, as "9:30" is in English
+  if (text[j] === '点' && (text[j + 1] === '半' || text[j + 1] === '钟' || (isDigitCode(text.charCodeAt(j + 1)) || NUMERAL.has(text.charCodeAt(j + 1))))) {
+    let k = j + 1;
+    while (k < n && (isDigitCode(text.charCodeAt(k)) || NUMERAL.has(text.charCodeAt(k)))) k++;
+    return text[k] === '分' || text[j + 1] === '半' || text[j + 1] === '钟' ? k + 1 : -1;
+  }
+  if (CLASSIFIERS.has(text[j]) || (text[j] === '余' && CLASSIFIERS.has(text[j + 1]))) {
+    if (!q.digits && q.value === 1 && q.hi === undefined) return -1; // 一个, 一次: an article more than a count
+    if (text[j] === '分' && !q.digits) return -1; // 十分 (very)
+    if (text[j] === '点' && !q.digits) return -1; // 一点
+    q.end = j;
+    if (text[j] === '岁') q.end = j + 1;
+    return finish(q, j);
+  }
+  if (q.digits) {
+    // a bare number; a four-digit integer may be a year (《2025国防授权法》)
+    if (q.decimals === 0 && q.value >= 1000 && q.value <= 2199 && q.numEnd - q.numStart === 4) {
+      q.alts = [{ ...q, kind: 'date', date: { year: q.value }, alts: undefined }];
+    }
+    return finish(q, j);
+  }
+  if ((yearDigits && q.value >= 1000) || standalone) return finish(q, j);
+  // a Chinese numeral with nothing after it: 一些, 一直, 三角 — not a quantity
+  return -1;
+}
 
-  function push(q: Quantity): void {
-    q.text = text.slice(q.start, q.end);
-    out.push(q);
+function finish(q: Quantity, e: number): number {
+  const b = boundAround(q.start, q.end);
+  if (q.bound === 'exact') q.bound = b.bound;
+  if (b.bound !== 'exact') {
+    q.start = Math.min(q.start, b.start);
+    q.end = Math.max(q.end, b.end);
   }
+  if (q.alts) for (const a of q.alts) {
+    a.bound = q.bound;
+    a.start = q.start;
+    a.end = q.end;
+  }
+  push(q);
+  if (q.alts) for (const a of q.alts) a.text = q.text;
+  return Math.max(e, q.end);
+}
 
-  /** After a month number at p (pointing at 月): read 日/号 and build the date. */
-  function dateFrom(startQ: number, numStart: number, parts: DateParts, p: number): number {
-    let e = p;
-    const d = readNumber(e);
-    if (d && d.decimals === 0 && d.value >= 1 && d.value <= 31 && (text[d.end] === '日' || text[d.end] === '号')) {
-      parts.day = d.value;
-      e = d.end + 1;
-    }
-    push(mk('date', parts.month ?? parts.year ?? 0, startQ, e, numStart, e, { date: parts, digits: true }));
-    return e;
-  }
+
+export function extractChinese(line: string): Quantity[] {
+  text = line;
+  n = line.length;
+  out = [];
+  let i = 0;
+  const hasFraction = line.includes('分之');
 
   while (i < n) {
     const c = text.charCodeAt(i);
@@ -550,237 +794,6 @@ export function extractChinese(text: string): Quantity[] {
     }
     i++;
   }
-
-  /**
-   * Reads what follows a number and pushes the quantity; returns the index after it,
-   * or -1 when the number was not taken (a Chinese numeral with nothing after it).
-   */
-  function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone = false): number {
-    let j = p;
-    const numerals = !q.digits;
-    // 五个九 (five nines)
-    if (numerals && text[j] === '个' && text[j + 1] === '九' && !NUMERAL.has(text.charCodeAt(j + 2))) {
-      q.kind = 'nines';
-      q.end = j + 2;
-      q.alts = [{ ...q, kind: 'percent', value: 100 - Math.pow(10, 2 - q.value), decimals: Math.max(0, q.value - 2), alts: undefined }];
-      return finish(q, j + 2);
-    }
-    // percent
-    if (text[j] === '%' || text[j] === '％') {
-      q.kind = 'percent';
-      q.end = j + 1;
-      // 10%到15%, 10%-15%
-      const r = text[j + 1];
-      if (q.hi === undefined && (r === '至' || r === '到' || r === '-' || r === '–' || r === '~' || r === '～')) {
-        const h = readNumber(j + 2);
-        if (h && Number.isFinite(h.value) && h.value > q.value && (text[h.end] === '%' || text[h.end] === '％')) {
-          q.hi = h.value;
-          q.end = h.end + 1;
-          q.numEnd = h.end;
-        }
-      }
-      return finish(q, q.end);
-    }
-    if (text[j] === '成' && q.hi === undefined && q.value <= 10 && !'立为功本员果绩就'.includes(text[j + 1] ?? '')) {
-      q.kind = 'percent';
-      q.value *= 10;
-      q.step = 10;
-      q.end = j + 1;
-      return finish(q, j + 1);
-    }
-    if (startsWithAt(text, j, '个百分点') || startsWithAt(text, j, '百分点')) {
-      const l = text[j] === '个' ? 4 : 3;
-      q.kind = 'points';
-      q.end = j + l;
-      return finish(q, j + l);
-    }
-    // multiplier: 十倍, 上涨了三倍
-    if (text[j] === '倍' || startsWithAt(text, j, '多倍')) {
-      const l = text[j] === '倍' ? 1 : 2;
-      q.kind = 'multiplier';
-      q.end = j + l;
-      // "上涨了三倍": 了 right before the number, an increase verb before that
-      const s = q.numStart;
-      if (text[s - 1] === '了') {
-        for (const v of INCREASE_VERBS) {
-          if (text.startsWith(v, s - 1 - v.length)) {
-            q.increaseBy = { n: q.value, verbStart: s - 1 - v.length, verbEnd: s };
-            break;
-          }
-        }
-      }
-      return finish(q, j + l);
-    }
-    // money: 5亿美元, 人民币100元, 100元人民币
-    for (const [w, cur] of MONEY) {
-      if (startsWithAt(text, j, w)) {
-        q.kind = 'money';
-        q.currency = cur;
-        let e = j + w.length;
-        if (w === '元' && startsWithAt(text, e, '人民币')) e += 3;
-        if (w === '元' && text.slice(Math.max(0, q.start - 3), q.start) === '人民币') q.start -= 3;
-        q.end = e;
-        return finish(q, e);
-      }
-    }
-    // 40年代, 1940年代
-    if (startsWithAt(text, j, '年代') && q.decimals === 0 && q.value % 10 === 0) {
-      q.kind = 'date';
-      if (q.value >= 1000) q.date = { decade: q.value };
-      else if (q.value < 100) {
-        q.date = { decade: 1900 + q.value };
-        // 二十世纪八十年代: the century is named just before
-        if (q.start >= 4 && text.startsWith('二十世纪', q.start - 4)) q.start -= 4;
-        if (q.value < 30) q.alts = [{ ...q, date: { decade: 2000 + q.value }, alts: undefined }];
-      } else return -1;
-      q.end = j + 2;
-      return finish(q, j + 2);
-    }
-    // N世纪
-    if (text[j] === '世' && text[j + 1] === '纪' && q.decimals === 0) {
-      q.kind = 'date';
-      q.date = { century: q.value };
-      q.end = j + 2;
-      const d = readNumber(j + 2);
-      if (d && d.decimals === 0 && d.value % 10 === 0 && d.value < 100 && startsWithAt(text, d.end, '年代')) {
-        q.date = { decade: (q.value - 1) * 100 + d.value };
-        q.end = d.end + 2;
-      }
-      return finish(q, q.end);
-    }
-    // years: 2024年 (and 2024年10月9日), 二〇二四年; otherwise N年 is a duration
-    // (a year written digit by digit has four: 五二〇二四年 is no year; the fix that wrote 52024
-    // in the English was read back as a number and the finding moved on to the next date)
-    if (text[j] === '年' && q.decimals === 0 && ((q.digits && q.value >= 1000 && q.value <= 2199) || (yearDigits && q.value >= 1000 && q.value <= 2199 && q.numEnd - q.numStart === 4))) {
-      const parts: DateParts = { year: q.value };
-      let e = j + 1;
-      const m = readNumber(e);
-      if (m && m.decimals === 0 && m.value >= 1 && m.value <= 12 && text[m.end] === '月') {
-        parts.month = m.value;
-        q.kind = 'date';
-        q.date = parts;
-        const end = dateFrom(q.start, q.numStart, parts, m.end + 1);
-        const last = out[out.length - 1];
-        last.bound = boundAround(q.start, q.end).bound;
-        if (q.hi !== undefined) last.hi = q.hi;
-        return end;
-      }
-      q.kind = 'date';
-      q.date = parts;
-      q.end = e;
-      return finish(q, e);
-    }
-    // months and days: 10月9日, 10月; N个月 is a duration (below)
-    if (text[j] === '月' && q.decimals === 0 && q.value >= 1 && q.value <= 12 && q.hi === undefined) {
-      q.kind = 'date';
-      const parts: DateParts = { month: q.value };
-      q.date = parts;
-      let e = j + 1;
-      if (text[e] === '份') e++;
-      const end = dateFrom(q.start, q.numStart, parts, e);
-      return end;
-    }
-    if ((text[j] === '日' || text[j] === '号') && q.decimals === 0 && q.value >= 1 && q.value <= 31 && q.digits) {
-      q.kind = 'date';
-      q.date = { day: q.value };
-      q.end = j + 1;
-      return finish(q, j + 1);
-    }
-    // durations: 72小时, 五年, 3个月, 两周
-    for (const [w, unit, secs] of DURATIONS) {
-      if (startsWithAt(text, j, w)) {
-        if (w === '周' && (startsWithAt(text, j, '周年') || startsWithAt(text, j, '周边'))) continue;
-        if (w === '年' && (text[j + 1] === '级' || text[j + 1] === '底')) continue;
-        q.kind = 'duration';
-        q.unit = unit;
-        q.value *= secs;
-        if (q.hi !== undefined) q.hi *= secs;
-        q.end = j + w.length;
-        if (text[q.end] === '半' && (w === '年' || w === '个月' || w === '小时' || w === '个小时' || w === '天')) {
-          q.value += secs / 2;
-          q.end++;
-        }
-        return finish(q, q.end);
-      }
-    }
-    if (startsWithAt(text, j, '分钟')) {
-      q.kind = 'duration';
-      q.value *= 60;
-      q.end = j + 2;
-      return finish(q, j + 2);
-    }
-    // temperatures written with the scale first: 华氏92度, 摄氏33度 (the usual forms; 92华氏度 is matched below)
-    if (text[j] === '度' && q.numStart >= 2 && text[q.numStart - 1] === '氏' && (text[q.numStart - 2] === '华' || text[q.numStart - 2] === '摄')) {
-      const id = text[q.numStart - 2] === '华' ? 'F' : 'C';
-      const u = unitDef(id);
-      if (u) {
-        q.kind = 'measure';
-        q.unit = id;
-        q.dimension = u.dimension;
-        q.end = j + 1;
-        return finish(q, j + 1);
-      }
-    }
-    // units: 11.3公斤, 40兆瓦, 193公里; "约9.1米"; skip a classifier first (一个长约9.1米 is handled by the bound)
-    let uj = j;
-    if (text[uj] === ' ') uj++;
-    for (const [w, id] of UNITS_BY_FIRST.get(text.charCodeAt(uj)) ?? []) {
-      if (startsWithAt(text, uj, w)) {
-        const u = unitDef(id);
-        if (!u) continue;
-        // 米 inside 米兰 / 码 in 号码 are not units after a number; 桶 needs oil context
-        if (w === '桶' && !/油|原油|石油/.test(text)) continue;
-        q.kind = 'measure';
-        q.unit = id;
-        q.dimension = u.dimension;
-        q.end = uj + w.length;
-        return finish(q, uj + w.length);
-      }
-    }
-    // 时速60英里 handled as length; 度 alone is ambiguous and left alone
-    // counts with a classifier: 三位, 十多位, 6000种, 1亿个
-    // clock times (9点30分, 9点半, 9点钟) are left alone, as "9:30" is in English
-    if (text[j] === '点' && (text[j + 1] === '半' || text[j + 1] === '钟' || (isDigitCode(text.charCodeAt(j + 1)) || NUMERAL.has(text.charCodeAt(j + 1))))) {
-      let k = j + 1;
-      while (k < n && (isDigitCode(text.charCodeAt(k)) || NUMERAL.has(text.charCodeAt(k)))) k++;
-      return text[k] === '分' || text[j + 1] === '半' || text[j + 1] === '钟' ? k + 1 : -1;
-    }
-    if (CLASSIFIERS.has(text[j]) || (text[j] === '余' && CLASSIFIERS.has(text[j + 1]))) {
-      if (!q.digits && q.value === 1 && q.hi === undefined) return -1; // 一个, 一次: an article more than a count
-      if (text[j] === '分' && !q.digits) return -1; // 十分 (very)
-      if (text[j] === '点' && !q.digits) return -1; // 一点
-      q.end = j;
-      if (text[j] === '岁') q.end = j + 1;
-      return finish(q, j);
-    }
-    if (q.digits) {
-      // a bare number; a four-digit integer may be a year (《2025国防授权法》)
-      if (q.decimals === 0 && q.value >= 1000 && q.value <= 2199 && q.numEnd - q.numStart === 4) {
-        q.alts = [{ ...q, kind: 'date', date: { year: q.value }, alts: undefined }];
-      }
-      return finish(q, j);
-    }
-    if ((yearDigits && q.value >= 1000) || standalone) return finish(q, j);
-    // a Chinese numeral with nothing after it: 一些, 一直, 三角 — not a quantity
-    return -1;
-  }
-
-  function finish(q: Quantity, e: number): number {
-    const b = boundAround(q.start, q.end);
-    if (q.bound === 'exact') q.bound = b.bound;
-    if (b.bound !== 'exact') {
-      q.start = Math.min(q.start, b.start);
-      q.end = Math.max(q.end, b.end);
-    }
-    if (q.alts) for (const a of q.alts) {
-      a.bound = q.bound;
-      a.start = q.start;
-      a.end = q.end;
-    }
-    push(q);
-    if (q.alts) for (const a of q.alts) a.text = q.text;
-    return Math.max(e, q.end);
-  }
-
   return out;
 }
+
