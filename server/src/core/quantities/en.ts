@@ -1,5 +1,6 @@
-// English quantity extraction. The line is cut into tokens (digit runs, words,
-// single symbols) by one linear regular expression; a hand-written parser then
+// English quantity extraction. The windows of a line around possible quantities are
+// cut into tokens (digit runs, words, single symbols) by a character scan; a
+// hand-written parser then
 // reads numbers, number words, scales, units, currencies, ranges, qualifiers
 // and dates off the token list. Every step looks at a bounded number of tokens,
 // so extraction is linear in the length of the line.
@@ -7,14 +8,37 @@
 import type { Bound, DateParts, Quantity } from './types';
 import { EN_UNIT_PHRASES, EN_UNIT_WORDS, table, unitDef } from './units';
 
-interface Tok {
-  t: 'num' | 'word' | 'sym';
-  s: string;
-  lw: string;
-  start: number;
-  end: number;
-  value: number;
-  decimals: number;
+/**
+ * One token of the window being parsed. Its text (`s`) and lower-case text (`lw`) are
+ * made when first asked for: most words of a line are only tested against the words
+ * the parser knows (`lex`, found by a walk of a trie while scanning), and a string for
+ * each was most of the garbage the extraction made. Read only while the window is
+ * parsed (the text is the line being read, the module's `text`).
+ */
+class Tok {
+  readonly t: 'num' | 'word' | 'sym';
+  readonly start: number;
+  readonly end: number;
+  readonly value: number;
+  readonly decimals: number;
+  /** A word the main loop of the parser has a use for (in LEX, any case). */
+  readonly lex: boolean;
+  private sv: string | undefined = undefined;
+  private lwv: string | undefined = undefined;
+  constructor(t: 'num' | 'word' | 'sym', start: number, end: number, value: number, decimals: number, lex: boolean) {
+    this.t = t;
+    this.start = start;
+    this.end = end;
+    this.value = value;
+    this.decimals = decimals;
+    this.lex = lex;
+  }
+  get s(): string {
+    return (this.sv ??= text.slice(this.start, this.end));
+  }
+  get lw(): string {
+    return (this.lwv ??= this.t === 'word' ? this.s.toLowerCase() : this.s);
+  }
 }
 
 /** Digit runs longer than this are not numbers a translator writes (IDs, hashes, noise). */
@@ -63,24 +87,34 @@ function tokenize(text: string, from: number, to: number): Tok[] {
         decimals = k - j - 1;
         j = k;
       }
-      const s = text.slice(i, j);
       const intLen = grouped ? intEnd - i - Math.floor((intEnd - i) / 4) : intEnd - i;
-      const value = intLen > MAX_DIGITS ? NaN : Number(grouped ? s.replace(/,/g, '') : s);
-      out.push({ t: 'num', s, lw: s, start: i, end: j, value, decimals });
+      let value: number;
+      if (intLen > MAX_DIGITS) value = NaN;
+      else if (!grouped && decimals === 0 && intLen <= 15) {
+        // a plain integer: its value exactly, without making its string (15 digits are below 2^53)
+        value = 0;
+        for (let k = i; k < j; k++) value = value * 10 + (text.charCodeAt(k) - 48);
+      } else value = Number(grouped ? text.slice(i, j).replace(/,/g, '') : text.slice(i, j));
+      out.push(new Tok('num', i, j, value, decimals, false));
       i = j;
       continue;
     }
     if (isLetter(c)) {
+      // walk the trie of LEX while reading the word: the parser asks whether it knows it
+      let node: TrieNode | undefined = LEX_TRIE.next[(c | 32) - 97];
       let j = i + 1;
-      while (j < n && isLetter(text.charCodeAt(j))) j++;
-      const s = text.slice(i, j);
-      out.push({ t: 'word', s, lw: s.toLowerCase(), start: i, end: j, value: NaN, decimals: 0 });
+      while (j < n) {
+        const d = text.charCodeAt(j);
+        if (!isLetter(d)) break;
+        node = node?.next[(d | 32) - 97];
+        j++;
+      }
+      out.push(new Tok('word', i, j, NaN, 0, node !== undefined && node.end !== 0));
       i = j;
       continue;
     }
     const e = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
-    const s = text.slice(i, e);
-    out.push({ t: 'sym', s, lw: s, start: i, end: e, value: NaN, decimals: 0 });
+    out.push(new Tok('sym', i, e, NaN, 0, false));
     i = e;
   }
   return out;
@@ -120,8 +154,13 @@ const CURRENCY_WORDS: ReadonlyMap<string, string> = table({
 });
 const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = table({ $: 'USD', '€': 'EUR', '£': 'GBP', '¥': 'CNY', '￥': 'CNY' });
 const APPROX_WORDS = new Set(['about', 'around', 'approximately', 'roughly', 'nearly', 'almost', 'some', 'circa', 'approx', 'estimated', '~', '≈']);
-const MIN_PHRASES = ['more than', 'over', 'at least', 'above', 'exceeding', 'upwards of', 'in excess of', 'greater than', 'higher than', 'no fewer than', 'no less than'];
-const MAX_PHRASES = ['up to', 'as much as', 'as many as', 'less than', 'fewer than', 'under', 'below', 'at most', 'no more than', 'as high as', 'as little as', 'as few as', 'nearly', 'almost'];
+const MIN_PHRASES: readonly string[] = ['more than', 'over', 'at least', 'above', 'exceeding', 'upwards of', 'in excess of', 'greater than', 'higher than', 'no fewer than', 'no less than'];
+const MAX_PHRASES: readonly string[] = ['up to', 'as much as', 'as many as', 'less than', 'fewer than', 'under', 'below', 'at most', 'no more than', 'as high as', 'as little as', 'as few as', 'nearly', 'almost'];
+/** The phrases as their words, for boundBefore (no phrase has more than three). */
+const MIN_PHRASE_WORDS = MIN_PHRASES.map((p) => p.split(' '));
+const MAX_PHRASE_WORDS = MAX_PHRASES.map((p) => p.split(' '));
+const AN_ESTIMATED = ['an', 'estimated'];
+const CLOSE_TO = ['close', 'to'];
 
 const REL_UNITS: ReadonlyMap<string, 'year' | 'month' | 'week' | 'century'> = table({ year: 'year', month: 'month', week: 'week', century: 'century' });
 const REL_DAYS: ReadonlyMap<string, number> = table({ yesterday: -1, today: 0, tomorrow: 1 });
@@ -183,21 +222,43 @@ addWords(
 addWords('last|this|next|year', 3);
 const REL_FOLLOW = [' year', ' month', ' week', ' century'];
 
+/** LEX as a trie, for the tokenizer (its words of letters only: "twenty-first" is no token). */
+const LEX_TRIE = trieNode();
+for (const word of LEX) {
+  if (!/^[a-z]+$/.test(word)) continue;
+  let node = LEX_TRIE;
+  for (let k = 0; k < word.length; k++) node = node.next[word.charCodeAt(k) - 97] ??= trieNode();
+  node.end = 1;
+}
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
 
-/** The next candidate at or after `from`: [start, end), or undefined. */
-function nextCandidate(text: string, from: number): [number, number] | undefined {
+/** End of the candidate nextCandidate found (its start is what it returns). */
+let candEnd = 0;
+
+/** Whether one of REL_FOLLOW (" year", " month" …) follows at j. */
+function relFollows(text: string, j: number): boolean {
+  for (const f of REL_FOLLOW) if (text.startsWith(f, j)) return true;
+  return false;
+}
+
+/** The start of the next candidate at or after `from` (its end in candEnd), or -1. */
+function nextCandidate(text: string, from: number): number {
   const n = text.length;
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (c >= 48 && c <= 57) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57) j++;
-      return [i, j];
+      candEnd = j;
+      return i;
     }
-    if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0xffe5 || c === 0x2103 || c === 0x2109) return [i, i + 1];
+    if (c === 36 || c === 0x20ac || c === 0xa3 || c === 0xa5 || c === 0xffe5 || c === 0x2103 || c === 0x2109) {
+      candEnd = i + 1;
+      return i;
+    }
     if (!isLetter(c)) continue;
     // a word starts here (the previous character is not a letter, since words are skipped whole)
     const upper = c <= 90;
@@ -211,15 +272,16 @@ function nextCandidate(text: string, from: number): [number, number] | undefined
       j++;
     }
     if (node && node.end && !(j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57)) {
-      if (node.end === 1 || (node.end === 2 && upper)) return [i, j];
-      if (node.end === 3) {
-        const w = text.slice(i, j).toLowerCase();
-        if (w === 'year' ? text.startsWith(' before last', j) : REL_FOLLOW.some((f) => text.startsWith(f, j))) return [i, j];
+      // last/this/next/year: compared by their length and last letter, without a string ("year" is the only four-letter one ending in r)
+      const year = j - i === 4 && (text.charCodeAt(j - 1) | 32) === 114;
+      if (node.end === 1 || (node.end === 2 && upper) || (node.end === 3 && (year ? text.startsWith(' before last', j) : relFollows(text, j)))) {
+        candEnd = j;
+        return i;
       }
     }
     i = j - 1;
   }
-  return undefined;
+  return -1;
 }
 
 /** Characters a window reaches before and after a candidate (qualifiers before, units and ranges after). */
@@ -227,17 +289,19 @@ const BEFORE = 40;
 const AFTER = 64;
 const SNAP = 24;
 
-export function extractEnglish(text: string): Quantity[] {
+export function extractEnglish(line: string): Quantity[] {
+  // the line being read (tokens read their text from it)
+  text = line;
   const out: Quantity[] = [];
   yenLine = undefined;
   let from = -1;
   let to = -1;
-  let m: [number, number] | undefined;
   let pos = 0;
-  while ((m = nextCandidate(text, pos))) {
-    pos = m[1];
-    let s = Math.max(0, m[0] - BEFORE);
-    let e = Math.min(text.length, m[1] + AFTER);
+  let m: number;
+  while ((m = nextCandidate(text, pos)) >= 0) {
+    pos = candEnd;
+    let s = Math.max(0, m - BEFORE);
+    let e = Math.min(text.length, candEnd + AFTER);
     // snap to spaces so no word is cut (looking a bounded distance only)
     if (s > 0) {
       let k = s;
@@ -288,23 +352,31 @@ function w(k: number): string {
   return k >= 0 && k < n && toks[k].t === 'word' ? toks[k].lw : '';
 }
 
-/** Words before token k joined ("more than"), for qualifier look-behind. */
-function before(k: number, count: number): string {
-  const parts: string[] = [];
-  for (let j = k - count; j < k; j++) {
-    if (j < 0) continue;
-    parts.push(toks[j].t === 'word' ? toks[j].lw : toks[j].s);
+/**
+ * Whether the tokens right before token k read as the words of a phrase ("more than"):
+ * word tokens in lower case, others as written. The same as comparing the phrase with
+ * the last one, two or three tokens joined by spaces (a token has no space in it), without
+ * making the joined strings.
+ */
+function endsWithPhrase(k: number, words: readonly string[]): boolean {
+  const len = words.length;
+  if (len > k) return false;
+  for (let m = 0; m < len; m++) {
+    const t = toks[k - len + m];
+    if ((t.t === 'word' ? t.lw : t.s) !== words[m]) return false;
   }
-  return parts.join(' ');
+  return true;
 }
 
 function boundBefore(k: number): Bound {
-  const w1 = before(k, 1);
-  const w2 = before(k, 2);
-  const w3 = before(k, 3);
-  for (const p of MIN_PHRASES) if (w1 === p || w2 === p || w3 === p) return 'min';
-  for (const p of MAX_PHRASES) if (w1 === p || w2 === p || w3 === p) return p === 'nearly' || p === 'almost' ? 'approx' : 'max';
-  if (APPROX_WORDS.has(w1) || (w2 === 'an estimated') || w2 === 'close to' || w1 === 'estimated') return 'approx';
+  for (const p of MIN_PHRASE_WORDS) if (endsWithPhrase(k, p)) return 'min';
+  for (const p of MAX_PHRASE_WORDS) if (endsWithPhrase(k, p)) return p.length === 1 && (p[0] === 'nearly' || p[0] === 'almost') ? 'approx' : 'max';
+  if (k >= 1) {
+    const t = toks[k - 1];
+    const w1 = t.t === 'word' ? t.lw : t.s;
+    if (APPROX_WORDS.has(w1) || w1 === 'estimated') return 'approx';
+  }
+  if (endsWithPhrase(k, AN_ESTIMATED) || endsWithPhrase(k, CLOSE_TO)) return 'approx';
   return 'exact';
 }
 
@@ -841,7 +913,7 @@ function parseRange(lineText: string, windowToks: Tok[], into: Quantity[]): void
   while (i < n) {
     const t = toks[i];
     // a word the parser has no use for: the common case, one lookup
-    if (t.t === 'word' && !LEX.has(t.lw)) {
+    if (t.t === 'word' && !t.lex) {
       i++;
       continue;
     }

@@ -79,11 +79,19 @@ const WEEKDAY: Record<string, number> = { 一: 1, 二: 2, 三: 3, 四: 4, 五: 5
 const INCREASE_VERBS = ['上涨', '增长', '增加', '提高', '提升', '上升', '扩大', '涨', '增', '升'];
 const ALL_WORDS = ['所有', '全部', '全体', '一切'];
 
-const NUMERAL: ReadonlySet<number> = new Set(Array.from(NUMERAL_CHARS).map((x) => x.charCodeAt(0)));
+/**
+ * A set of BMP code units as a table indexed by the code unit: one load per character
+ * of the line instead of a hash lookup (charCodeAt past the end gives NaN, which is in
+ * no set).
+ */
+function charTable(chars: string): { has(c: number): boolean } {
+  const t = new Uint8Array(0x10000);
+  for (const ch of chars) t[ch.charCodeAt(0)] = 1;
+  return { has: (c: number) => t[c] === 1 };
+}
+const NUMERAL = charTable(NUMERAL_CHARS);
 /** Code units that can begin a quantity (digits, numerals, and the first characters of the words read). */
-const START: ReadonlySet<number> = new Set(
-  Array.from('0123456789０１２３４５６７８９' + NUMERAL_CHARS + '去今明前后本上这下当昨星礼周百所全一翻第首数几上成半').map((x) => x.charCodeAt(0)),
-);
+const START = charTable('0123456789０１２３４５６７８９' + NUMERAL_CHARS + '去今明前后本上这下当昨星礼周百所全一翻第首数几上成半');
 
 const REL_BY_FIRST: ReadonlyMap<number, typeof RELATIVE> = (() => {
   const m = new Map<number, typeof RELATIVE>();
@@ -99,6 +107,7 @@ const BOUND_WORDS: [string, Bound][] = [
   ['大约', 'approx'], ['大概', 'approx'], ['约', 'approx'], ['将近', 'approx'], ['接近', 'approx'], ['近', 'approx'], ['差不多', 'approx'], ['几乎', 'approx'],
 ];
 const BOUND_LAST: ReadonlySet<number> = new Set(BOUND_WORDS.map(([w]) => w.charCodeAt(w.length - 1)));
+const NO_UNITS: readonly [string, string][] = [];
 /** Unit names by their first code unit, longest first. */
 const UNITS_BY_FIRST: ReadonlyMap<number, [string, string][]> = (() => {
   const m = new Map<number, [string, string][]>();
@@ -110,6 +119,14 @@ const UNITS_BY_FIRST: ReadonlyMap<number, [string, string][]> = (() => {
   }
   return m;
 })();
+
+/**
+ * Whether the code unit at p is ch (a one-character string). Compares code units: text[p]
+ * would make a new string for every Chinese character looked at.
+ */
+function isAt(p: number, ch: string): boolean {
+  return text.charCodeAt(p) === ch.charCodeAt(0);
+}
 
 function startsWithAt(text: string, i: number, word: string): boolean {
   return text.startsWith(word, i);
@@ -132,7 +149,9 @@ function boundAround(start: number, end: number): { bound: Bound; start: number;
   for (let skip = 0; skip < 2 && k > 0 && '达了为是有'.includes(text[k - 1]); skip++) k--;
   let bound: Bound = 'exact';
   if (k > 0 && BOUND_LAST.has(text.charCodeAt(k - 1))) {
-    for (const [w, b] of BOUND_WORDS) {
+    for (const e of BOUND_WORDS) {
+      const w = e[0];
+      const b = e[1];
       if (k >= w.length && text.startsWith(w, k - w.length)) {
         bound = b;
         s = k - w.length;
@@ -220,7 +239,7 @@ function push(q: Quantity): void {
 function dateFrom(startQ: number, numStart: number, parts: DateParts, p: number): number {
   let e = p;
   const d = readNumber(e);
-  if (d && d.decimals === 0 && d.value >= 1 && d.value <= 31 && (text[d.end] === '日' || text[d.end] === '号')) {
+  if (d && d.decimals === 0 && d.value >= 1 && d.value <= 31 && (isAt(d.end, '日') || isAt(d.end, '号'))) {
     parts.day = d.value;
     e = d.end + 1;
   }
@@ -237,21 +256,21 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
   let j = p;
   const numerals = !q.digits;
   // 五个九 (five nines)
-  if (numerals && text[j] === '个' && text[j + 1] === '九' && !NUMERAL.has(text.charCodeAt(j + 2))) {
+  if (numerals && isAt(j, '个') && isAt(j + 1, '九') && !NUMERAL.has(text.charCodeAt(j + 2))) {
     q.kind = 'nines';
     q.end = j + 2;
     q.alts = [{ ...q, kind: 'percent', value: 100 - Math.pow(10, 2 - q.value), decimals: Math.max(0, q.value - 2), alts: undefined }];
     return finish(q, j + 2);
   }
   // percent
-  if (text[j] === '%' || text[j] === '％') {
+  if (isAt(j, '%') || isAt(j, '％')) {
     q.kind = 'percent';
     q.end = j + 1;
     // 10%到15%, 10%-15%
     const r = text[j + 1];
     if (q.hi === undefined && (r === '至' || r === '到' || r === '-' || r === '–' || r === '~' || r === '～')) {
       const h = readNumber(j + 2);
-      if (h && Number.isFinite(h.value) && h.value > q.value && (text[h.end] === '%' || text[h.end] === '％')) {
+      if (h && Number.isFinite(h.value) && h.value > q.value && (isAt(h.end, '%') || isAt(h.end, '％'))) {
         q.hi = h.value;
         q.end = h.end + 1;
         q.numEnd = h.end;
@@ -259,7 +278,7 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
     }
     return finish(q, q.end);
   }
-  if (text[j] === '成' && q.hi === undefined && q.value <= 10 && !'立为功本员果绩就'.includes(text[j + 1] ?? '')) {
+  if (isAt(j, '成') && q.hi === undefined && q.value <= 10 && !'立为功本员果绩就'.includes(text[j + 1] ?? '')) {
     q.kind = 'percent';
     q.value *= 10;
     q.step = 10;
@@ -267,19 +286,19 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
     return finish(q, j + 1);
   }
   if (startsWithAt(text, j, '个百分点') || startsWithAt(text, j, '百分点')) {
-    const l = text[j] === '个' ? 4 : 3;
+    const l = isAt(j, '个') ? 4 : 3;
     q.kind = 'points';
     q.end = j + l;
     return finish(q, j + l);
   }
   // multiplier: 十倍, 上涨了三倍
-  if (text[j] === '倍' || startsWithAt(text, j, '多倍')) {
-    const l = text[j] === '倍' ? 1 : 2;
+  if (isAt(j, '倍') || startsWithAt(text, j, '多倍')) {
+    const l = isAt(j, '倍') ? 1 : 2;
     q.kind = 'multiplier';
     q.end = j + l;
     // "上涨了三倍": 了 right before the number, an increase verb before that
     const s = q.numStart;
-    if (text[s - 1] === '了') {
+    if (isAt(s - 1, '了')) {
       for (const v of INCREASE_VERBS) {
         if (text.startsWith(v, s - 1 - v.length)) {
           q.increaseBy = { n: q.value, verbStart: s - 1 - v.length, verbEnd: s };
@@ -290,7 +309,9 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
     return finish(q, j + l);
   }
   // money: 5亿美元, 人民币100元, 100元人民币
-  for (const [w, cur] of MONEY) {
+  for (const e of MONEY) {
+    const w = e[0];
+    const cur = e[1];
     if (startsWithAt(text, j, w)) {
       q.kind = 'money';
       q.currency = cur;
@@ -315,7 +336,7 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
     return finish(q, j + 2);
   }
   // N世纪
-  if (text[j] === '世' && text[j + 1] === '纪' && q.decimals === 0) {
+  if (isAt(j, '世') && isAt(j + 1, '纪') && q.decimals === 0) {
     q.kind = 'date';
     q.date = { century: q.value };
     q.end = j + 2;
@@ -329,11 +350,11 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
   // years: 2024年 (and 2024年10月9日), 二〇二四年; otherwise N年 is a duration
   // (a year written digit by digit has four: 五二〇二四年 is no year; the fix that wrote 52024
   // in the English was read back as a number and the finding moved on to the next date)
-  if (text[j] === '年' && q.decimals === 0 && ((q.digits && q.value >= 1000 && q.value <= 2199) || (yearDigits && q.value >= 1000 && q.value <= 2199 && q.numEnd - q.numStart === 4))) {
+  if (isAt(j, '年') && q.decimals === 0 && ((q.digits && q.value >= 1000 && q.value <= 2199) || (yearDigits && q.value >= 1000 && q.value <= 2199 && q.numEnd - q.numStart === 4))) {
     const parts: DateParts = { year: q.value };
     let e = j + 1;
     const m = readNumber(e);
-    if (m && m.decimals === 0 && m.value >= 1 && m.value <= 12 && text[m.end] === '月') {
+    if (m && m.decimals === 0 && m.value >= 1 && m.value <= 12 && isAt(m.end, '月')) {
       parts.month = m.value;
       q.kind = 'date';
       q.date = parts;
@@ -349,32 +370,35 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
     return finish(q, e);
   }
   // months and days: 10月9日, 10月; N个月 is a duration (below)
-  if (text[j] === '月' && q.decimals === 0 && q.value >= 1 && q.value <= 12 && q.hi === undefined) {
+  if (isAt(j, '月') && q.decimals === 0 && q.value >= 1 && q.value <= 12 && q.hi === undefined) {
     q.kind = 'date';
     const parts: DateParts = { month: q.value };
     q.date = parts;
     let e = j + 1;
-    if (text[e] === '份') e++;
+    if (isAt(e, '份')) e++;
     const end = dateFrom(q.start, q.numStart, parts, e);
     return end;
   }
-  if ((text[j] === '日' || text[j] === '号') && q.decimals === 0 && q.value >= 1 && q.value <= 31 && q.digits) {
+  if ((isAt(j, '日') || isAt(j, '号')) && q.decimals === 0 && q.value >= 1 && q.value <= 31 && q.digits) {
     q.kind = 'date';
     q.date = { day: q.value };
     q.end = j + 1;
     return finish(q, j + 1);
   }
   // durations: 72小时, 五年, 3个月, 两周
-  for (const [w, unit, secs] of DURATIONS) {
+  for (const e of DURATIONS) {
+    const w = e[0];
+    const unit = e[1];
+    const secs = e[2];
     if (startsWithAt(text, j, w)) {
       if (w === '周' && (startsWithAt(text, j, '周年') || startsWithAt(text, j, '周边'))) continue;
-      if (w === '年' && (text[j + 1] === '级' || text[j + 1] === '底')) continue;
+      if (w === '年' && (isAt(j + 1, '级') || isAt(j + 1, '底'))) continue;
       q.kind = 'duration';
       q.unit = unit;
       q.value *= secs;
       if (q.hi !== undefined) q.hi *= secs;
       q.end = j + w.length;
-      if (text[q.end] === '半' && (w === '年' || w === '个月' || w === '小时' || w === '个小时' || w === '天')) {
+      if (isAt(q.end, '半') && (w === '年' || w === '个月' || w === '小时' || w === '个小时' || w === '天')) {
         q.value += secs / 2;
         q.end++;
       }
@@ -388,8 +412,8 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
     return finish(q, j + 2);
   }
   // temperatures written with the scale first: 华氏92度, 摄氏33度 (the usual forms; 92华氏度 is matched below)
-  if (text[j] === '度' && q.numStart >= 2 && text[q.numStart - 1] === '氏' && (text[q.numStart - 2] === '华' || text[q.numStart - 2] === '摄')) {
-    const id = text[q.numStart - 2] === '华' ? 'F' : 'C';
+  if (isAt(j, '度') && q.numStart >= 2 && isAt(q.numStart - 1, '氏') && (isAt(q.numStart - 2, '华') || isAt(q.numStart - 2, '摄'))) {
+    const id = isAt(q.numStart - 2, '华') ? 'F' : 'C';
     const u = unitDef(id);
     if (u) {
       q.kind = 'measure';
@@ -401,8 +425,10 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
   }
   // units: 11.3公斤, 40兆瓦, 193公里; "约9.1米"; skip a classifier first (一个长约9.1米 is handled by the bound)
   let uj = j;
-  if (text[uj] === ' ') uj++;
-  for (const [w, id] of UNITS_BY_FIRST.get(text.charCodeAt(uj)) ?? []) {
+  if (isAt(uj, ' ')) uj++;
+  for (const e of UNITS_BY_FIRST.get(text.charCodeAt(uj)) ?? NO_UNITS) {
+    const w = e[0];
+    const id = e[1];
     if (startsWithAt(text, uj, w)) {
       const u = unitDef(id);
       if (!u) continue;
@@ -418,17 +444,17 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
   // 时速60英里 handled as length; 度 alone is ambiguous and left alone
   // counts with a classifier: 三位, 十多位, 6000种, 1亿个
   // clock times (9点30分, 9点半, 9点钟) are left alone, as "9:30" is in English
-  if (text[j] === '点' && (text[j + 1] === '半' || text[j + 1] === '钟' || (isDigitCode(text.charCodeAt(j + 1)) || NUMERAL.has(text.charCodeAt(j + 1))))) {
+  if (isAt(j, '点') && (isAt(j + 1, '半') || isAt(j + 1, '钟') || (isDigitCode(text.charCodeAt(j + 1)) || NUMERAL.has(text.charCodeAt(j + 1))))) {
     let k = j + 1;
     while (k < n && (isDigitCode(text.charCodeAt(k)) || NUMERAL.has(text.charCodeAt(k)))) k++;
-    return text[k] === '分' || text[j + 1] === '半' || text[j + 1] === '钟' ? k + 1 : -1;
+    return isAt(k, '分') || isAt(j + 1, '半') || isAt(j + 1, '钟') ? k + 1 : -1;
   }
-  if (CLASSIFIERS.has(text[j]) || (text[j] === '余' && CLASSIFIERS.has(text[j + 1]))) {
+  if (CLASSIFIERS.has(text[j]) || (isAt(j, '余') && CLASSIFIERS.has(text[j + 1]))) {
     if (!q.digits && q.value === 1 && q.hi === undefined) return -1; // 一个, 一次: an article more than a count
-    if (text[j] === '分' && !q.digits) return -1; // 十分 (very)
-    if (text[j] === '点' && !q.digits) return -1; // 一点
+    if (isAt(j, '分') && !q.digits) return -1; // 十分 (very)
+    if (isAt(j, '点') && !q.digits) return -1; // 一点
     q.end = j;
-    if (text[j] === '岁') q.end = j + 1;
+    if (isAt(j, '岁')) q.end = j + 1;
     return finish(q, j);
   }
   if (q.digits) {
@@ -481,23 +507,26 @@ export function extractChinese(line: string): Quantity[] {
     const rels = REL_BY_FIRST.get(c);
     if (rels) {
       let matched = false;
-      for (const [w, unit, offset] of rels) {
+      for (const r of rels) {
+        const w = r[0];
+        const unit = r[1];
+        const offset = r[2];
         if (!startsWithAt(text, i, w)) continue;
         // "上周" inside 以上周期? require the word to stand on its own: not preceded by 以
-        if (i > 0 && (text[i - 1] === '以' || text[i - 1] === '向') && w.startsWith('上')) break;
+        if (i > 0 && (isAt(i - 1, '以') || isAt(i - 1, '向')) && w.startsWith('上')) break;
         const rel = { unit, offset, start: i, end: i + w.length, text: w };
         let e = i + w.length;
         const parts: DateParts = { relative: rel };
         if (unit === 'year') {
           const m = readNumber(e);
-          if (m && m.decimals === 0 && m.value >= 1 && m.value <= 12 && text[m.end] === '月' && text[m.end + 1] !== '份' ) {
+          if (m && m.decimals === 0 && m.value >= 1 && m.value <= 12 && isAt(m.end, '月') && !isAt(m.end + 1, '份') ) {
             parts.month = m.value;
             e = dateFrom(i, e, parts, m.end + 1);
             i = e;
             matched = true;
             break;
           }
-          if (m && text[m.end] === '月' && text[m.end + 1] === '份' && m.value >= 1 && m.value <= 12) {
+          if (m && isAt(m.end, '月') && isAt(m.end + 1, '份') && m.value >= 1 && m.value <= 12) {
             parts.month = m.value;
             push(mk('date', m.value, i, m.end + 2, i, m.end + 2, { date: parts }));
             i = m.end + 2;
@@ -505,7 +534,7 @@ export function extractChinese(line: string): Quantity[] {
             break;
           }
         }
-        if (unit === 'week' && WEEKDAY[text[e]] !== undefined && text[e] !== '天') {
+        if (unit === 'week' && WEEKDAY[text[e]] !== undefined && !isAt(e, '天')) {
           parts.weekday = WEEKDAY[text[e]];
           e++;
         }
@@ -588,9 +617,12 @@ export function extractChinese(line: string): Quantity[] {
       }
     }
     // 半年, 半个月, 半小时
-    if (ch === '半' && !(i > 0 && (NUMERAL_CHARS.includes(text[i - 1]) || isDigitCode(text.charCodeAt(i - 1)) || text[i - 1] === '年' || text[i - 1] === '月' || text[i - 1] === '时' || text[i - 1] === '天'))) {
+    if (ch === '半' && !(i > 0 && (NUMERAL_CHARS.includes(text[i - 1]) || isDigitCode(text.charCodeAt(i - 1)) || isAt(i - 1, '年') || isAt(i - 1, '月') || isAt(i - 1, '时') || isAt(i - 1, '天')))) {
       let hit = false;
-      for (const [w, unit, secs] of DURATIONS) {
+      for (const e of DURATIONS) {
+        const w = e[0];
+        const unit = e[1];
+        const secs = e[2];
         if (w === '周' || !startsWithAt(text, i + 1, w)) continue;
         push(mk('duration', secs / 2, i, i + 1 + w.length, i, i + 1, { unit }));
         i += 1 + w.length;
@@ -602,9 +634,9 @@ export function extractChinese(line: string): Quantity[] {
     // 翻一番, 翻了两番
     if (ch === '翻') {
       let j = i + 1;
-      if (text[j] === '了') j++;
+      if (isAt(j, '了')) j++;
       const d = readNumber(j);
-      if (d && text[d.end] === '番' && d.value >= 1 && d.value <= 10) {
+      if (d && isAt(d.end, '番') && d.value >= 1 && d.value <= 10) {
         push(mk('multiplier', Math.pow(2, d.value), i, d.end + 1, j, d.end));
         i = d.end + 1;
         continue;
@@ -619,7 +651,7 @@ export function extractChinese(line: string): Quantity[] {
         continue;
       }
     }
-    if (ch === '首' && CLASSIFIERS.has(text[i + 1]) && text[i + 1] !== '都') {
+    if (ch === '首' && CLASSIFIERS.has(text[i + 1]) && !isAt(i + 1, '都')) {
       push(mk('ordinal', 1, i, i + 1, i, i + 1));
       i += 1;
       continue;
@@ -637,7 +669,7 @@ export function extractChinese(line: string): Quantity[] {
           v *= UNIT[text[k]] ?? BIG[text[k]];
           k++;
         }
-        if (text[k] === '计') {
+        if (isAt(k, '计')) {
           const q = mk('number', v, i, k + 1, i, k + 1, { hi: v * 1000, vague: true, bound: 'approx' });
           suffixAndPush(q, k + 1, false);
           i = k + 1;
@@ -670,7 +702,7 @@ export function extractChinese(line: string): Quantity[] {
         i = j;
         continue;
       }
-      if (isDigitCode(c) && i > 1 && (text[i - 1] === '-') && isLatin(text.charCodeAt(i - 2))) {
+      if (isDigitCode(c) && i > 1 && (isAt(i - 1, '-')) && isLatin(text.charCodeAt(i - 2))) {
         let j = i;
         while (j < n && isDigitCode(text.charCodeAt(j))) j++;
         i = j;
@@ -692,18 +724,18 @@ export function extractChinese(line: string): Quantity[] {
         i = j;
         continue;
       }
-      if (d.digits && (text[d.end] === '.' || text[d.end] === '．') && isDigitCode(text.charCodeAt(d.end + 1))) {
+      if (d.digits && (isAt(d.end, '.') || isAt(d.end, '．')) && isDigitCode(text.charCodeAt(d.end + 1))) {
         let j = d.end;
-        while (j < n && (isDigitCode(text.charCodeAt(j)) || text[j] === '.' || text[j] === '．')) j++;
+        while (j < n && (isDigitCode(text.charCodeAt(j)) || isAt(j, '.') || isAt(j, '．'))) j++;
         i = j;
         continue;
       }
       // a run of Chinese numerals stands alone only if it is clearly a number (三十五, 一亿五千万), not a word (千万, 万一)
       const standalone = !d.digits && d.raw.length >= 2 && DIGIT[d.raw[0]] !== undefined && /[十百千万亿]/.test(d.raw) && d.value >= 10;
       // clock times and slashed dates
-      if (d.digits && (text[d.end] === ':' || text[d.end] === '：' || text[d.end] === '/') && isDigitCode(text.charCodeAt(d.end + 1))) {
+      if (d.digits && (isAt(d.end, ':') || isAt(d.end, '：') || isAt(d.end, '/')) && isDigitCode(text.charCodeAt(d.end + 1))) {
         let j = d.end + 1;
-        while (j < n && (isDigitCode(text.charCodeAt(j)) || text[j] === ':' || text[j] === '/' || text[j] === '：')) j++;
+        while (j < n && (isDigitCode(text.charCodeAt(j)) || isAt(j, ':') || isAt(j, '/') || isAt(j, '：'))) j++;
         i = j;
         continue;
       }
@@ -713,10 +745,10 @@ export function extractChinese(line: string): Quantity[] {
       let step = d.digits ? Math.pow(10, -d.decimals) : 1;
       // negative
       let start = i;
-      if (d.digits && i > 0 && (text[i - 1] === '-' || text[i - 1] === '−' || text[i - 1] === '负') && !(i > 1 && isDigitCode(text.charCodeAt(i - 2)))) {
+      if (d.digits && i > 0 && (isAt(i - 1, '-') || isAt(i - 1, '−') || isAt(i - 1, '负')) && !(i > 1 && isDigitCode(text.charCodeAt(i - 2)))) {
         value = -value;
         start = i - 1;
-      } else if (i >= 2 && text[i - 2] === '零' && text[i - 1] === '下' && value > 0) {
+      } else if (i >= 2 && isAt(i - 2, '零') && isAt(i - 1, '下') && value > 0) {
         // 零下17度: below zero (the numeral, what a fix replaces, takes 零下 in: → -17.8)
         value = -value;
         start = i - 2;
@@ -725,7 +757,7 @@ export function extractChinese(line: string): Quantity[] {
       if (d.digits) {
         let k = numEnd;
         let mult = 1;
-        while (k < n && (BIG[text[k]] !== undefined || (k === numEnd && (text[k] === '千' || text[k] === '百') && !startsWithAt(text, k, '千克') && !startsWithAt(text, k, '千米') && !startsWithAt(text, k, '千瓦') && !startsWithAt(text, k, '百分')))) {
+        while (k < n && (BIG[text[k]] !== undefined || (k === numEnd && (isAt(k, '千') || isAt(k, '百')) && !startsWithAt(text, k, '千克') && !startsWithAt(text, k, '千米') && !startsWithAt(text, k, '千瓦') && !startsWithAt(text, k, '百分')))) {
           mult *= BIG[text[k]] ?? UNIT[text[k]];
           k++;
         }
@@ -737,7 +769,7 @@ export function extractChinese(line: string): Quantity[] {
       let bound: Bound = 'exact';
       let hi: number | undefined;
       let vague = false;
-      if ((text[numEnd] === '多' || text[numEnd] === '余' || text[numEnd] === '来') && numEnd > i) {
+      if ((isAt(numEnd, '多') || isAt(numEnd, '余') || isAt(numEnd, '来')) && numEnd > i) {
         const unitSize = value >= 10 ? Math.pow(10, Math.floor(Math.log10(Math.abs(value)))) : 1;
         bound = 'min';
         hi = value + unitSize;
@@ -753,7 +785,7 @@ export function extractChinese(line: string): Quantity[] {
           hi *= mult;
           step *= mult;
         }
-      } else if (text[numEnd] === '几' && !d.digits) {
+      } else if (isAt(numEnd, '几') && !d.digits) {
         hi = value + (value >= 10 ? 9 : 1);
         bound = 'min';
         numEnd++;
