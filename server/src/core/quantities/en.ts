@@ -16,22 +16,25 @@ import { EN_UNIT_PHRASES, EN_UNIT_WORDS, table, unitDef } from './units';
  * parsed (the text is the line being read, the module's `text`).
  */
 class Tok {
-  readonly t: 'num' | 'word' | 'sym';
-  readonly start: number;
-  readonly end: number;
-  readonly value: number;
-  readonly decimals: number;
+  t: 'num' | 'word' | 'sym' = 'sym';
+  start = 0;
+  end = 0;
+  value = NaN;
+  decimals = 0;
   /** A word the main loop of the parser has a use for (in LEX, any case). */
-  readonly lex: boolean;
+  lex = false;
   private sv: string | undefined = undefined;
   private lwv: string | undefined = undefined;
-  constructor(t: 'num' | 'word' | 'sym', start: number, end: number, value: number, decimals: number, lex: boolean) {
+  set(t: 'num' | 'word' | 'sym', start: number, end: number, value: number, decimals: number, lex: boolean): Tok {
     this.t = t;
     this.start = start;
     this.end = end;
     this.value = value;
     this.decimals = decimals;
     this.lex = lex;
+    this.sv = undefined;
+    this.lwv = undefined;
+    return this;
   }
   get s(): string {
     return (this.sv ??= text.slice(this.start, this.end));
@@ -59,6 +62,16 @@ function isSpace(c: number): boolean {
  * one symbol, so no span ever splits it). A token that starts before `to` is
  * read whole.
  */
+/**
+ * Token objects, reused by every window of every line: no token outlives the parse of
+ * its window (quantities copy numbers and strings out of them), and a line of news has
+ * about fifty.
+ */
+const TOK_POOL: Tok[] = [];
+function tok(k: number): Tok {
+  return TOK_POOL[k] ?? (TOK_POOL[k] = new Tok());
+}
+
 function tokenize(text: string, from: number, to: number): Tok[] {
   const out: Tok[] = [];
   const n = text.length;
@@ -95,7 +108,7 @@ function tokenize(text: string, from: number, to: number): Tok[] {
         value = 0;
         for (let k = i; k < j; k++) value = value * 10 + (text.charCodeAt(k) - 48);
       } else value = Number(grouped ? text.slice(i, j).replace(/,/g, '') : text.slice(i, j));
-      out.push(new Tok('num', i, j, value, decimals, false));
+      out.push(tok(out.length).set('num', i, j, value, decimals, false));
       i = j;
       continue;
     }
@@ -109,12 +122,12 @@ function tokenize(text: string, from: number, to: number): Tok[] {
         node = node?.next[(d | 32) - 97];
         j++;
       }
-      out.push(new Tok('word', i, j, NaN, 0, node !== undefined && node.end !== 0));
+      out.push(tok(out.length).set('word', i, j, NaN, 0, node !== undefined && node.end !== 0));
       i = j;
       continue;
     }
     const e = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
-    out.push(new Tok('sym', i, e, NaN, 0, false));
+    out.push(tok(out.length).set('sym', i, e, NaN, 0, false));
     i = e;
   }
   return out;
