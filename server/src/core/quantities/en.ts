@@ -23,10 +23,13 @@ class Tok {
   decimals = 0;
   /** A word the main loop of the parser has a use for (in LEX, any case). */
   lex = false;
+  /** A word with a capital letter (else its lower-case text is its text). */
+  upper = false;
   private sv: string | undefined = undefined;
   private lwv: string | undefined = undefined;
-  set(t: 'num' | 'word' | 'sym', start: number, end: number, value: number, decimals: number, lex: boolean): Tok {
+  set(t: 'num' | 'word' | 'sym', start: number, end: number, value: number, decimals: number, lex: boolean, upper = false): Tok {
     this.t = t;
+    this.upper = upper;
     this.start = start;
     this.end = end;
     this.value = value;
@@ -40,7 +43,7 @@ class Tok {
     return (this.sv ??= text.slice(this.start, this.end));
   }
   get lw(): string {
-    return (this.lwv ??= this.t === 'word' ? this.s.toLowerCase() : this.s);
+    return (this.lwv ??= this.upper ? this.s.toLowerCase() : this.s);
   }
 }
 
@@ -115,14 +118,16 @@ function tokenize(text: string, from: number, to: number): Tok[] {
     if (isLetter(c)) {
       // walk the trie of LEX while reading the word: the parser asks whether it knows it
       let node: TrieNode | undefined = LEX_TRIE.next[(c | 32) - 97];
+      let upper = c <= 90;
       let j = i + 1;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (!isLetter(d)) break;
+        if (d <= 90) upper = true;
         node = node?.next[(d | 32) - 97];
         j++;
       }
-      out.push(tok(out.length).set('word', i, j, NaN, 0, node !== undefined && node.end !== 0));
+      out.push(tok(out.length).set('word', i, j, NaN, 0, node !== undefined && node.end !== 0, upper));
       i = j;
       continue;
     }
@@ -169,6 +174,16 @@ const CURRENCY_SYMBOLS: ReadonlyMap<string, string> = table({ $: 'USD', '€': '
 const APPROX_WORDS = new Set(['about', 'around', 'approximately', 'roughly', 'nearly', 'almost', 'some', 'circa', 'approx', 'estimated', '~', '≈']);
 const MIN_PHRASES: readonly string[] = ['more than', 'over', 'at least', 'above', 'exceeding', 'upwards of', 'in excess of', 'greater than', 'higher than', 'no fewer than', 'no less than'];
 const MAX_PHRASES: readonly string[] = ['up to', 'as much as', 'as many as', 'less than', 'fewer than', 'under', 'below', 'at most', 'no more than', 'as high as', 'as little as', 'as few as', 'nearly', 'almost'];
+// Word lists the parser tests membership in (sets made once, not an array literal per test).
+/** "mid-2020s": words before a dash that do not make "X-20" an identifier. */
+const PREFIX_WORDS: ReadonlySet<string> = new Set(['mid', 'pre', 'post', 'late', 'early']);
+/** Words before a four-digit number that make it a year rather than a count. */
+const YEAR_PREPOSITIONS: ReadonlySet<string> = new Set(['in', 'since', 'by', 'until', 'from', 'of', 'before', 'after', 'during', 'through', 'till', 'circa']);
+/** "a hundred", "one dozen". */
+const A_SCALE_WORDS: ReadonlySet<string> = new Set(['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen']);
+/** Words before "May"/"March" that make them months. */
+const MONTH_CONTEXT: ReadonlySet<string> = new Set(['in', 'of', 'since', 'last', 'next', 'this', 'early', 'late', 'mid', 'until', 'by', 'on', 'from', 'through', 'before', 'after', 'during', 'between', 'and']);
+
 /** The phrases as their words, for boundBefore (no phrase has more than three). */
 const MIN_PHRASE_WORDS = MIN_PHRASES.map((p) => p.split(' '));
 const MAX_PHRASE_WORDS = MAX_PHRASES.map((p) => p.split(' '));
@@ -459,8 +474,7 @@ function monthDate(k: number): number {
   if (t.lw === 'may' || t.lw === 'march') {
     const prev = w(k - 1);
     const nx = toks[k + 1];
-    const ctx = ['in', 'of', 'since', 'last', 'next', 'this', 'early', 'late', 'mid', 'until', 'by', 'on', 'from', 'through', 'before', 'after', 'during', 'between', 'and'];
-    if (!(nx && nx.t === 'num') && !ctx.includes(prev)) return -1;
+    if (!(nx && nx.t === 'num') && !MONTH_CONTEXT.has(prev)) return -1;
   }
   let j = k + 1;
   let end = t.end;
@@ -533,7 +547,6 @@ function relative(k: number): number {
 /** Suffix after a numeric value: unit, currency, percent, duration, multiplier … Returns the quantity and next index. */
 function suffix(q: Quantity, j: number, currency: string | undefined, scaled: boolean): number {
   const t = toks[j];
-  const attached = t && toks[j - 1] && adj(toks[j - 1], t);
   if (currency) {
     q.kind = 'money';
     q.currency = currency;
@@ -618,6 +631,13 @@ function suffix(q: Quantity, j: number, currency: string | undefined, scaled: bo
     q.end = toks[j].end;
     return j + 1;
   }
+  return unitSuffix(q, j, scaled);
+}
+
+/** suffix, continued (two functions, each small enough for the optimising compiler): units, durations, multipliers, nines. */
+function unitSuffix(q: Quantity, j: number, scaled: boolean): number {
+  const t = toks[j];
+  const attached = t && toks[j - 1] && adj(toks[j - 1], t);
   // unit phrases (up to three words)
   for (let len = 3; len >= 2; len--) {
     if (j + len > n) continue;
@@ -710,7 +730,7 @@ function numericAt(k: number, start: number, currency: string | undefined): numb
     // identifiers: Group14, F-35, COVID-19, A320, 5G, 3D
     const prev = toks[k - 1];
     if (prev && adj(prev, t) && prev.t === 'word') return k + 1;
-    if (prev && isDash(prev) && adj(prev, t) && toks[k - 2] && adj(toks[k - 2], prev) && toks[k - 2].t === 'word' && !['mid', 'pre', 'post', 'late', 'early'].includes(toks[k - 2].lw)) return k + 1;
+    if (prev && isDash(prev) && adj(prev, t) && toks[k - 2] && adj(toks[k - 2], prev) && toks[k - 2].t === 'word' && !PREFIX_WORDS.has(toks[k - 2].lw)) return k + 1;
     if (prev && (prev.s === ':' || prev.s === '/' || prev.s === '.') && adj(prev, t) && toks[k - 2]?.t === 'num') return k + 1;
     const nx = toks[k + 1];
     if (nx && nx.s === '.' && adj(t, nx) && toks[k + 2]?.t === 'num' && adj(nx, toks[k + 2])) {
@@ -794,6 +814,16 @@ function numericAt(k: number, start: number, currency: string | undefined): numb
   };
   if (hi !== undefined) q.hi = hi;
   if (vague) q.vague = true;
+  return afterNumber(q, k, next, t, value, hi, decimals, currency, scaled);
+}
+
+/**
+ * numericAt, continued (two functions, each small enough for the optimising compiler):
+ * what the number read at k (its token t; value, upper end and decimals as read, before
+ * any suffix changes q) is — a decade, an ordinal, a date, a unit, a fraction — up to
+ * token next. Pushes the quantity; returns the index after it.
+ */
+function afterNumber(q: Quantity, k: number, next: number, t: Tok, value: number, hi: number | undefined, decimals: number, currency: string | undefined, scaled: boolean): number {
   const nt = toks[next];
   // decades: 1940s, '90s
   if (t.t === 'num' && nt && adj(toks[next - 1], nt) && nt.lw === 's' && hi === undefined && decimals === 0) {
@@ -863,7 +893,7 @@ function numericAt(k: number, start: number, currency: string | undefined): numb
     const asYear: Quantity = { ...q, kind: 'date', date: { year: value } };
     if (hi !== undefined) asYear.date = { year: value };
     const prevW = w(k - 1);
-    if (['in', 'since', 'by', 'until', 'from', 'of', 'before', 'after', 'during', 'through', 'till', 'circa'].includes(prevW) || hi !== undefined) {
+    if (YEAR_PREPOSITIONS.has(prevW) || hi !== undefined) {
       Object.assign(q, { kind: 'date', date: { year: value } });
       q.alts = [{ ...q, kind: 'number', date: undefined, alts: undefined }];
     } else q.alts = [asYear];
@@ -914,6 +944,108 @@ function finish(q: Quantity, k: number): void {
     a.text = q.text;
   }
   push(q);
+}
+
+/**
+ * A quantity led by the word token t at i (vague plurals, half, a decade, multipliers,
+ * ordinals, number words): pushes it and returns the index after it, or -1 when the
+ * word leads none. A function of its own, not a branch of parseRange's loop, to keep
+ * each function small enough for the optimising compiler to take on early.
+ */
+function wordAt(i: number, t: Tok): number {
+  const lw = t.lw;
+  // vague plurals: dozens of, hundreds of, billions of (dollars)
+  if (VAGUE_PLURALS.get(lw) && (w(i + 1) === 'of' || SCALES.get(w(i + 1)) || VAGUE_PLURALS.get(w(i + 1)))) {
+    let [lo, hi] = VAGUE_PLURALS.get(lw)!;
+    let e = i;
+    // "tens of millions", "hundreds of thousands"
+    if (w(i + 1) === 'of' && VAGUE_PLURALS.get(w(i + 2)) && w(i + 2) !== 'tens' && w(i + 2) !== 'dozens') {
+      const f = VAGUE_PLURALS.get(w(i + 2))![0] / 2;
+      lo *= f;
+      hi *= f;
+      e = i + 2;
+    }
+    const q = mk('number', lo, t.start, toks[e].end, t.start, toks[e].end, { hi, vague: true, bound: 'approx' });
+    let j = e + 1;
+    if (w(j) === 'of') {
+      const cw = w(j + 1);
+      if (cw === 'dollars' || cw === 'euros' || cw === 'yuan') {
+        q.kind = 'money';
+        q.currency = CURRENCY_WORDS.get(cw);
+        q.end = toks[j + 1].end;
+        j += 2;
+      } else if (EN_UNIT_WORDS.get(cw) && unitDef(EN_UNIT_WORDS.get(cw)) && cw.length > 2) {
+        q.kind = 'measure';
+        q.unit = EN_UNIT_WORDS.get(cw);
+        q.dimension = unitDef(q.unit)!.dimension;
+        q.end = toks[j + 1].end;
+        j += 2;
+      }
+    } else if (w(j - 1) !== 'of' && SCALES.get(w(j))) j++;
+    q.text = text.slice(q.start, q.end);
+    push(q);
+    return j;
+  }
+  // "half a decade", "half an hour", "half of it"
+  if (lw === 'half' || (lw === 'quarter' && w(i - 1) === 'a')) {
+    const frac = lw === 'half' ? 0.5 : 0.25;
+    const start = lw === 'quarter' ? toks[i - 1].start : t.start;
+    const art = w(i + 1);
+    const unitW = w(i + 2);
+    if ((art === 'a' || art === 'an') && DURATION_SECONDS.get(unitW) !== undefined) {
+      const e = toks[i + 2].end;
+      push(mk('duration', frac * DURATION_SECONDS.get(unitW)!, start, e, start, toks[i].end, { unit: unitW, bound: boundBefore(lw === 'quarter' ? i - 1 : i) }));
+      return i + 3;
+    }
+    if ((art === 'a' || art === 'an') && EN_UNIT_WORDS.get(unitW) && unitDef(EN_UNIT_WORDS.get(unitW)) && unitW.length > 2) {
+      const id = EN_UNIT_WORDS.get(unitW);
+      push(mk('measure', frac, start, toks[i + 2].end, start, toks[i].end, { unit: id, dimension: unitDef(id)!.dimension }));
+      return i + 3;
+    }
+    if (isDash(toks[i + 1]) && DURATION_SECONDS.get(w(i + 2)) !== undefined) {
+      push(mk('duration', frac * DURATION_SECONDS.get(w(i + 2))!, start, toks[i + 2].end, start, toks[i].end, { unit: w(i + 2) }));
+      return i + 3;
+    }
+    if (lw === 'half' && (art === 'of' || art === 'the' || art === 'its' || art === 'their' || art === 'his' || art === 'her' || w(i - 1) === 'by' || w(i - 1) === 'in' || art === '')) {
+      push(mk('fraction', 0.5, start, t.end, start, t.end));
+      return i + 1;
+    }
+    if (lw === 'quarter' && (art === 'of')) {
+      push(mk('fraction', 0.25, start, t.end, start, t.end));
+      return i + 1;
+    }
+  }
+  // "a decade", "a century", "a dozen years" handled by numberWords
+  if ((lw === 'decade' || lw === 'century') && (w(i - 1) === 'a' || w(i - 1) === 'one') && w(i - 2) !== 'half' && w(i + 1) !== 'ago') {
+    const s = toks[i - 1].start;
+    push(mk('duration', DURATION_SECONDS.get(lw)!, s, t.end, s, t.end, { unit: lw, bound: boundBefore(i - 1) }));
+    return i + 1;
+  }
+  if (MULTIPLIER_WORDS.get(lw) !== undefined) {
+    const nx = w(i + 1);
+    const hyph = isDash(toks[i + 1]) && adj(t, toks[i + 1]);
+    if (!hyph && !((lw === 'twice' || lw === 'double') && (nx === 'a' || nx === 'per' || nx === 'as' && lw === 'double')) && !(lw === 'double' && (nx === 'down' || nx === 'check' || nx === 'standards' || nx === 'standard'))) {
+      push(mk('multiplier', MULTIPLIER_WORDS.get(lw)!, t.start, t.end, t.start, t.end));
+      return i + 1;
+    }
+  }
+  if (ORDINAL_WORDS.get(lw) !== undefined || (lw === 'second' && w(i - 1) === 'the')) {
+    const v = ORDINAL_WORDS.get(lw) ?? 2;
+    if (w(i + 1) === 'century') {
+      push(mk('date', v, t.start, toks[i + 1].end, t.start, t.end, { date: { century: v } }));
+      return i + 2;
+    }
+    push(mk('ordinal', v, t.start, t.end, t.start, t.end));
+    return i + 1;
+  }
+  if (SMALL.get(lw) !== undefined || TENS.get(lw) !== undefined || ((lw === 'a' || lw === 'one') && A_SCALE_WORDS.has(w(i + 1)))) {
+    // "more than a dozen", "three people", "five nines"
+    if (lw === 'one' && (w(i + 1) === 'of' || w(i + 1) === 'another' || w(i + 1) === 'day')) {
+      return i + 1;
+    }
+    return numericAt(i, t.start, undefined);
+  }
+  return -1;
 }
 
 function parseRange(lineText: string, windowToks: Tok[], into: Quantity[]): void {
@@ -980,108 +1112,9 @@ function parseRange(lineText: string, windowToks: Tok[], into: Quantity[]): void
       continue;
     }
     if (t.t === 'word') {
-      const lw = t.lw;
-      // vague plurals: dozens of, hundreds of, billions of (dollars)
-      if (VAGUE_PLURALS.get(lw) && (w(i + 1) === 'of' || SCALES.get(w(i + 1)) || VAGUE_PLURALS.get(w(i + 1)))) {
-        let [lo, hi] = VAGUE_PLURALS.get(lw)!;
-        let e = i;
-        // "tens of millions", "hundreds of thousands"
-        if (w(i + 1) === 'of' && VAGUE_PLURALS.get(w(i + 2)) && w(i + 2) !== 'tens' && w(i + 2) !== 'dozens') {
-          const f = VAGUE_PLURALS.get(w(i + 2))![0] / 2;
-          lo *= f;
-          hi *= f;
-          e = i + 2;
-        }
-        const q = mk('number', lo, t.start, toks[e].end, t.start, toks[e].end, { hi, vague: true, bound: 'approx' });
-        let j = e + 1;
-        if (w(j) === 'of') {
-          const cw = w(j + 1);
-          if (cw === 'dollars' || cw === 'euros' || cw === 'yuan') {
-            q.kind = 'money';
-            q.currency = CURRENCY_WORDS.get(cw);
-            q.end = toks[j + 1].end;
-            j += 2;
-          } else if (EN_UNIT_WORDS.get(cw) && unitDef(EN_UNIT_WORDS.get(cw)) && cw.length > 2) {
-            q.kind = 'measure';
-            q.unit = EN_UNIT_WORDS.get(cw);
-            q.dimension = unitDef(q.unit)!.dimension;
-            q.end = toks[j + 1].end;
-            j += 2;
-          }
-        } else if (w(j - 1) !== 'of' && SCALES.get(w(j))) j++;
-        q.text = text.slice(q.start, q.end);
-        push(q);
-        i = j;
-        continue;
-      }
-      // "half a decade", "half an hour", "half of it"
-      if (lw === 'half' || (lw === 'quarter' && w(i - 1) === 'a')) {
-        const frac = lw === 'half' ? 0.5 : 0.25;
-        const start = lw === 'quarter' ? toks[i - 1].start : t.start;
-        const art = w(i + 1);
-        const unitW = w(i + 2);
-        if ((art === 'a' || art === 'an') && DURATION_SECONDS.get(unitW) !== undefined) {
-          const e = toks[i + 2].end;
-          push(mk('duration', frac * DURATION_SECONDS.get(unitW)!, start, e, start, toks[i].end, { unit: unitW, bound: boundBefore(lw === 'quarter' ? i - 1 : i) }));
-          i += 3;
-          continue;
-        }
-        if ((art === 'a' || art === 'an') && EN_UNIT_WORDS.get(unitW) && unitDef(EN_UNIT_WORDS.get(unitW)) && unitW.length > 2) {
-          const id = EN_UNIT_WORDS.get(unitW);
-          push(mk('measure', frac, start, toks[i + 2].end, start, toks[i].end, { unit: id, dimension: unitDef(id)!.dimension }));
-          i += 3;
-          continue;
-        }
-        if (isDash(toks[i + 1]) && DURATION_SECONDS.get(w(i + 2)) !== undefined) {
-          push(mk('duration', frac * DURATION_SECONDS.get(w(i + 2))!, start, toks[i + 2].end, start, toks[i].end, { unit: w(i + 2) }));
-          i += 3;
-          continue;
-        }
-        if (lw === 'half' && (art === 'of' || art === 'the' || art === 'its' || art === 'their' || art === 'his' || art === 'her' || w(i - 1) === 'by' || w(i - 1) === 'in' || art === '')) {
-          push(mk('fraction', 0.5, start, t.end, start, t.end));
-          i++;
-          continue;
-        }
-        if (lw === 'quarter' && (art === 'of')) {
-          push(mk('fraction', 0.25, start, t.end, start, t.end));
-          i++;
-          continue;
-        }
-      }
-      // "a decade", "a century", "a dozen years" handled by numberWords
-      if ((lw === 'decade' || lw === 'century') && (w(i - 1) === 'a' || w(i - 1) === 'one') && w(i - 2) !== 'half' && w(i + 1) !== 'ago') {
-        const s = toks[i - 1].start;
-        push(mk('duration', DURATION_SECONDS.get(lw)!, s, t.end, s, t.end, { unit: lw, bound: boundBefore(i - 1) }));
-        i++;
-        continue;
-      }
-      if (MULTIPLIER_WORDS.get(lw) !== undefined) {
-        const nx = w(i + 1);
-        const hyph = isDash(toks[i + 1]) && adj(t, toks[i + 1]);
-        if (!hyph && !((lw === 'twice' || lw === 'double') && (nx === 'a' || nx === 'per' || nx === 'as' && lw === 'double')) && !(lw === 'double' && (nx === 'down' || nx === 'check' || nx === 'standards' || nx === 'standard'))) {
-          push(mk('multiplier', MULTIPLIER_WORDS.get(lw)!, t.start, t.end, t.start, t.end));
-          i++;
-          continue;
-        }
-      }
-      if (ORDINAL_WORDS.get(lw) !== undefined || (lw === 'second' && w(i - 1) === 'the')) {
-        const v = ORDINAL_WORDS.get(lw) ?? 2;
-        if (w(i + 1) === 'century') {
-          push(mk('date', v, t.start, toks[i + 1].end, t.start, t.end, { date: { century: v } }));
-          i += 2;
-          continue;
-        }
-        push(mk('ordinal', v, t.start, t.end, t.start, t.end));
-        i++;
-        continue;
-      }
-      if (SMALL.get(lw) !== undefined || TENS.get(lw) !== undefined || ((lw === 'a' || lw === 'one') && ['hundred', 'thousand', 'million', 'billion', 'trillion', 'dozen'].includes(w(i + 1)))) {
-        // "more than a dozen", "three people", "five nines"
-        if (lw === 'one' && (w(i + 1) === 'of' || w(i + 1) === 'another' || w(i + 1) === 'day')) {
-          i++;
-          continue;
-        }
-        i = numericAt(i, t.start, undefined);
+      const r = wordAt(i, t);
+      if (r >= 0) {
+        i = r;
         continue;
       }
     }
