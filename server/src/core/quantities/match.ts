@@ -57,29 +57,32 @@ export function quantitiesOf(rec: LineRec): readonly Quantity[] {
   return rec.memo('quantities', (text) => {
     try {
       const qs = rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
-      // lines without a quantity share one empty list (less to keep per line in a large document)
-      return qs.length ? qs : NO_QUANTITIES;
+      // lines without a quantity share one empty list (less to keep per line in a large document);
+      // the others keep an exact-length copy (an array grown by push has room for 17)
+      return qs.length ? qs.slice() : NO_QUANTITIES;
     } catch {
       return NO_QUANTITIES;
     }
   });
 }
 
-interface MatchCache {
+/** A pair's match with what it was made for: one object per pair (the result is the cache entry). */
+interface MatchCache extends MatchResult {
   zh: LineRec;
   tol: number;
-  result: MatchResult;
 }
 
 /** The match of a pair, cached on the English line record (keyed by the Chinese record and tolerance). */
 export function matchPair(input: PairInput, options: MatchOptions): MatchResult {
   const cached = input.en.cache.get('quantities.match') as MatchCache | undefined;
-  if (cached && cached.zh === input.zh && cached.tol === options.tolerance) return cached.result;
+  if (cached && cached.zh === input.zh && cached.tol === options.tolerance) return cached;
   const en = quantitiesOf(input.en);
   const zh = quantitiesOf(input.zh);
-  const result = en.length === 0 && zh.length === 0 ? NO_ITEMS : matchQuantities(en, zh, options);
-  input.en.cache.set('quantities.match', { zh: input.zh, tol: options.tolerance, result } satisfies MatchCache);
-  return result;
+  const items = en.length === 0 && zh.length === 0 ? NO_ITEMS.items : matchQuantities(en, zh, options).items;
+  // items in an exact-length array (grown by push it has room for 17), the empty list shared
+  const entry: MatchCache = { items: items.length ? items.slice() : NO_ITEMS.items, zh: input.zh, tol: options.tolerance };
+  input.en.cache.set('quantities.match', entry);
+  return entry;
 }
 
 function stepOf(q: Quantity): number {
@@ -400,84 +403,94 @@ function byRank(x: Cand, y: Cand): number {
 }
 
 export function matchQuantities(en: readonly Quantity[], zh: readonly Quantity[], options: MatchOptions): MatchResult {
-  const tol = options.tolerance;
+  // every item has the same fields (en, zh, converted possibly undefined): one shape for the rules to read
   const items: MatchItem[] = [];
   const usedE = new Array<boolean>(en.length).fill(false);
   const usedZ = new Array<boolean>(zh.length).fill(false);
+  // the passes are functions of their own: small enough for the optimising compiler to take on early
+  if (en.length * zh.length <= MAX_PRODUCT) pairUp(en, zh, options.tolerance, items, usedE, usedZ);
+  else pairByValue(en, zh, items, usedE, usedZ);
+  alone(en, zh, items, usedE, usedZ);
+  return { items };
+}
 
-  if (en.length * zh.length <= MAX_PRODUCT) {
-    // pass 1: agreements, best first, ties broken by position in the line
-    const cands: Cand[] = [];
-    for (let i = 0; i < en.length; i++) {
-      for (let j = 0; j < zh.length; j++) {
-        const b = best(en[i], zh[j], tol, i, j, Math.abs(i / Math.max(1, en.length) - j / Math.max(1, zh.length)));
-        if (b) cands.push(b);
-      }
+/** Passes 1 and 2: agreements, best first, then disagreements of the same family in line order. */
+function pairUp(en: readonly Quantity[], zh: readonly Quantity[], tol: number, items: MatchItem[], usedE: boolean[], usedZ: boolean[]): void {
+  // pass 1: agreements, best first, ties broken by position in the line
+  const cands: Cand[] = [];
+  for (let i = 0; i < en.length; i++) {
+    for (let j = 0; j < zh.length; j++) {
+      const b = best(en[i], zh[j], tol, i, j, Math.abs(i / Math.max(1, en.length) - j / Math.max(1, zh.length)));
+      if (b) cands.push(b);
     }
-    const ranked = rankCands(cands.slice());
-    for (const c of ranked) {
-      if (c.s < 1 || usedE[c.i] || usedZ[c.j]) continue;
-      usedE[c.i] = usedZ[c.j] = true;
-      items.push({ status: c.cmp.status, en: c.e, zh: c.z, converted: c.cmp.converted, rule: ruleFor(c.cmp.status, c.e, c.z) });
-    }
-    // pass 2: disagreements of the same family, in line order
-    // cands is in line order (i, then j) as made: no sort needed
-    for (const c of cands) {
-      if (usedE[c.i] || usedZ[c.j]) continue;
-      const e = en[c.i];
-      const z = zh[c.j];
-      if (e.vague || z.vague) continue;
-      const datesShare = c.e.kind === 'date' && c.z.kind === 'date' && c.s >= 0.5;
-      if (!strong(e) && !strong(z) && !datesShare) {
-        // two number words that differ ("three people" / 四位) are still worth a look
-        if (!(e.kind === z.kind && ((e.value >= 2 && z.value >= 2 && e.kind !== 'ordinal' && e.kind !== 'date') || e.kind === 'fraction'))) continue;
-      }
-      // a bound ("more than 10") against a different exact number is a real difference too
-      usedE[c.i] = usedZ[c.j] = true;
-      const status: MatchStatus = c.cmp.status === 'conversion' ? 'conversion' : c.cmp.status === 'qualifier' ? 'qualifier' : 'different';
-      items.push({ status, en: c.e, zh: c.z, converted: c.cmp.converted, rule: ruleFor(status, c.e, c.z) });
-    }
-  } else {
-    // very long lines: exact agreements by value only (linear)
-    const byValue = new Map<string, number[]>();
-    zh.forEach((z, j) => {
-      const k = norm(z).fam + ':' + z.value;
-      const list = byValue.get(k) ?? [];
-      list.push(j);
-      byValue.set(k, list);
-    });
-    const taken = new Map<string, number>();
-    en.forEach((e, i) => {
-      const key = norm(e).fam + ':' + e.value;
-      const list = byValue.get(key);
-      const at = taken.get(key) ?? 0;
-      const j = list?.[at];
-      if (j !== undefined) taken.set(key, at + 1);
-      if (j === undefined) return;
-      usedE[i] = usedZ[j] = true;
-      items.push({ status: 'equal', en: e, zh: zh[j], rule: ruleFor('equal', e, zh[j]) });
-    });
   }
-  // pass 3: alone
+  const ranked = rankCands(cands.slice());
+  for (const c of ranked) {
+    if (c.s < 1 || usedE[c.i] || usedZ[c.j]) continue;
+    usedE[c.i] = usedZ[c.j] = true;
+    items.push({ status: c.cmp.status, en: c.e, zh: c.z, converted: c.cmp.converted, rule: ruleFor(c.cmp.status, c.e, c.z) });
+  }
+  // pass 2: disagreements of the same family, in line order
+  // cands is in line order (i, then j) as made: no sort needed
+  for (const c of cands) {
+    if (usedE[c.i] || usedZ[c.j]) continue;
+    const e = en[c.i];
+    const z = zh[c.j];
+    if (e.vague || z.vague) continue;
+    const datesShare = c.e.kind === 'date' && c.z.kind === 'date' && c.s >= 0.5;
+    if (!strong(e) && !strong(z) && !datesShare) {
+      // two number words that differ ("three people" / 四位) are still worth a look
+      if (!(e.kind === z.kind && ((e.value >= 2 && z.value >= 2 && e.kind !== 'ordinal' && e.kind !== 'date') || e.kind === 'fraction'))) continue;
+    }
+    // a bound ("more than 10") against a different exact number is a real difference too
+    usedE[c.i] = usedZ[c.j] = true;
+    const status: MatchStatus = c.cmp.status === 'conversion' ? 'conversion' : c.cmp.status === 'qualifier' ? 'qualifier' : 'different';
+    items.push({ status, en: c.e, zh: c.z, converted: c.cmp.converted, rule: ruleFor(status, c.e, c.z) });
+  }
+}
+
+/** Very long lines: exact agreements by value only (linear). */
+function pairByValue(en: readonly Quantity[], zh: readonly Quantity[], items: MatchItem[], usedE: boolean[], usedZ: boolean[]): void {
+  const byValue = new Map<string, number[]>();
+  zh.forEach((z, j) => {
+    const k = norm(z).fam + ':' + z.value;
+    const list = byValue.get(k) ?? [];
+    list.push(j);
+    byValue.set(k, list);
+  });
+  const taken = new Map<string, number>();
+  en.forEach((e, i) => {
+    const key = norm(e).fam + ':' + e.value;
+    const list = byValue.get(key);
+    const at = taken.get(key) ?? 0;
+    const j = list?.[at];
+    if (j !== undefined) taken.set(key, at + 1);
+    if (j === undefined) return;
+    usedE[i] = usedZ[j] = true;
+    items.push({ status: 'equal', en: e, zh: zh[j], converted: undefined, rule: ruleFor('equal', e, zh[j]) });
+  });
+}
+
+/** Pass 3: what is still alone is missing on the other side (digits only), or a lone relative qualifier. */
+function alone(en: readonly Quantity[], zh: readonly Quantity[], items: MatchItem[], usedE: boolean[], usedZ: boolean[]): void {
   for (let i = 0; i < en.length; i++) {
     if (usedE[i]) continue;
     const e = en[i];
     if (e.kind === 'date' && e.date?.relative && fieldCount(e.date) === 0) {
-      if (e.date.relative.offset !== 0 && !hasRelative(zh, e.date.relative.unit)) items.push({ status: 'qualifier', en: e, rule: 'date-mismatch' });
+      if (e.date.relative.offset !== 0 && !hasRelative(zh, e.date.relative.unit)) items.push({ status: 'qualifier', en: e, zh: undefined, converted: undefined, rule: 'date-mismatch' });
       continue;
     }
-    if (reportableAlone(e)) items.push({ status: 'missing', en: e, rule: ruleFor('missing', e, undefined) });
+    if (reportableAlone(e)) items.push({ status: 'missing', en: e, zh: undefined, converted: undefined, rule: ruleFor('missing', e, undefined) });
   }
   for (let j = 0; j < zh.length; j++) {
     if (usedZ[j]) continue;
     const z = zh[j];
     if (z.kind === 'date' && z.date?.relative && fieldCount(z.date) === 0) {
-      if (z.date.relative.offset !== 0 && !hasRelative(en, z.date.relative.unit)) items.push({ status: 'qualifier', zh: z, rule: 'date-mismatch' });
+      if (z.date.relative.offset !== 0 && !hasRelative(en, z.date.relative.unit)) items.push({ status: 'qualifier', en: undefined, zh: z, converted: undefined, rule: 'date-mismatch' });
       continue;
     }
-    if (reportableAlone(z)) items.push({ status: 'extra', zh: z, rule: ruleFor('extra', undefined, z) });
+    if (reportableAlone(z)) items.push({ status: 'extra', en: undefined, zh: z, converted: undefined, rule: ruleFor('extra', undefined, z) });
   }
-  return { items };
 }
 
 export { unitDef };
