@@ -5,7 +5,7 @@
 // and dates off the token list. Every step looks at a bounded number of tokens,
 // so extraction is linear in the length of the line.
 
-import type { Bound, DateParts, Quantity } from './types';
+import { newQuantity, type Bound, type DateParts, type Quantity } from './types';
 import { EN_UNIT_PHRASES, EN_UNIT_WORDS, table, unitDef } from './units';
 
 /**
@@ -457,8 +457,11 @@ function push(q: Quantity): void {
   out.push(q);
 }
 
-function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra: Partial<Quantity> = {}): Quantity {
-  return { kind, value, bound: 'exact', digits: false, decimals: 0, start: s, end: e, numStart: ns, numEnd: ne, text: text.slice(s, e), ...extra };
+function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra?: Partial<Quantity>): Quantity {
+  const q = newQuantity(kind, value, 'exact', false, 0, s, e, ns, ne, text.slice(s, e));
+  // extra only sets fields q already has (its shape stays that of every quantity)
+  if (extra) Object.assign(q, extra);
+  return q;
 }
 
 /** Month-led date at k ("Oct. 9, 2025", "October 2024", "October"). Returns next index or -1. */
@@ -809,9 +812,8 @@ function numericAt(k: number, start: number, currency: string | undefined): numb
     }
   }
   const step = digits ? Math.pow(10, -decimals) * (scaled && t.value !== 0 ? Math.abs(value / t.value) : 1) : 1;
-  const q: Quantity = {
-    kind: 'number', value, bound: 'exact', digits, decimals, step, start, end: numEnd, numStart: start, numEnd, text: '',
-  };
+  const q = newQuantity('number', value, 'exact', digits, decimals, start, numEnd, start, numEnd, '');
+  q.step = step;
   if (hi !== undefined) q.hi = hi;
   if (vague) q.vague = true;
   return afterNumber(q, k, next, t, value, hi, decimals, currency, scaled);

@@ -4,7 +4,7 @@
 // units, dates (N年N月N日, 上世纪40年代, 去年), ordinals (第N, 首).
 // One left-to-right pass; every look-around is a bounded number of characters.
 
-import type { Bound, DateParts, Quantity } from './types';
+import { newQuantity, type Bound, type DateParts, type Quantity } from './types';
 import { ZH_UNIT_WORDS, unitDef } from './units';
 
 const DIGIT: Record<string, number> = { 零: 0, 〇: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -194,8 +194,11 @@ function boundAround(start: number, end: number): { bound: Bound; start: number;
   return { bound, start: s, end: e };
 }
 
-function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra: Partial<Quantity> = {}): Quantity {
-  return { kind, value, bound: 'exact', digits: false, decimals: 0, start: s, end: e, numStart: ns, numEnd: ne, text: text.slice(s, e), ...extra };
+function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra?: Partial<Quantity>): Quantity {
+  const q = newQuantity(kind, value, 'exact', false, 0, s, e, ns, ne, text.slice(s, e));
+  // extra only sets fields q already has (its shape stays that of every quantity)
+  if (extra) Object.assign(q, extra);
+  return q;
 }
 
 /** Reads a number (digits, Chinese numerals, mixed) at i. */
@@ -652,7 +655,8 @@ function numberAt(i: number, c: number): number {
       }
     }
   }
-  const q: Quantity = { kind: 'number', value, bound, digits: d.digits, decimals, step, start, end: numEnd, numStart: start, numEnd, text: '' };
+  const q = newQuantity('number', value, bound, d.digits, decimals, start, numEnd, start, numEnd, '');
+  q.step = step;
   if (hi !== undefined) q.hi = hi;
   if (vague) q.vague = true;
   // Chinese numerals need something after them to count as a quantity (一些, 一直, 十分 are words)
