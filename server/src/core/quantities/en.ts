@@ -189,6 +189,8 @@ const MIN_PHRASE_WORDS = MIN_PHRASES.map((p) => p.split(' '));
 const MAX_PHRASE_WORDS = MAX_PHRASES.map((p) => p.split(' '));
 const AN_ESTIMATED = ['an', 'estimated'];
 const CLOSE_TO = ['close', 'to'];
+/** The last word of every phrase boundBefore tests. */
+const PHRASE_LAST_WORDS: ReadonlySet<string> = new Set([...MIN_PHRASE_WORDS, ...MAX_PHRASE_WORDS, AN_ESTIMATED, CLOSE_TO].map((p) => p[p.length - 1]));
 
 const REL_UNITS: ReadonlyMap<string, 'year' | 'month' | 'week' | 'century'> = table({ year: 'year', month: 'month', week: 'week', century: 'century' });
 const REL_DAYS: ReadonlyMap<string, number> = table({ yesterday: -1, today: 0, tomorrow: 1 });
@@ -397,13 +399,14 @@ function endsWithPhrase(k: number, words: readonly string[]): boolean {
 }
 
 function boundBefore(k: number): Bound {
+  if (k === 0) return 'exact';
+  const last = toks[k - 1];
+  const w1 = last.t === 'word' ? last.lw : last.s;
+  // most numbers follow no qualifier: test the phrases only after one of their last words
+  if (!PHRASE_LAST_WORDS.has(w1)) return APPROX_WORDS.has(w1) || w1 === 'estimated' ? 'approx' : 'exact';
   for (const p of MIN_PHRASE_WORDS) if (endsWithPhrase(k, p)) return 'min';
   for (const p of MAX_PHRASE_WORDS) if (endsWithPhrase(k, p)) return p.length === 1 && (p[0] === 'nearly' || p[0] === 'almost') ? 'approx' : 'max';
-  if (k >= 1) {
-    const t = toks[k - 1];
-    const w1 = t.t === 'word' ? t.lw : t.s;
-    if (APPROX_WORDS.has(w1) || w1 === 'estimated') return 'approx';
-  }
+  if (APPROX_WORDS.has(w1) || w1 === 'estimated') return 'approx';
   if (endsWithPhrase(k, AN_ESTIMATED) || endsWithPhrase(k, CLOSE_TO)) return 'approx';
   return 'exact';
 }

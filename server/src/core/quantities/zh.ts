@@ -32,20 +32,30 @@ const BIG_BY_CODE = byCode(BIG);
 
 /** Value of a run of Chinese numerals ("三十五", "一亿五千万", "二〇二四"); NaN if malformed. */
 export function chineseNumeralValue(s: string): number {
-  if (s.length === 0) return NaN;
+  return numeralValue(s, 0, s.length);
+}
+
+/** chineseNumeralValue of s[from, to), read in place (readNumber tries ever shorter runs of a line). */
+function numeralValue(s: string, from: number, to: number): number {
+  if (to <= from) return NaN;
   // digit-by-digit form: 二〇二四 (years), no 十百千万亿
   let plain = true;
-  for (let k = 0; k < s.length; k++) if (DIGIT_BY_CODE.get(s.charCodeAt(k)) === undefined) plain = false;
+  for (let k = from; k < to; k++) if (DIGIT_BY_CODE.get(s.charCodeAt(k)) === undefined) plain = false;
   if (plain) {
-    if (s.length === 1) return DIGIT[s];
     let v = 0;
-    for (let k = 0; k < s.length; k++) v = v * 10 + DIGIT_BY_CODE.get(s.charCodeAt(k))!;
-    return s.length > 1 && s.includes('两') ? NaN : v;
+    let liang = false;
+    for (let k = from; k < to; k++) {
+      const c = s.charCodeAt(k);
+      v = v * 10 + DIGIT_BY_CODE.get(c)!;
+      if (c === 0x4e24 /* 两 */) liang = true;
+    }
+    // 两 alone is 2; in a digit-by-digit number it is no digit
+    return to - from > 1 && liang ? NaN : v;
   }
   let result = 0;
   let section = 0;
   let num = -1;
-  for (let k = 0; k < s.length; k++) {
+  for (let k = from; k < to; k++) {
     const c = s.charCodeAt(k);
     const digit = DIGIT_BY_CODE.get(c);
     const unit = UNIT_BY_CODE.get(c);
@@ -243,16 +253,15 @@ function readNumber(p: number): { value: number; end: number; digits: boolean; d
   if (NUMERAL.has(text.charCodeAt(p))) {
     let j = p;
     while (j < n && NUMERAL.has(text.charCodeAt(j)) && j - p < 24) j++;
-    const raw = text.slice(p, j);
     // a numeral run that ends in 万/亿 and goes on with 多 etc. is fine; trailing 万 of 千万 etc. parsed by value
-    let v = chineseNumeralValue(raw);
+    let v = numeralValue(text, p, j);
     let end = j;
     // "两" alone is fine; "一" alone handled by caller
     if (Number.isNaN(v)) {
       // try shorter (e.g. 三十一 then noise)
       while (end > p + 1 && Number.isNaN(v)) {
         end--;
-        v = chineseNumeralValue(text.slice(p, end));
+        v = numeralValue(text, p, end);
       }
       if (Number.isNaN(v)) return undefined;
     }
