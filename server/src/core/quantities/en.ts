@@ -1053,6 +1053,31 @@ function wordAt(i: number, t: Tok): number {
   return -1;
 }
 
+/** A sum led by the currency symbol t at i ($, US$, HK$, €, £, ¥): pushes it, returns the index after it. */
+function currencyAt(i: number, t: Tok): number {
+  let cur = CURRENCY_SYMBOLS.get(t.s);
+  let start = t.start;
+  const prev = toks[i - 1];
+  if (t.s === '$' && prev && adj(prev, t) && prev.t === 'word') {
+    const p = prev.s;
+    cur = p === 'US' ? 'USD' : p === 'HK' ? 'HKD' : p === 'A' ? 'AUD' : p === 'C' || p === 'CA' ? 'CAD' : p === 'S' ? 'SGD' : p === 'NT' ? 'TWD' : 'USD';
+    start = prev.start;
+  }
+  if (t.s === '¥') {
+    if (yenLine === undefined) yenLine = /yen|japan/i.test(text);
+    if (yenLine) cur = 'JPY';
+  }
+  const before = out.length;
+  const r = numericAt(i + 1, start, cur);
+  // the quantity spans the symbol; its numeral (what a fix replaces) does not: "$" + "4.5 billion"
+  const q = out[before];
+  if (q && q.start === start) {
+    for (const x of [q, ...(q.alts ?? [])]) if (x.numStart === start) x.numStart = toks[i + 1].start;
+    q.text = text.slice(q.start, q.end);
+  }
+  return r;
+}
+
 function parseRange(lineText: string, windowToks: Tok[], into: Quantity[]): void {
   text = lineText;
   toks = windowToks;
@@ -1089,27 +1114,7 @@ function parseRange(lineText: string, windowToks: Tok[], into: Quantity[]): void
     }
     // currency prefixes: $, US$, HK$, €, £, ¥
     if (t.t === 'sym' && CURRENCY_SYMBOLS.get(t.s) && toks[i + 1] && (toks[i + 1].t === 'num' || SMALL.get(toks[i + 1].lw) !== undefined)) {
-      let cur = CURRENCY_SYMBOLS.get(t.s);
-      let start = t.start;
-      const prev = toks[i - 1];
-      if (t.s === '$' && prev && adj(prev, t) && prev.t === 'word') {
-        const p = prev.s;
-        cur = p === 'US' ? 'USD' : p === 'HK' ? 'HKD' : p === 'A' ? 'AUD' : p === 'C' || p === 'CA' ? 'CAD' : p === 'S' ? 'SGD' : p === 'NT' ? 'TWD' : 'USD';
-        start = prev.start;
-      }
-      if (t.s === '¥') {
-        if (yenLine === undefined) yenLine = /yen|japan/i.test(text);
-        if (yenLine) cur = 'JPY';
-      }
-      const before = out.length;
-      const r = numericAt(i + 1, start, cur);
-      // the quantity spans the symbol; its numeral (what a fix replaces) does not: "$" + "4.5 billion"
-      const q = out[before];
-      if (q && q.start === start) {
-        for (const x of [q, ...(q.alts ?? [])]) if (x.numStart === start) x.numStart = toks[i + 1].start;
-        q.text = text.slice(q.start, q.end);
-      }
-      i = r;
+      i = currencyAt(i, t);
       continue;
     }
     if (t.t === 'num') {
