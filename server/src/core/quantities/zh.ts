@@ -205,7 +205,8 @@ function boundAround(start: number, end: number): { bound: Bound; start: number;
 }
 
 function mk(kind: Quantity['kind'], value: number, s: number, e: number, ns: number, ne: number, extra?: Partial<Quantity>): Quantity {
-  const q = newQuantity(kind, value, 'exact', false, 0, s, e, ns, ne, text.slice(s, e));
+  // no text yet: push() sets it once the span is final (every quantity made here is pushed or dropped)
+  const q = newQuantity(kind, value, 'exact', false, 0, s, e, ns, ne, '');
   // extra only sets fields q already has (its shape stays that of every quantity)
   if (extra) Object.assign(q, extra);
   return q;
