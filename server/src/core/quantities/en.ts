@@ -252,6 +252,9 @@ addWords(
 addWords('last|this|next|year', 3);
 const REL_FOLLOW = [' year', ' month', ' week', ' century'];
 
+/** The first word of every unit phrase (up to its first space or dot). */
+const PHRASE_FIRST_WORDS: ReadonlySet<string> = new Set([...EN_UNIT_PHRASES.keys()].map((p) => p.split(/[ .]/)[0]));
+
 /** LEX as a trie, for the tokenizer (its words of letters only: "twenty-first" is no token). */
 const LEX_TRIE = trieNode();
 for (const word of LEX) {
@@ -644,8 +647,9 @@ function suffix(q: Quantity, j: number, currency: string | undefined, scaled: bo
 function unitSuffix(q: Quantity, j: number, scaled: boolean): number {
   const t = toks[j];
   const attached = t && toks[j - 1] && adj(toks[j - 1], t);
-  // unit phrases (up to three words)
-  for (let len = 3; len >= 2; len--) {
+  // unit phrases (up to three words), tried only after a word that begins one (a phrase built of
+  // tokens starts with the first token's text and goes on with a space or a dot)
+  for (let len = t && (t.t !== 'word' || PHRASE_FIRST_WORDS.has(t.lw)) ? 3 : 0; len >= 2; len--) {
     if (j + len > n) continue;
     let phrase = '';
     let ok = true;
