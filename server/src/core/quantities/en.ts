@@ -75,8 +75,12 @@ function tok(k: number): Tok {
   return TOK_POOL[k] ?? (TOK_POOL[k] = new Tok());
 }
 
+/** The token list of the window being parsed, reused too (its length is set to the window's count). */
+const WINDOW: Tok[] = [];
+
 function tokenize(text: string, from: number, to: number): Tok[] {
-  const out: Tok[] = [];
+  const out = WINDOW;
+  let count = 0;
   const n = text.length;
   let i = from;
   while (i < to) {
@@ -111,7 +115,8 @@ function tokenize(text: string, from: number, to: number): Tok[] {
         value = 0;
         for (let k = i; k < j; k++) value = value * 10 + (text.charCodeAt(k) - 48);
       } else value = Number(grouped ? text.slice(i, j).replace(/,/g, '') : text.slice(i, j));
-      out.push(tok(out.length).set('num', i, j, value, decimals, false));
+      out[count] = tok(count).set('num', i, j, value, decimals, false);
+      count++;
       i = j;
       continue;
     }
@@ -127,14 +132,18 @@ function tokenize(text: string, from: number, to: number): Tok[] {
         node = node?.next[(d | 32) - 97];
         j++;
       }
-      out.push(tok(out.length).set('word', i, j, NaN, 0, node !== undefined && node.end !== 0, upper));
+      out[count] = tok(count).set('word', i, j, NaN, 0, node !== undefined && node.end !== 0, upper);
+      count++;
       i = j;
       continue;
     }
     const e = c >= 0xd800 && c <= 0xdbff && i + 1 < n ? i + 2 : i + 1;
-    out.push(tok(out.length).set('sym', i, e, NaN, 0, false));
+    out[count] = tok(count).set('sym', i, e, NaN, 0, false);
+    count++;
     i = e;
   }
+  // reading past the window's tokens gives undefined, as the parser expects
+  out.length = count;
   return out;
 }
 
