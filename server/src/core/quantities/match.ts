@@ -57,33 +57,32 @@ export function quantitiesOf(rec: LineRec): readonly Quantity[] {
   return rec.memo('quantities', (text) => {
     try {
       const qs = rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
-      // lines without a quantity share one empty list (less to keep per line in a large document)
-      return qs.length ? qs : NO_QUANTITIES;
+      // lines without a quantity share one empty list (less to keep per line in a large document);
+      // the others keep an exact-length copy (an array grown by push has room for 17)
+      return qs.length ? qs.slice() : NO_QUANTITIES;
     } catch {
       return NO_QUANTITIES;
     }
   });
 }
 
-interface MatchCache {
+/** A pair's match with what it was made for: one object per pair (the result is the cache entry). */
+interface MatchCache extends MatchResult {
   zh: LineRec;
   tol: number;
-  result: MatchResult;
 }
 
 /** The match of a pair, cached on the English line record (keyed by the Chinese record and tolerance). */
 export function matchPair(input: PairInput, options: MatchOptions): MatchResult {
   const cached = input.en.cache.get('quantities.match') as MatchCache | undefined;
-  if (cached && cached.zh === input.zh && cached.tol === options.tolerance) return cached.result;
+  if (cached && cached.zh === input.zh && cached.tol === options.tolerance) return cached;
   const en = quantitiesOf(input.en);
   const zh = quantitiesOf(input.zh);
-  const result = en.length === 0 && zh.length === 0 ? NO_ITEMS : matchQuantities(en, zh, options);
-  input.en.cache.set('quantities.match', { zh: input.zh, tol: options.tolerance, result } satisfies MatchCache);
-  return result;
-}
-
-function readings(q: Quantity): Quantity[] {
-  return q.alts && q.alts.length ? [q, ...q.alts] : [q];
+  const items = en.length === 0 && zh.length === 0 ? NO_ITEMS.items : matchQuantities(en, zh, options).items;
+  // items in an exact-length array (grown by push it has room for 17), the empty list shared
+  const entry: MatchCache = { items: items.length ? items.slice() : NO_ITEMS.items, zh: input.zh, tol: options.tolerance };
+  input.en.cache.set('quantities.match', entry);
+  return entry;
 }
 
 function stepOf(q: Quantity): number {
@@ -120,6 +119,40 @@ interface Cmp {
   converted?: MatchItem['converted'];
 }
 
+// The results that carry no conversion, shared (a comparison is made for every pair of
+// quantities of a pair of lines; nothing changes a result once made).
+const AMBIGUOUS_3: Cmp = { score: 3, status: 'ambiguous' };
+const APPROX_1: Cmp = { score: 1, status: 'approx' };
+const APPROX_1_5: Cmp = { score: 1.5, status: 'approx' };
+const APPROX_2: Cmp = { score: 2, status: 'approx' };
+const APPROX_3: Cmp = { score: 3, status: 'approx' };
+const DIFFERENT_0: Cmp = { score: 0, status: 'different' };
+const DIFFERENT_0_5: Cmp = { score: 0.5, status: 'different' };
+const EQUAL_4: Cmp = { score: 4, status: 'equal' };
+
+/**
+ * The family a quantity is compared in (fraction ↔ percent, ordinal ↔ number), without
+ * making a string: measures also need the same dimension (see sameFamily).
+ */
+function famOf(q: Quantity): string {
+  return q.kind === 'fraction' ? 'percent' : q.kind === 'ordinal' ? 'number' : q.kind;
+}
+
+function sameFamily(a: Quantity, b: Quantity): boolean {
+  const f = famOf(a);
+  return f === famOf(b) && (f !== 'measure' || a.dimension === b.dimension);
+}
+
+/** The value compared: a fraction as a percentage. */
+function normValue(q: Quantity): number {
+  return q.kind === 'fraction' ? q.value * 100 : q.value;
+}
+
+/** The upper end compared: none for fractions and ordinals. */
+function normHi(q: Quantity): number | undefined {
+  return q.kind === 'fraction' || q.kind === 'ordinal' ? undefined : q.hi;
+}
+
 /** Normalised numeric value for comparison across kinds (fraction ↔ percent). */
 function norm(q: Quantity): { fam: string; v: number; hi?: number } {
   switch (q.kind) {
@@ -145,33 +178,33 @@ function norm(q: Quantity): { fam: string; v: number; hi?: number } {
 
 function compareValues(a: Quantity, b: Quantity, av: number, ahi: number | undefined, bv: number, bhi: number | undefined, tol: number): Cmp {
   if (near(av, bv) && ((ahi === undefined && bhi === undefined) || (ahi !== undefined && bhi !== undefined && near(ahi, bhi)))) {
-    return { score: 4, status: 'equal' };
+    return EQUAL_4;
   }
   // rounding to the precision written (1.23 billion ≈ 12亿)
   if (ahi === undefined && bhi === undefined && a.digits && b.digits) {
     const half = Math.max(stepOf(a), stepOf(b)) / 2;
-    if (Math.abs(av - bv) <= half * (1 + 1e-9) && Math.max(stepOf(a), stepOf(b)) < Math.max(Math.abs(av), Math.abs(bv))) return { score: 3, status: 'approx' };
+    if (Math.abs(av - bv) <= half * (1 + 1e-9) && Math.max(stepOf(a), stepOf(b)) < Math.max(Math.abs(av), Math.abs(bv))) return APPROX_3;
   }
   if (ahi !== undefined && bhi !== undefined && !a.vague && !b.vague) {
     // two ranges: both ends must agree (to the precision written, or loosely after "about")
     const loose = a.bound !== 'exact' || b.bound !== 'exact' ? 0.15 : tol;
     const close = (x: number, y: number) => Math.abs(x - y) <= Math.max(stepOf(a), stepOf(b)) / 2 + 1e-9 || Math.abs(x - y) <= loose * Math.max(Math.abs(x), Math.abs(y));
-    return close(av, bv) && close(ahi, bhi) ? { score: 2, status: 'approx' } : { score: 0, status: 'different' };
+    return close(av, bv) && close(ahi, bhi) ? APPROX_2 : DIFFERENT_0;
   }
   if (a.bound !== 'exact' || b.bound !== 'exact' || a.vague || b.vague) {
-    if (overlap(interval(a, av, ahi), interval(b, bv, bhi))) return { score: 2, status: 'approx' };
+    if (overlap(interval(a, av, ahi), interval(b, bv, bhi))) return APPROX_2;
   }
   if (ahi === undefined && bhi === undefined && (a.bound !== 'exact' || b.bound !== 'exact') && Math.abs(av - bv) <= tol * Math.max(Math.abs(av), Math.abs(bv))) {
-    return { score: 2, status: 'approx' };
+    return APPROX_2;
   }
-  return { score: 0, status: 'different' };
+  return DIFFERENT_0;
 }
 
-function dateFields(d: DateParts): (keyof DateParts)[] {
-  const out: (keyof DateParts)[] = [];
-  for (const k of ['year', 'month', 'day', 'decade', 'century', 'weekday'] as const) if (d[k] !== undefined) out.push(k);
-  return out;
+/** How many calendar fields a date has (a relative qualifier is not one). Named loads, not d[f]: keyed loads over DATE_FIELDS were slow. */
+function fieldCount(d: DateParts): number {
+  return (d.year !== undefined ? 1 : 0) + (d.month !== undefined ? 1 : 0) + (d.day !== undefined ? 1 : 0) + (d.decade !== undefined ? 1 : 0) + (d.century !== undefined ? 1 : 0) + (d.weekday !== undefined ? 1 : 0);
 }
+
 
 /** Whether a relative qualifier only states what a bare date already implies ("this year" with a month). */
 function impliedRelative(d: DateParts): boolean {
@@ -184,32 +217,50 @@ function impliedRelative(d: DateParts): boolean {
 }
 
 function compareDates(a: DateParts, b: DateParts): Cmp | undefined {
-  const fa = dateFields(a);
-  const fb = dateFields(b);
+  // the calendar fields both dates have (shared), and how many of them agree (equal)
   let shared = 0;
   let equal = 0;
-  for (const k of fa) {
-    if (b[k] === undefined) continue;
+  if (a.year !== undefined && b.year !== undefined) {
     shared++;
-    if (a[k] === b[k]) equal++;
+    if (a.year === b.year) equal++;
+  }
+  if (a.month !== undefined && b.month !== undefined) {
+    shared++;
+    if (a.month === b.month) equal++;
+  }
+  if (a.day !== undefined && b.day !== undefined) {
+    shared++;
+    if (a.day === b.day) equal++;
+  }
+  if (a.decade !== undefined && b.decade !== undefined) {
+    shared++;
+    if (a.decade === b.decade) equal++;
+  }
+  if (a.century !== undefined && b.century !== undefined) {
+    shared++;
+    if (a.century === b.century) equal++;
+  }
+  if (a.weekday !== undefined && b.weekday !== undefined) {
+    shared++;
+    if (a.weekday === b.weekday) equal++;
   }
   const ra = a.relative;
   const rb = b.relative;
   if (shared === 0) {
     // a relative date against an absolute one of the same grain cannot be checked without knowing "now"
-    if ((ra && !rb && fa.length === 0 && fb.length > 0) || (rb && !ra && fb.length === 0 && fa.length > 0)) {
+    if ((ra && !rb && fieldCount(a) === 0 && fieldCount(b) > 0) || (rb && !ra && fieldCount(b) === 0 && fieldCount(a) > 0)) {
       const r = (ra ?? rb)!;
       const other = ra ? b : a;
       if ((r.unit === 'year' && other.year !== undefined) || (r.unit === 'month' && other.month !== undefined) || (r.unit === 'day' && other.day !== undefined) || (r.unit === 'week' && other.weekday !== undefined)) {
-        return { score: 1.5, status: 'approx' };
+        return APPROX_1_5;
       }
     }
-    if (ra && rb && fa.length === 0 && fb.length === 0 && ra.unit === rb.unit) {
-      return ra.offset === rb.offset ? { score: 4, status: 'equal' } : { score: 0.5, status: 'different' };
+    if (ra && rb && fieldCount(a) === 0 && fieldCount(b) === 0 && ra.unit === rb.unit) {
+      return ra.offset === rb.offset ? EQUAL_4 : DIFFERENT_0_5;
     }
     // decade vs year inside it, century vs decade
-    if (a.decade !== undefined && b.year !== undefined) return b.year >= a.decade && b.year < a.decade + 10 ? { score: 1, status: 'approx' } : undefined;
-    if (b.decade !== undefined && a.year !== undefined) return a.year >= b.decade && a.year < b.decade + 10 ? { score: 1, status: 'approx' } : undefined;
+    if (a.decade !== undefined && b.year !== undefined) return b.year >= a.decade && b.year < a.decade + 10 ? APPROX_1 : undefined;
+    if (b.decade !== undefined && a.year !== undefined) return a.year >= b.decade && a.year < b.decade + 10 ? APPROX_1 : undefined;
     return undefined;
   }
   if (equal < shared) return { score: 0.5 + equal, status: 'different' };
@@ -234,23 +285,21 @@ function compareReadings(e: Quantity, z: Quantity, tol: number): Cmp | undefined
     if (e.kind !== 'date' || z.kind !== 'date' || !e.date || !z.date) return undefined;
     const d = compareDates(e.date, z.date);
     // year ranges (2015-2025): the ends must agree too
-    if (d && d.score >= 1 && e.hi !== undefined && z.hi !== undefined && e.hi !== z.hi) return { score: 0.5, status: 'different' };
+    if (d && d.score >= 1 && e.hi !== undefined && z.hi !== undefined && e.hi !== z.hi) return DIFFERENT_0_5;
     return d;
   }
   // "rose 200 percent" = 增长了两倍 (an increase of two times)
   if (e.kind === 'percent' && z.kind === 'multiplier' && z.increaseBy && e.hi === undefined) {
-    return near(e.value / 100, z.value) ? { score: 4, status: 'equal' } : undefined;
+    return near(e.value / 100, z.value) ? EQUAL_4 : undefined;
   }
   if (e.kind === 'multiplier' && z.kind === 'multiplier') {
     if (z.increaseBy) {
-      if (near(e.value, z.value + 1)) return { score: 4, status: 'equal' };
-      if (near(e.value, z.value)) return { score: 3, status: 'ambiguous' };
-      return { score: 0, status: 'different' };
+      if (near(e.value, z.value + 1)) return EQUAL_4;
+      if (near(e.value, z.value)) return AMBIGUOUS_3;
+      return DIFFERENT_0;
     }
     return compareValues(e, z, e.value, e.hi, z.value, z.hi, tol);
   }
-  const ne = norm(e);
-  const nz = norm(z);
   if (e.kind === 'measure' && z.kind === 'measure') {
     if (e.dimension !== z.dimension || !e.unit || !z.unit) return undefined;
     if (e.unit === z.unit) return compareValues(e, z, e.value, e.hi, z.value, z.hi, tol);
@@ -273,25 +322,51 @@ function compareReadings(e: Quantity, z: Quantity, tol: number): Cmp | undefined
     if (be !== undefined && bz !== undefined && (e.vague || z.vague) && overlap(interval(e, be, undefined), interval(z, bz, undefined))) return { score: 2, status: 'approx', converted };
     return { score: 0, status: 'conversion', converted };
   }
-  if (ne.fam !== nz.fam) {
+  if (!sameFamily(e, z)) {
     // a bare number against a count-like Chinese quantity is the same family
     return undefined;
   }
   if (e.kind === 'money' && z.kind === 'money' && e.currency && z.currency && e.currency !== z.currency) {
-    return { score: 0, status: 'different' };
+    return DIFFERENT_0;
   }
-  return compareValues(e, z, ne.v, ne.hi, nz.v, nz.hi, tol);
+  return compareValues(e, z, normValue(e), normHi(e), normValue(z), normHi(z), tol);
 }
 
-function best(e: Quantity, z: Quantity, tol: number): { cmp: Cmp; e: Quantity; z: Quantity } | undefined {
-  let out: { cmp: Cmp; e: Quantity; z: Quantity } | undefined;
-  for (const re of readings(e)) {
-    for (const rz of readings(z)) {
+interface Cand {
+  i: number;
+  j: number;
+  /** The score of the best pair of readings (primary readings win ties). */
+  s: number;
+  d: number;
+  e: Quantity;
+  z: Quantity;
+  cmp: Cmp;
+}
+
+/**
+ * The best pair of readings of e and z (each itself, then its alternatives) as a
+ * candidate for positions i, j, or undefined when no reading of one compares with a
+ * reading of the other. One object per candidate, none per pair of readings tried.
+ */
+function best(e: Quantity, z: Quantity, tol: number, i: number, j: number, d: number): Cand | undefined {
+  let out: Cand | undefined;
+  const ne = e.alts ? e.alts.length : 0;
+  const nz = z.alts ? z.alts.length : 0;
+  for (let a = -1; a < ne; a++) {
+    const re = a < 0 ? e : e.alts![a];
+    for (let b = -1; b < nz; b++) {
+      const rz = b < 0 ? z : z.alts![b];
       const c = compareReadings(re, rz, tol);
       if (!c) continue;
       // the primary readings win ties
-      const s = c.score - (re === e ? 0 : 0.01) - (rz === z ? 0 : 0.01);
-      if (!out || s > out.cmp.score) out = { cmp: { ...c, score: s }, e: re, z: rz };
+      const s = c.score - (a < 0 ? 0 : 0.01) - (b < 0 ? 0 : 0.01);
+      if (!out) out = { i, j, s, d, e: re, z: rz, cmp: c };
+      else if (s > out.s) {
+        out.s = s;
+        out.e = re;
+        out.z = rz;
+        out.cmp = c;
+      }
     }
   }
   return out;
@@ -318,89 +393,121 @@ function reportableAlone(q: Quantity): boolean {
   return true;
 }
 
+/** Whether some date of the line has a relative qualifier of this unit (asked only for a lone relative date). */
+function hasRelative(qs: readonly Quantity[], unit: string): boolean {
+  for (const q of qs) if (q.kind === 'date' && q.date?.relative && q.date.relative.unit === unit) return true;
+  return false;
+}
+
+/** Best first, ties by distance in the line: the order a stable sort by (score desc, d asc) gives. */
+function rankCands(a: Cand[]): Cand[] {
+  if (a.length > 32) return a.sort(byRank);
+  // a pair has a handful of candidates: an insertion sort in place (stable, like Array#sort) makes no garbage
+  for (let k = 1; k < a.length; k++) {
+    const x = a[k];
+    let m = k - 1;
+    while (m >= 0 && byRank(a[m], x) > 0) {
+      a[m + 1] = a[m];
+      m--;
+    }
+    a[m + 1] = x;
+  }
+  return a;
+}
+
+function byRank(x: Cand, y: Cand): number {
+  return y.s - x.s || x.d - y.d;
+}
+
 export function matchQuantities(en: readonly Quantity[], zh: readonly Quantity[], options: MatchOptions): MatchResult {
-  const tol = options.tolerance;
+  // every item has the same fields (en, zh, converted possibly undefined): one shape for the rules to read
   const items: MatchItem[] = [];
   const usedE = new Array<boolean>(en.length).fill(false);
   const usedZ = new Array<boolean>(zh.length).fill(false);
+  // the passes are functions of their own: small enough for the optimising compiler to take on early
+  if (en.length * zh.length <= MAX_PRODUCT) pairUp(en, zh, options.tolerance, items, usedE, usedZ);
+  else pairByValue(en, zh, items, usedE, usedZ);
+  alone(en, zh, items, usedE, usedZ);
+  return { items };
+}
 
-  if (en.length * zh.length <= MAX_PRODUCT) {
-    // pass 1: agreements, best first, ties broken by position in the line
-    const cands: { i: number; j: number; s: number; d: number; e: Quantity; z: Quantity; cmp: Cmp }[] = [];
-    for (let i = 0; i < en.length; i++) {
-      for (let j = 0; j < zh.length; j++) {
-        const b = best(en[i], zh[j], tol);
-        if (!b) continue;
-        const d = Math.abs(i / Math.max(1, en.length) - j / Math.max(1, zh.length));
-        cands.push({ i, j, s: b.cmp.score, d, e: b.e, z: b.z, cmp: b.cmp });
-      }
+/** Passes 1 and 2: agreements, best first, then disagreements of the same family in line order. */
+function pairUp(en: readonly Quantity[], zh: readonly Quantity[], tol: number, items: MatchItem[], usedE: boolean[], usedZ: boolean[]): void {
+  // pass 1: agreements, best first, ties broken by position in the line
+  const cands: Cand[] = [];
+  for (let i = 0; i < en.length; i++) {
+    for (let j = 0; j < zh.length; j++) {
+      const b = best(en[i], zh[j], tol, i, j, Math.abs(i / Math.max(1, en.length) - j / Math.max(1, zh.length)));
+      if (b) cands.push(b);
     }
-    cands.sort((x, y) => y.s - x.s || x.d - y.d);
-    for (const c of cands) {
-      if (c.s < 1 || usedE[c.i] || usedZ[c.j]) continue;
-      usedE[c.i] = usedZ[c.j] = true;
-      items.push({ status: c.cmp.status, en: c.e, zh: c.z, converted: c.cmp.converted, rule: ruleFor(c.cmp.status, c.e, c.z) });
-    }
-    // pass 2: disagreements of the same family, in line order
-    for (const c of cands.sort((x, y) => x.i - y.i || x.j - y.j)) {
-      if (usedE[c.i] || usedZ[c.j]) continue;
-      const e = en[c.i];
-      const z = zh[c.j];
-      if (e.vague || z.vague) continue;
-      const datesShare = c.e.kind === 'date' && c.z.kind === 'date' && c.cmp.score >= 0.5;
-      if (!strong(e) && !strong(z) && !datesShare) {
-        // two number words that differ ("three people" / 四位) are still worth a look
-        if (!(e.kind === z.kind && ((e.value >= 2 && z.value >= 2 && e.kind !== 'ordinal' && e.kind !== 'date') || e.kind === 'fraction'))) continue;
-      }
-      // a bound ("more than 10") against a different exact number is a real difference too
-      usedE[c.i] = usedZ[c.j] = true;
-      const status: MatchStatus = c.cmp.status === 'conversion' ? 'conversion' : c.cmp.status === 'qualifier' ? 'qualifier' : 'different';
-      items.push({ status, en: c.e, zh: c.z, converted: c.cmp.converted, rule: ruleFor(status, c.e, c.z) });
-    }
-  } else {
-    // very long lines: exact agreements by value only (linear)
-    const byValue = new Map<string, number[]>();
-    zh.forEach((z, j) => {
-      const k = norm(z).fam + ':' + z.value;
-      const list = byValue.get(k) ?? [];
-      list.push(j);
-      byValue.set(k, list);
-    });
-    const taken = new Map<string, number>();
-    en.forEach((e, i) => {
-      const key = norm(e).fam + ':' + e.value;
-      const list = byValue.get(key);
-      const at = taken.get(key) ?? 0;
-      const j = list?.[at];
-      if (j !== undefined) taken.set(key, at + 1);
-      if (j === undefined) return;
-      usedE[i] = usedZ[j] = true;
-      items.push({ status: 'equal', en: e, zh: zh[j], rule: ruleFor('equal', e, zh[j]) });
-    });
   }
-  // pass 3: alone
-  const relUnits = (qs: readonly Quantity[]) => new Set(qs.filter((q) => q.kind === 'date' && q.date?.relative).map((q) => q.date!.relative!.unit));
-  const enRel = relUnits(en);
-  const zhRel = relUnits(zh);
+  const ranked = rankCands(cands.slice());
+  for (const c of ranked) {
+    if (c.s < 1 || usedE[c.i] || usedZ[c.j]) continue;
+    usedE[c.i] = usedZ[c.j] = true;
+    items.push({ status: c.cmp.status, en: c.e, zh: c.z, converted: c.cmp.converted, rule: ruleFor(c.cmp.status, c.e, c.z) });
+  }
+  // pass 2: disagreements of the same family, in line order
+  // cands is in line order (i, then j) as made: no sort needed
+  for (const c of cands) {
+    if (usedE[c.i] || usedZ[c.j]) continue;
+    const e = en[c.i];
+    const z = zh[c.j];
+    if (e.vague || z.vague) continue;
+    const datesShare = c.e.kind === 'date' && c.z.kind === 'date' && c.s >= 0.5;
+    if (!strong(e) && !strong(z) && !datesShare) {
+      // two number words that differ ("three people" / 四位) are still worth a look
+      if (!(e.kind === z.kind && ((e.value >= 2 && z.value >= 2 && e.kind !== 'ordinal' && e.kind !== 'date') || e.kind === 'fraction'))) continue;
+    }
+    // a bound ("more than 10") against a different exact number is a real difference too
+    usedE[c.i] = usedZ[c.j] = true;
+    const status: MatchStatus = c.cmp.status === 'conversion' ? 'conversion' : c.cmp.status === 'qualifier' ? 'qualifier' : 'different';
+    items.push({ status, en: c.e, zh: c.z, converted: c.cmp.converted, rule: ruleFor(status, c.e, c.z) });
+  }
+}
+
+/** Very long lines: exact agreements by value only (linear). */
+function pairByValue(en: readonly Quantity[], zh: readonly Quantity[], items: MatchItem[], usedE: boolean[], usedZ: boolean[]): void {
+  const byValue = new Map<string, number[]>();
+  zh.forEach((z, j) => {
+    const k = norm(z).fam + ':' + z.value;
+    const list = byValue.get(k) ?? [];
+    list.push(j);
+    byValue.set(k, list);
+  });
+  const taken = new Map<string, number>();
+  en.forEach((e, i) => {
+    const key = norm(e).fam + ':' + e.value;
+    const list = byValue.get(key);
+    const at = taken.get(key) ?? 0;
+    const j = list?.[at];
+    if (j !== undefined) taken.set(key, at + 1);
+    if (j === undefined) return;
+    usedE[i] = usedZ[j] = true;
+    items.push({ status: 'equal', en: e, zh: zh[j], converted: undefined, rule: ruleFor('equal', e, zh[j]) });
+  });
+}
+
+/** Pass 3: what is still alone is missing on the other side (digits only), or a lone relative qualifier. */
+function alone(en: readonly Quantity[], zh: readonly Quantity[], items: MatchItem[], usedE: boolean[], usedZ: boolean[]): void {
   for (let i = 0; i < en.length; i++) {
     if (usedE[i]) continue;
     const e = en[i];
-    if (e.kind === 'date' && e.date?.relative && dateFields(e.date).length === 0) {
-      if (e.date.relative.offset !== 0 && !zhRel.has(e.date.relative.unit)) items.push({ status: 'qualifier', en: e, rule: 'date-mismatch' });
+    if (e.kind === 'date' && e.date?.relative && fieldCount(e.date) === 0) {
+      if (e.date.relative.offset !== 0 && !hasRelative(zh, e.date.relative.unit)) items.push({ status: 'qualifier', en: e, zh: undefined, converted: undefined, rule: 'date-mismatch' });
       continue;
     }
-    if (reportableAlone(e)) items.push({ status: 'missing', en: e, rule: ruleFor('missing', e, undefined) });
+    if (reportableAlone(e)) items.push({ status: 'missing', en: e, zh: undefined, converted: undefined, rule: ruleFor('missing', e, undefined) });
   }
   for (let j = 0; j < zh.length; j++) {
     if (usedZ[j]) continue;
     const z = zh[j];
-    if (z.kind === 'date' && z.date?.relative && dateFields(z.date).length === 0) {
-      if (z.date.relative.offset !== 0 && !enRel.has(z.date.relative.unit)) items.push({ status: 'qualifier', zh: z, rule: 'date-mismatch' });
+    if (z.kind === 'date' && z.date?.relative && fieldCount(z.date) === 0) {
+      if (z.date.relative.offset !== 0 && !hasRelative(en, z.date.relative.unit)) items.push({ status: 'qualifier', en: undefined, zh: z, converted: undefined, rule: 'date-mismatch' });
       continue;
     }
-    if (reportableAlone(z)) items.push({ status: 'extra', zh: z, rule: ruleFor('extra', undefined, z) });
+    if (reportableAlone(z)) items.push({ status: 'extra', en: undefined, zh: z, converted: undefined, rule: ruleFor('extra', undefined, z) });
   }
-  return { items };
 }
 
 export { unitDef };

@@ -16,8 +16,13 @@ export function tolerance(ctx: RuleContext): number {
   return typeof v === 'number' && Number.isFinite(v) && v >= 0 && v < 1 ? v : 0.02;
 }
 
+/** The options of the last match asked for (one object while the tolerance stays, not one per rule and pair). */
+let lastOptions = { tolerance: 0.02 };
+
 export function pairMatch(input: PairInput, ctx: RuleContext): MatchResult {
-  return matchPair(input, { tolerance: tolerance(ctx) });
+  const tol = tolerance(ctx);
+  if (lastOptions.tolerance !== tol) lastOptions = { tolerance: tol };
+  return matchPair(input, lastOptions);
 }
 
 export function sideOf(input: PairInput, lang: 'en' | 'zh'): Side {

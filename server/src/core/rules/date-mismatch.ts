@@ -58,13 +58,19 @@ function relWords(q: Quantity): { en: string; zh: string } | undefined {
   return { en: relativeEn(r.unit, r.offset) ?? r.text, zh: relativeZh(r.unit, r.offset) ?? r.text };
 }
 
+/** "the source has …" at the source's quantity. */
+function relatedOf(input: PairInput, ctx: RuleContext, q: Quantity | undefined, lang: 'en' | 'zh') {
+  return q ? [{ span: spanOf(input, lang, q), message: ctx.t({ en: 'the source has {x}', zh: '原文为 {x}' }, { x: q.text }) }] : undefined;
+}
+
 function finding(item: MatchItem, input: PairInput, ctx: RuleContext): LocalFinding | undefined {
+  // agreements are not findings (checkPair is handed every date item of the pair)
+  if (item.status === 'equal' || item.status === 'approx' || item.status === 'converted' || item.status === 'ambiguous') return undefined;
   const tgt = input.targetLang;
   const src = tgt === 'zh' ? 'en' : 'zh';
   const target = tgt === 'zh' ? item.zh : item.en;
   const source = tgt === 'zh' ? item.en : item.zh;
-  const related = (q: Quantity | undefined, lang: 'en' | 'zh') =>
-    q ? [{ span: spanOf(input, lang, q), message: ctx.t({ en: 'the source has {x}', zh: '原文为 {x}' }, { x: q.text }) }] : undefined;
+  const related = (q: Quantity | undefined, lang: 'en' | 'zh') => relatedOf(input, ctx, q, lang);
 
   if (item.status === 'qualifier') {
     const tr = target?.date?.relative;
