@@ -63,8 +63,8 @@ export class LspTestClient {
     return result;
   }
 
-  /** Resolves with the next diagnostics for uri that satisfy pred (bounded by timeoutMs). */
-  waitForDiagnostics(uri: string, pred: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 10000): Promise<PublishedDiagnostics> {
+  /** Resolves with the next diagnostics for uri that satisfy pred (bounded by timeoutMs: a bound for a hung server, generous so that a loaded CI machine opening 20,000 pairs is not a failure). */
+  waitForDiagnostics(uri: string, pred: (p: PublishedDiagnostics) => boolean = () => true, timeoutMs = 60000): Promise<PublishedDiagnostics> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => reject(new Error(`no diagnostics for ${uri} within ${timeoutMs} ms; server log:\n${this.logs.join('')}`)), timeoutMs);
       this.waiters.push({
