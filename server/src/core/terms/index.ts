@@ -23,7 +23,11 @@ export interface PairEntry {
   zh: LineRec;
   terms: TermOccurrence[];
   cands: CandidateList;
-  /** For each candidate (parallel to cands.texts): the index's number for its text × 2, plus 1 when it is one word of the segmenter. */
+  /**
+   * For each candidate (parallel to cands.texts): the index's number for its text × 4, plus 2
+   * when the same text is an earlier candidate of the line too, plus 1 when it is one word of
+   * the segmenter.
+   */
   ids: Int32Array;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
@@ -159,7 +163,7 @@ export class TermIndex {
   private lastNoneBasis: LineRec[] | undefined;
   /** For the changes since the last refresh: each added pair with the removed pair it replaces (same Chinese line), or null. */
   private replacements: Map<PairEntry, PairEntry> | null | undefined;
-  private scratch = { gen: new Int32Array(256), inP: new Int32Array(256), seenAt: new Int32Array(256), ex: new Int8Array(256), word: new Uint8Array(256), nextGen: 0, nextEntry: 0 };
+  private scratch = { gen: new Int32Array(256), inP: new Int32Array(256), ex: new Int8Array(256), word: new Uint8Array(256), nextGen: 0, chosen: new Int32Array(256), nextChosen: 0 };
   /** Pairs added and removed since the last refresh (for cheap re-analysis of consistent terms). */
   private addedSince = new Set<PairEntry>();
   private removedSince = new Set<PairEntry>();
@@ -223,11 +227,10 @@ export class TermIndex {
       addTo(this.termPairs, t.key, e);
       this.countKind(t, 1);
     }
-    const mark = this.newMark();
     for (let i = 0; i < e.ids.length; i++) {
-      const id = e.ids[i] >> 1;
-      if (this.candMark[id] === mark) continue; // the same text twice in the line
-      this.candMark[id] = mark;
+      const v = e.ids[i];
+      if (v & 2) continue; // the same text twice in the line
+      const id = v >> 2;
       const count = ++this.candCount[id];
       const m = this.candMembers[id];
       if (count > FANOUT) this.candMembers[id] = null;
@@ -245,11 +248,10 @@ export class TermIndex {
       removeFrom(this.termPairs, t.key, e);
       this.countKind(t, -1);
     }
-    const mark = this.newMark();
     for (let i = 0; i < e.ids.length; i++) {
-      const id = e.ids[i] >> 1;
-      if (this.candMark[id] === mark) continue;
-      this.candMark[id] = mark;
+      const v = e.ids[i];
+      if (v & 2) continue;
+      const id = v >> 2;
       const count = --this.candCount[id];
       const m = this.candMembers[id];
       if (count === 0) this.candMembers[id] = undefined;
@@ -292,7 +294,7 @@ export class TermIndex {
       for (const e of this.entries.values()) {
         const ids = e.ids;
         for (let i = 0; i < ids.length; i++)
-          if (ids[i] >> 1 === id) {
+          if (ids[i] >> 2 === id) {
             out.add(e);
             break;
           }
@@ -304,6 +306,7 @@ export class TermIndex {
 
   private idsOf(cands: CandidateList): Int32Array {
     const ids = new Int32Array(cands.texts.length);
+    const mark = this.newMark();
     for (let i = 0; i < ids.length; i++) {
       const text = cands.texts[i];
       let id = this.textIds.get(text);
@@ -320,7 +323,9 @@ export class TermIndex {
           this.candMark = mark;
         }
       }
-      ids[i] = (id << 1) | (candidateIsWord(cands, i) ? 1 : 0);
+      const dup = this.candMark[id] === mark;
+      this.candMark[id] = mark;
+      ids[i] = (id << 2) | (dup ? 2 : 0) | (candidateIsWord(cands, i) ? 1 : 0);
     }
     return ids;
   }
@@ -339,27 +344,22 @@ export class TermIndex {
       const len = Math.max(size, sc.gen.length * 2);
       sc.gen = new Int32Array(len);
       sc.inP = new Int32Array(len);
-      sc.seenAt = new Int32Array(len);
       sc.ex = new Int8Array(len);
       sc.word = new Uint8Array(len);
       sc.nextGen = 0;
-      sc.nextEntry = 0;
     }
-    if (sc.nextGen > 0x3fffffff || sc.nextEntry > 0x3fffffff - P.size) {
+    if (sc.nextGen > 0x3fffffff) {
       sc.gen.fill(0);
-      sc.seenAt.fill(0);
       sc.nextGen = 0;
-      sc.nextEntry = 0;
     }
     const g = ++sc.nextGen;
-    const { gen, inP, seenAt, ex, word } = sc;
+    const { gen, inP, ex, word } = sc;
     const order: number[] = [];
     for (const e of P) {
       const ids = e.ids;
-      const stamp = ++sc.nextEntry;
       for (let i = 0; i < ids.length; i++) {
         const v = ids[i];
-        const id = v >> 1;
+        const id = v >> 2;
         if (gen[id] !== g) {
           gen[id] = g;
           inP[id] = 0;
@@ -368,10 +368,8 @@ export class TermIndex {
           order.push(id);
         }
         word[id] |= v & 1;
-        if (seenAt[id] !== stamp) {
-          seenAt[id] = stamp;
-          inP[id]++;
-        }
+        // a text counts once per pair (its first candidate in the line)
+        inP[id] += ((v >> 1) & 1) ^ 1;
       }
     }
     return {
@@ -392,7 +390,7 @@ export class TermIndex {
     for (const t of e.terms) this.dirty.add(t.key);
     for (let i = 0; i < e.ids.length; i++) {
       const text = e.cands.texts[i];
-      const id = e.ids[i] >> 1;
+      const id = e.ids[i] >> 2;
       const count = this.candCount[id];
       if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const t of p.terms) this.dirty.add(t.key);
       const users = this.renderingTerms.get(text);
@@ -600,17 +598,39 @@ export class TermIndex {
     this.lastNoneBasis = undefined;
     if (!res.inconsistent && res.renderings.length === 0 && !this.positionsUsed) {
       // the first pairs in document order, as analyzeTerm() reads them
-      this.lastNoneBasis = firstEntries(this.termPairs.get(key) ?? new Set<PairEntry>(), 3).map((e) => e.zh);
+      this.lastNoneBasis = this.lastFirst.map((e) => e.zh);
     }
+    this.lastFirst = [];
     return res;
+  }
+
+  /** The first pairs (QUICK_FROM, in document order) of the term analyzeTerm() last read. */
+  private lastFirst: PairEntry[] = [];
+
+  /** The term's pairs in document order: the index's own set when it is in that order already (as after a first check), else a sorted copy. */
+  private inOrder(key: string): Set<PairEntry> {
+    const S = this.termPairs.get(key);
+    if (!S) return new Set();
+    let prev: PairEntry | undefined;
+    for (const e of S) {
+      if (prev && byPosition(prev, e) >= 0) return new Set([...S].sort(byPosition));
+      prev = e;
+    }
+    return S;
   }
 
   private analyzeTerm(key: string): TermResult {
     // In document order: the choices below (first pairs tried, ties between candidates and
     // families) must not depend on the order in which edits added the pairs to the index,
     // or an incremental check would disagree with a fresh one.
-    const P = new Set([...(this.termPairs.get(key) ?? [])].sort(byPosition));
+    const P = this.inOrder(key);
     const n = P.size;
+    const quickFrom: PairEntry[] = [];
+    for (const e of P) {
+      if (quickFrom.length === QUICK_FROM) break;
+      quickFrom.push(e);
+    }
+    this.lastFirst = quickFrom;
     const display = this.displayOf(key, P);
     const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
     if (n < 2 || n > MAX_TERM_PAIRS) return none;
@@ -627,7 +647,6 @@ export class TermIndex {
     // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
     // (segmentation depends on context, so coverage is tested on the text itself)
     const firstCands: string[] = [];
-    const quickFrom = firstEntries(P, QUICK_FROM);
     for (const e of quickFrom) firstCands.push(...e.cands.texts);
     let quick: string | undefined;
     let exclusiveP: ReturnType<TermIndex['exclusiveIn']> | undefined;
@@ -643,43 +662,55 @@ export class TermIndex {
       for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) quick = c;
     }
-    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)], quickFrom };
+    // (a copy of P when it is the index's own set: the uses are listed later, from the pairs of now)
+    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P === this.termPairs.get(key) ? new Set(P) : P)], quickFrom };
     // exclusive candidates: renderings that occur only where the term does
     const exclusive = exclusiveOfP();
+    // The uses of every exclusive text are gathered only for the texts the steps below
+    // can use: a text in every pair (consistent), or the members of a family of variants
+    // that could account for 80% of the pairs; counts decide that without them. Names
+    // first look for spelling variants among all their exclusive texts of 3 characters or more.
+    const exIds = exclusive.order.filter(exclusive.is);
+    let bestId = -1;
+    for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || this.idText[id].length > this.idText[bestId].length)) bestId = id;
+    const needed: number[] = [];
+    if (bestId >= 0) needed.push(bestId);
+    else if (variantsAllowed) {
+      const buckets = new Map<string, number[]>();
+      for (const id of exIds) {
+        if (!exclusive.word(id)) continue;
+        const text = this.idText[id];
+        const b = `${text.length}:${text[text.length - 1]}`;
+        const list = buckets.get(b);
+        if (list) list.push(id);
+        else buckets.set(b, [id]);
+      }
+      for (const list of buckets.values()) {
+        if (list.length < 2 || list.length > BUCKET_CAP) continue;
+        let total = 0;
+        for (const id of list) total += exclusive.pairs(id);
+        if (total >= 0.8 * n) needed.push(...list);
+      }
+    }
+    if (!isName && needed.length === 0) return none;
     let cands: CandidateRecords;
     if (isName) {
-      cands = this.records(P, exclusive.is);
-      const variant = this.nameVariants(key, P, cands, none);
+      const both = this.newChoice();
+      const chosen = this.scratch.chosen;
+      for (const id of needed) chosen[id] = both;
+      for (const id of exIds) if (this.idText[id].length >= 3) chosen[id] = both;
+      const all = this.records(P, both);
+      const variant = this.nameVariants(key, P, all, none);
       if (variant) return variant;
+      if (needed.length === 0) return none;
+      const neededText = new Set(needed.map((id) => this.idText[id]));
+      cands = new Map();
+      for (const [text, rec] of all) if (neededText.has(text)) cands.set(text, rec);
     } else {
-      // The uses of every exclusive text are gathered only for the texts the steps below
-      // can use: a text in every pair (consistent), or the members of a family of variants
-      // that could account for 80% of the pairs; counts decide that without them.
-      const exIds = exclusive.order.filter(exclusive.is);
-      let bestId = -1;
-      for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || this.idText[id].length > this.idText[bestId].length)) bestId = id;
-      if (bestId < 0 && !variantsAllowed) return none;
-      const needed = new Set<number>();
-      if (bestId >= 0) needed.add(bestId);
-      else {
-        const buckets = new Map<string, number[]>();
-        for (const id of exIds) {
-          if (!exclusive.word(id)) continue;
-          const text = this.idText[id];
-          const b = `${text.length}:${text[text.length - 1]}`;
-          const list = buckets.get(b);
-          if (list) list.push(id);
-          else buckets.set(b, [id]);
-        }
-        for (const list of buckets.values()) {
-          if (list.length < 2 || list.length > BUCKET_CAP) continue;
-          let total = 0;
-          for (const id of list) total += exclusive.pairs(id);
-          if (total >= 0.8 * n) for (const id of list) needed.add(id);
-        }
-        if (needed.size === 0) return none;
-      }
-      cands = this.records(P, (id) => needed.has(id));
+      const mark = this.newChoice();
+      const chosen = this.scratch.chosen;
+      for (const id of needed) chosen[id] = mark;
+      cands = this.records(P, mark);
     }
     // one exclusive rendering in every pair: consistent
     let best: string | undefined;
@@ -744,13 +775,28 @@ export class TermIndex {
     return bestResult ?? none;
   }
 
-  /** The pairs and uses of the candidate texts chosen, in the order they are first met in P. */
-  private records(P: Set<PairEntry>, chosen: (id: number) => boolean): CandidateRecords {
+  /** Starts a choice of candidate texts for records(): returns its mark (choose(id) puts a text in it). */
+  private newChoice(): number {
+    const sc = this.scratch;
+    if (sc.chosen.length < this.idText.length) {
+      sc.chosen = new Int32Array(Math.max(this.idText.length, sc.chosen.length * 2));
+      sc.nextChosen = 0;
+    }
+    if (sc.nextChosen > 0x3fffffff) {
+      sc.chosen.fill(0);
+      sc.nextChosen = 0;
+    }
+    return ++sc.nextChosen;
+  }
+
+  /** The pairs and uses of the candidate texts chosen (marked `mark` in scratch.chosen), in the order they are first met in P. */
+  private records(P: Set<PairEntry>, mark: number): CandidateRecords {
     const cands: CandidateRecords = new Map();
+    const chosen = this.scratch.chosen;
     for (const e of P) {
       const ids = e.ids;
       for (let i = 0; i < ids.length; i++) {
-        if (!chosen(ids[i] >> 1)) continue;
+        if (chosen[ids[i] >> 2] !== mark) continue;
         const text = e.cands.texts[i];
         let rec = cands.get(text);
         if (!rec) cands.set(text, (rec = { pairs: new Set(), uses: [] }));
