@@ -4,6 +4,7 @@ import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
 import { chineseCandidates, type ZhCandidate } from '../terms/chinese';
+import { termsOf } from '../terms/english';
 
 /**
  * Whether writing `other` over the use leaves `other` a word of the line there. A variant
@@ -99,9 +100,9 @@ function makesVariant(idx: TermIndex, P: ReadonlySet<PairEntry>, u: RenderingUse
 function ownedByOther(idx: TermIndex, r: TermResult): boolean {
   for (const x of r.renderings)
     for (const u of x.uses)
-      for (const t of u.entry.terms) {
-        if (t.key === r.key) continue;
-        const o = idx.result(t.key);
+      for (const key of u.entry.terms.keys) {
+        if (key === r.key) continue;
+        const o = idx.result(key);
         if (o && !o.inconsistent && o.renderings.length === 1 && o.renderings[0].text === x.text) return true;
       }
   return false;
@@ -238,7 +239,7 @@ export const termInconsistency: DocumentRule = {
     let result: TermResult | undefined;
     let span: LocalSpan | undefined;
     if (side === pair.enSide) {
-      const occ = enTerms(pair.en).filter((t) => offset >= t.start && offset < t.end);
+      const occ = termsOf(enTerms(pair.en), pair.en.text).filter((t) => offset >= t.start && offset < t.end);
       for (const o of occ.sort((a, b) => b.end - b.start - (a.end - a.start))) {
         const r = idx.result(o.key);
         if (r && r.pairs >= 2 && r.renderings.length > 0) {

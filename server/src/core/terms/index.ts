@@ -14,14 +14,15 @@
 import type { LineRec, Pair } from '../document';
 import { candidateEnd, candidateIsWord, candidateList, candidateStart, type CandidateList } from './chinese';
 import { COMMON_WORDS } from './common-words';
-import { extractTerms, type TermOccurrence } from './english';
+import { termEnd, termKind, termList, termsOf, termStart, type TermList, type TermOccurrence } from './english';
 
 export interface PairEntry {
   source: LineRec;
   target: LineRec;
   en: LineRec;
   zh: LineRec;
-  terms: TermOccurrence[];
+  /** The English line's terms (see TermList; their texts are slices of en.text). */
+  terms: TermList;
   cands: CandidateList;
   /**
    * For each candidate (parallel to cands.texts): the index's number for its text × 4, plus 2
@@ -96,8 +97,8 @@ export const MAX_TERM_PAIRS = 5000;
 const FANOUT = 64;
 const BUCKET_CAP = 40;
 
-export function enTerms(rec: LineRec): TermOccurrence[] {
-  return rec.memo('terms.en', extractTerms);
+export function enTerms(rec: LineRec): TermList {
+  return rec.memo('terms.en', termList);
 }
 
 export function zhCandidates(rec: LineRec): CandidateList {
@@ -223,9 +224,10 @@ export class TermIndex {
     this.entries.set(pair.source, e);
     if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
-    for (const t of e.terms) {
-      addTo(this.termPairs, t.key, e);
-      this.countKind(t, 1);
+    const { keys, spans } = e.terms;
+    for (let i = 0; i < keys.length; i++) {
+      addTo(this.termPairs, keys[i], e);
+      this.countKind(keys[i], spans[2 * i + 1], 1);
     }
     for (let i = 0; i < e.ids.length; i++) {
       const v = e.ids[i];
@@ -244,9 +246,10 @@ export class TermIndex {
     this.entries.delete(e.source);
     if (e.path !== undefined) this.externalEntries--;
     if (!this.addedSince.delete(e)) this.removedSince.add(e);
-    for (const t of e.terms) {
-      removeFrom(this.termPairs, t.key, e);
-      this.countKind(t, -1);
+    const { keys, spans } = e.terms;
+    for (let i = 0; i < keys.length; i++) {
+      removeFrom(this.termPairs, keys[i], e);
+      this.countKind(keys[i], spans[2 * i + 1], -1);
     }
     for (let i = 0; i < e.ids.length; i++) {
       const v = e.ids[i];
@@ -266,14 +269,16 @@ export class TermIndex {
    * whether each is non-zero instead of walking every term of every pair of the term.
    */
   private kinds = new Map<string, Int32Array>();
-  private countKind(t: TermOccurrence, d: 1 | -1): void {
-    let k = this.kinds.get(t.key);
-    if (!k) this.kinds.set(t.key, (k = new Int32Array(4)));
-    if (t.kind === 'noun' || t.kind === 'phrase') k[0] += d;
-    if (t.kind === 'name') k[1] += d;
-    if (t.kind === 'noun') k[2] += d;
-    if (t.kind !== 'noun' || t.nounish) k[3] += d;
-    if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(t.key);
+  /** `v`: the second span word of the occurrence in its TermList (kind, and whether plainly a noun). */
+  private countKind(key: string, v: number, d: 1 | -1): void {
+    let k = this.kinds.get(key);
+    if (!k) this.kinds.set(key, (k = new Int32Array(4)));
+    const kind = termKindOf(v);
+    if (kind === 'noun' || kind === 'phrase') k[0] += d;
+    if (kind === 'name') k[1] += d;
+    if (kind === 'noun') k[2] += d;
+    if (kind !== 'noun' || (v & 4) !== 0) k[3] += d;
+    if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(key);
   }
 
   private newMark(): number {
@@ -387,12 +392,12 @@ export class TermIndex {
   /** Marks the terms whose analysis may change with this pair. */
   private touch(e: PairEntry): void {
     if (this.bulk) return;
-    for (const t of e.terms) this.dirty.add(t.key);
+    for (const key of e.terms.keys) this.dirty.add(key);
     for (let i = 0; i < e.ids.length; i++) {
       const text = e.cands.texts[i];
       const id = e.ids[i] >> 2;
       const count = this.candCount[id];
-      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const t of p.terms) this.dirty.add(t.key);
+      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const key of p.terms.keys) this.dirty.add(key);
       const users = this.renderingTerms.get(text);
       if (users) for (const k of users) this.dirty.add(k);
     }
@@ -447,7 +452,7 @@ export class TermIndex {
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
       if (!hasTerm && e.cands.texts.includes(R)) return undefined;
       // a name takes the slow path (spelling variants) in analyze()
-      if (hasTerm && e.terms.some((t) => t.key === key && t.kind === 'name')) return undefined;
+      if (hasTerm && hasKind(e.terms, key, 'name')) return undefined;
     }
     // analyze() tries the candidates of the first pairs: they must be the same pairs
     const first = firstEntries(P, QUICK_FROM);
@@ -461,7 +466,7 @@ export class TermIndex {
       if (c.length <= R.length) break;
       let changed = false;
       for (const e of this.removedSince) {
-        const hadTerm = e.terms.some((t) => t.key === key);
+        const hadTerm = e.terms.keys.includes(key);
         if (hadTerm ? !e.zh.text.includes(c) : e.cands.texts.includes(c)) changed = true;
       }
       if (!changed) continue;
@@ -522,8 +527,13 @@ export class TermIndex {
       if (e.en.line < firstLine) {
         firstLine = e.en.line;
         first = e;
-        const occ = e.terms.find((t) => t.key === key);
-        display = occ ? (occ.kind === 'noun' || occ.kind === 'phrase' ? occ.text.toLowerCase() : occ.text) : key;
+        const i = e.terms.keys.indexOf(key);
+        if (i < 0) display = key;
+        else {
+          const kind = termKind(e.terms, i);
+          const text = e.en.text.slice(termStart(e.terms, i), termEnd(e.terms, i));
+          display = kind === 'noun' || kind === 'phrase' ? text.toLowerCase() : text;
+        }
       }
     }
     if (first) this.displayFrom.set(key, first);
@@ -867,13 +877,8 @@ export class TermIndex {
 
   private use(u: { entry: PairEntry; start: number; end: number }, key: string): RenderingUse {
     const terms = u.entry.terms;
-    let occ: TermOccurrence | undefined;
-    for (let i = 0; i < terms.length; i++)
-      if (terms[i].key === key) {
-        occ = terms[i];
-        break;
-      }
-    return { entry: u.entry, start: u.start, end: u.end, termStart: occ?.start ?? 0, termEnd: occ?.end ?? 0 };
+    const i = terms.keys.indexOf(key);
+    return { entry: u.entry, start: u.start, end: u.end, termStart: i < 0 ? 0 : termStart(terms, i), termEnd: i < 0 ? 0 : termEnd(terms, i) };
   }
 
   /** Which member of a family renders the term in each of its pairs. */
@@ -890,10 +895,11 @@ export class TermIndex {
     for (const [e, usesRaw] of byEntry) {
       // drop a use nested in a longer one at the same spot
       const uses = usesRaw.sort((a, b) => a.start - b.start);
-      const occ = e.terms.find((t) => t.key === key);
+      const terms = termsOf(e.terms, e.en.text);
+      const occ = terms.find((t) => t.key === key);
       if (!occ) continue;
       // coordinated terms with the same pairs, near each other (“anodes and cathodes”)
-      const chain = this.siblings(e, occ, P);
+      const chain = this.siblings(terms, occ, P);
       let pick: { text: string; start: number; end: number } | undefined;
       if (chain.length === uses.length) pick = uses[chain.indexOf(occ)];
       else if (uses.length === 1 && chain.length === 1) pick = uses[0];
@@ -912,7 +918,8 @@ export class TermIndex {
     return [...out].map(([text, uses]) => ({ text, uses: uses.sort((a, b) => a.entry.zh.line - b.entry.zh.line) }));
   }
 
-  private siblings(e: PairEntry, occ: TermOccurrence, P: Set<PairEntry>): TermOccurrence[] {
+  /** `terms`: the terms of the pair's English line, occ one of them. */
+  private siblings(terms: TermOccurrence[], occ: TermOccurrence, P: Set<PairEntry>): TermOccurrence[] {
     const same = (t: TermOccurrence) => {
       if (t.key === occ.key) return true;
       if (t.kind === 'phrase' || occ.kind === 'phrase') return false;
@@ -921,7 +928,7 @@ export class TermIndex {
       for (const p of q) if (!P.has(p)) return false;
       return true;
     };
-    const list = e.terms.filter((t) => t.kind !== 'phrase' && same(t)).sort((a, b) => a.start - b.start);
+    const list = terms.filter((t) => t.kind !== 'phrase' && same(t)).sort((a, b) => a.start - b.start);
     // the run of siblings around occ, each within a short gap of the next
     let i = list.indexOf(occ);
     if (i < 0) return [occ];
@@ -936,9 +943,27 @@ export class TermIndex {
 
 /** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
 function sameUse(a: PairEntry, b: PairEntry, key: string): boolean {
-  const x = a.terms.filter((t) => t.key === key);
-  const y = b.terms.filter((t) => t.key === key);
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i].kind !== y[i].kind || !!x[i].nounish !== !!y[i].nounish) return false;
-  return true;
+  const x = a.terms;
+  const y = b.terms;
+  let j = 0;
+  for (let i = 0; i < x.keys.length; i++) {
+    if (x.keys[i] !== key) continue;
+    while (j < y.keys.length && y.keys[j] !== key) j++;
+    // kind and whether plainly a noun (0 for other kinds)
+    if (j === y.keys.length || (x.spans[2 * i + 1] & 7) !== (y.spans[2 * j + 1] & 7)) return false;
+    j++;
+  }
+  while (j < y.keys.length && y.keys[j] !== key) j++;
+  return j === y.keys.length;
+}
+
+/** The kind of a term occurrence from the second span word of its TermList. */
+function termKindOf(v: number): TermOccurrence['kind'] {
+  return (v & 3) === 0 ? 'acronym' : (v & 3) === 1 ? 'name' : (v & 3) === 2 ? 'noun' : 'phrase';
+}
+
+/** Whether the list has the term `key` as an occurrence of this kind. */
+function hasKind(l: TermList, key: string, kind: TermOccurrence['kind']): boolean {
+  for (let i = 0; i < l.keys.length; i++) if (l.keys[i] === key && termKind(l, i) === kind) return true;
+  return false;
 }
