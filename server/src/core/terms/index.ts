@@ -112,6 +112,30 @@ function placed(u: RenderingUse): number {
   return Math.abs(en - zh);
 }
 
+/**
+ * The pairs of a term, in the order they were indexed: an array (a Set cost about 30
+ * bytes per pair and term, 28 terms a pair). `has` asks the pair itself, so it holds for
+ * pairs of the index only (not for one removed from it). Removals are applied by
+ * TermIndex.update() at its end, all at once (see compact()).
+ */
+export class PairList implements Iterable<PairEntry> {
+  /** Pairs removed from `items` but not yet dropped from it (TermIndex.update). */
+  pending = 0;
+  constructor(
+    readonly key: string,
+    public items: PairEntry[] = [],
+  ) {}
+  get size(): number {
+    return this.items.length - this.pending;
+  }
+  has(e: PairEntry): boolean {
+    return e.terms.keys.includes(this.key);
+  }
+  [Symbol.iterator](): Iterator<PairEntry> {
+    return this.items[Symbol.iterator]();
+  }
+}
+
 type CandidateRecords = Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>;
 
 function addTo<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
@@ -129,7 +153,10 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 export class TermIndex {
   private entries = new Map<LineRec, PairEntry>();
-  readonly termPairs = new Map<string, Set<PairEntry>>();
+  readonly termPairs = new Map<string, PairList>();
+  /** Lists with pairs removed during this update, and those pairs (dropped at its end). */
+  private toCompact = new Set<PairList>();
+  private removedNow = new Set<PairEntry>();
   /**
    * For each candidate text (by its number): how many pairs have it, and while that is
    * at most FANOUT, which ones. Most candidate occurrences are of frequent texts (表示,
@@ -140,7 +167,7 @@ export class TermIndex {
   private candCount = new Int32Array(256);
   private candMark = new Int32Array(256);
   private nextMark = 0;
-  private candMembers: (Set<PairEntry> | null | undefined)[] = [];
+  private candMembers: (PairEntry[] | null | undefined)[] = [];
   private results = new Map<string, TermResult>();
   private dirty = new Set<string>();
   /** Rendering text → terms whose result uses it (to re-analyse them when it moves). */
@@ -210,6 +237,12 @@ export class TermIndex {
         }
       }
     }
+    for (const list of this.toCompact) {
+      list.items = list.items.filter((e) => !this.removedNow.has(e));
+      list.pending = 0;
+    }
+    this.toCompact.clear();
+    this.removedNow.clear();
     if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
     this.bulk = false;
     this.lastDelta = { added, removed };
@@ -226,8 +259,13 @@ export class TermIndex {
     if (!this.bulk) this.addedSince.add(e);
     const { keys, spans } = e.terms;
     for (let i = 0; i < keys.length; i++) {
-      addTo(this.termPairs, keys[i], e);
-      this.countKind(keys[i], spans[2 * i + 1], 1);
+      const key = keys[i];
+      this.countKind(key, spans[2 * i + 1], 1);
+      if (firstOf(keys, i)) {
+        const list = this.termPairs.get(key);
+        if (list) list.items.push(e);
+        else this.termPairs.set(key, new PairList(key, [e]));
+      }
     }
     for (let i = 0; i < e.ids.length; i++) {
       const v = e.ids[i];
@@ -236,8 +274,8 @@ export class TermIndex {
       const count = ++this.candCount[id];
       const m = this.candMembers[id];
       if (count > FANOUT) this.candMembers[id] = null;
-      else if (m) m.add(e);
-      else if (m === undefined) this.candMembers[id] = new Set([e]);
+      else if (m) m.push(e);
+      else if (m === undefined) this.candMembers[id] = [e];
     }
     this.touch(e);
   }
@@ -248,8 +286,17 @@ export class TermIndex {
     if (!this.addedSince.delete(e)) this.removedSince.add(e);
     const { keys, spans } = e.terms;
     for (let i = 0; i < keys.length; i++) {
-      removeFrom(this.termPairs, keys[i], e);
-      this.countKind(keys[i], spans[2 * i + 1], -1);
+      const key = keys[i];
+      this.countKind(key, spans[2 * i + 1], -1);
+      const list = this.termPairs.get(key);
+      if (!list || !firstOf(keys, i)) continue;
+      // the same as deleting from a Set: the key leaves the map (and comes back last) when its last pair goes
+      if (list.size === 1) this.termPairs.delete(key);
+      else {
+        list.pending++;
+        this.toCompact.add(list);
+        this.removedNow.add(e);
+      }
     }
     for (let i = 0; i < e.ids.length; i++) {
       const v = e.ids[i];
@@ -258,7 +305,7 @@ export class TermIndex {
       const count = --this.candCount[id];
       const m = this.candMembers[id];
       if (count === 0) this.candMembers[id] = undefined;
-      else if (m) m.delete(e);
+      else if (m) m.splice(m.indexOf(e), 1);
     }
     this.touch(e);
   }
@@ -290,17 +337,17 @@ export class TermIndex {
   }
 
   /** The pairs that have candidate text `id`, for a text in at most FANOUT pairs. */
-  private membersOf(id: number): ReadonlySet<PairEntry> {
+  private membersOf(id: number): readonly PairEntry[] {
     const m = this.candMembers[id];
     if (m) return m;
-    const out = new Set<PairEntry>();
+    const out: PairEntry[] = [];
     if (m === null) {
       // dropped when the text was frequent: gather them again (rare: a frequent text became rare)
       for (const e of this.entries.values()) {
         const ids = e.ids;
         for (let i = 0; i < ids.length; i++)
           if (ids[i] >> 2 === id) {
-            out.add(e);
+            out.push(e);
             break;
           }
       }
@@ -342,7 +389,7 @@ export class TermIndex {
    * gives the texts in the order they are first met, and whether one of their uses is a
    * single word. Valid until the next call.
    */
-  private exclusiveIn(P: Set<PairEntry>): { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] } {
+  private exclusiveIn(P: PairList): { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] } {
     const sc = this.scratch;
     const size = this.idText.length;
     if (sc.gen.length < size) {
@@ -519,7 +566,7 @@ export class TermIndex {
   }
 
   /** The term as first written in the document (and the pair it was taken from). */
-  private displayOf(key: string, P: Set<PairEntry>): string {
+  private displayOf(key: string, P: PairList): string {
     let display = key;
     let firstLine = Infinity;
     let first: PairEntry | undefined;
@@ -547,15 +594,15 @@ export class TermIndex {
    * move together, so their order holds); recomputed otherwise, and always when other
    * files' pairs are indexed (their lines do not move with this document's).
    */
-  private keptDisplay(key: string, old: TermResult, P: Set<PairEntry>): string {
+  private keptDisplay(key: string, old: TermResult, P: PairList): string {
     const from = this.displayFrom.get(key);
-    if (!from || !P.has(from) || this.externalEntries > 0) return this.displayOf(key, P);
+    if (!from || this.entries.get(from.source) !== from || !P.has(from) || this.externalEntries > 0) return this.displayOf(key, P);
     for (const e of this.addedSince) if (e.en.line < from.en.line && P.has(e)) return this.displayOf(key, P);
     return old.display;
   }
 
   /** A consistent rendering: its uses (one per pair) are listed only when asked for (hover, terms view). */
-  private lazyRendering(key: string, text: string, P: Set<PairEntry>): { text: string; uses: RenderingUse[] } {
+  private lazyRendering(key: string, text: string, P: PairList): { text: string; uses: RenderingUse[] } {
     let uses: RenderingUse[] | undefined;
     const self = this;
     return {
@@ -594,7 +641,7 @@ export class TermIndex {
   }
 
   /** Candidate text `id`, which some pair of P has, occurs only in pairs of P (`exclusive` computes it for frequent texts). */
-  private isExclusive(id: number, P: Set<PairEntry>, exclusive: () => { is: (id: number) => boolean }): boolean {
+  private isExclusive(id: number, P: PairList, exclusive: () => { is: (id: number) => boolean }): boolean {
     const count = this.candCount[id];
     if (count === 0 || count > P.size) return false;
     if (count > FANOUT) return exclusive().is(id);
@@ -618,14 +665,11 @@ export class TermIndex {
   private lastFirst: PairEntry[] = [];
 
   /** The term's pairs in document order: the index's own set when it is in that order already (as after a first check), else a sorted copy. */
-  private inOrder(key: string): Set<PairEntry> {
+  private inOrder(key: string): PairList {
     const S = this.termPairs.get(key);
-    if (!S) return new Set();
-    let prev: PairEntry | undefined;
-    for (const e of S) {
-      if (prev && byPosition(prev, e) >= 0) return new Set([...S].sort(byPosition));
-      prev = e;
-    }
+    if (!S) return new PairList(key);
+    const items = S.items;
+    for (let i = 1; i < items.length; i++) if (byPosition(items[i - 1], items[i]) >= 0) return new PairList(key, [...items].sort(byPosition));
     return S;
   }
 
@@ -673,7 +717,7 @@ export class TermIndex {
       if (all) quick = c;
     }
     // (a copy of P when it is the index's own set: the uses are listed later, from the pairs of now)
-    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P === this.termPairs.get(key) ? new Set(P) : P)], quickFrom };
+    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P === this.termPairs.get(key) ? new PairList(key, [...P.items]) : P)], quickFrom };
     // exclusive candidates: renderings that occur only where the term does
     const exclusive = exclusiveOfP();
     // The uses of every exclusive text are gathered only for the texts the steps below
@@ -800,7 +844,7 @@ export class TermIndex {
   }
 
   /** The pairs and uses of the candidate texts chosen (marked `mark` in scratch.chosen), in the order they are first met in P. */
-  private records(P: Set<PairEntry>, mark: number): CandidateRecords {
+  private records(P: PairList, mark: number): CandidateRecords {
     const cands: CandidateRecords = new Map();
     const chosen = this.scratch.chosen;
     for (const e of P) {
@@ -821,7 +865,7 @@ export class TermIndex {
    * Names rendered two ways that differ in one character (吉拉德/吉拉尔,
    * 胡佛研究所/胡佛研究院), never in the same pair: the shortest such family wins.
    */
-  private nameVariants(key: string, P: Set<PairEntry>, cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>, none: TermResult): TermResult | undefined {
+  private nameVariants(key: string, P: PairList, cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>, none: TermResult): TermResult | undefined {
     const n = P.size;
     const byLen = new Map<number, string[]>();
     for (const text of cands.keys()) if (text.length >= 3) byLen.set(text.length, [...(byLen.get(text.length) ?? []), text]);
@@ -884,7 +928,7 @@ export class TermIndex {
   /** Which member of a family renders the term in each of its pairs. */
   private assign(
     key: string,
-    P: Set<PairEntry>,
+    P: PairList,
     members: string[],
     cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number }[] }>,
   ): { text: string; uses: RenderingUse[] }[] {
@@ -919,7 +963,7 @@ export class TermIndex {
   }
 
   /** `terms`: the terms of the pair's English line, occ one of them. */
-  private siblings(terms: TermOccurrence[], occ: TermOccurrence, P: Set<PairEntry>): TermOccurrence[] {
+  private siblings(terms: TermOccurrence[], occ: TermOccurrence, P: PairList): TermOccurrence[] {
     const same = (t: TermOccurrence) => {
       if (t.key === occ.key) return true;
       if (t.kind === 'phrase' || occ.kind === 'phrase') return false;
@@ -955,6 +999,13 @@ function sameUse(a: PairEntry, b: PairEntry, key: string): boolean {
   }
   while (j < y.keys.length && y.keys[j] !== key) j++;
   return j === y.keys.length;
+}
+
+/** keys[i] is the first occurrence of its key in the list. */
+function firstOf(keys: readonly string[], i: number): boolean {
+  const k = keys[i];
+  for (let j = 0; j < i; j++) if (keys[j] === k) return false;
+  return true;
 }
 
 /** The kind of a term occurrence from the second span word of its TermList. */
