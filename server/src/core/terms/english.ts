@@ -153,8 +153,9 @@ function sentenceEndsBetween(text: string, from: number, to: number): boolean {
 
 /**
  * The candidate terms of a line, compactly (a book has about thirty per line): the i-th
- * has key `keys[i]`, starts at `spans[2i]`, ends at `spans[2i + 1] >> 3`, is of kind
- * `TERM_KINDS[spans[2i + 1] & 3]`, and (a noun) is plainly a noun when `spans[2i + 1] & 4`.
+ * has key `keys[i]`, starts at `spans[2i]`, ends at `spans[2i + 1] >> 4`, is of kind
+ * `TERM_KINDS[spans[2i + 1] & 3]`, (a noun) is plainly a noun when `spans[2i + 1] & 4`,
+ * and its key is that of an earlier term of the line when `spans[2i + 1] & 8`.
  * Its text is the line's text from start to end.
  */
 export interface TermList {
@@ -172,13 +173,17 @@ export function termStart(l: TermList, i: number): number {
   return l.spans[2 * i];
 }
 export function termEnd(l: TermList, i: number): number {
-  return l.spans[2 * i + 1] >> 3;
+  return l.spans[2 * i + 1] >> 4;
 }
 export function termKind(l: TermList, i: number): TermOccurrence['kind'] {
   return TERM_KINDS[l.spans[2 * i + 1] & 3];
 }
 export function termNounish(l: TermList, i: number): boolean {
   return (l.spans[2 * i + 1] & 4) !== 0;
+}
+/** The key of the i-th term is that of an earlier term of the line. */
+export function termRepeats(l: TermList, i: number): boolean {
+  return (l.spans[2 * i + 1] & 8) !== 0;
 }
 /** The i-th term of the list as an object (`text` is the English line's text). */
 export function termAt(l: TermList, i: number, text: string): TermOccurrence {
@@ -212,6 +217,9 @@ export function extractTerms(text: string): TermOccurrence[] {
 const NO_TERMS: TermList = { keys: [], spans: new Int32Array(0) };
 const used: boolean[] = [];
 const outSpans: number[] = [];
+/** Keys already in the line being extracted (value: the line's number). */
+const keySeen = new Map<string, number>();
+let lineNo = 0;
 
 /** extractTerms, as a TermList. */
 export function termList(text: string): TermList {
@@ -219,9 +227,16 @@ export function termList(text: string): TermList {
   if (n === 0) return NO_TERMS;
   const keys: string[] = [];
   outSpans.length = 0;
+  // (never emptied in the middle of a line)
+  if (++lineNo > 0x3fffffff || keySeen.size >= 100000) {
+    keySeen.clear();
+    lineNo = 1;
+  }
   const push = (key: string, start: number, end: number, kind: number, nounish: boolean) => {
+    const repeat = keySeen.get(key) === lineNo;
+    if (!repeat) keySeen.set(key, lineNo);
     keys.push(key);
-    outSpans.push(start, (end << 3) | (nounish ? 4 : 0) | kind);
+    outSpans.push(start, (end << 4) | (repeat ? 8 : 0) | (nounish ? 4 : 0) | kind);
   };
   for (let i = 0; i < n; i++) used[i] = false;
   const cap = (i: number) => (wFlags[i] & 1) !== 0;

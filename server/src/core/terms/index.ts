@@ -261,7 +261,7 @@ export class TermIndex {
     for (let i = 0; i < keys.length; i++) {
       const key = keys[i];
       this.countKind(key, spans[2 * i + 1], 1);
-      if (firstOf(keys, i)) {
+      if ((spans[2 * i + 1] & 8) === 0) {
         const list = this.termPairs.get(key);
         if (list) list.items.push(e);
         else this.termPairs.set(key, new PairList(key, [e]));
@@ -289,7 +289,7 @@ export class TermIndex {
       const key = keys[i];
       this.countKind(key, spans[2 * i + 1], -1);
       const list = this.termPairs.get(key);
-      if (!list || !firstOf(keys, i)) continue;
+      if (!list || (spans[2 * i + 1] & 8) !== 0) continue; // once per pair
       // the same as deleting from a Set: the key leaves the map (and comes back last) when its last pair goes
       if (list.size === 1) this.termPairs.delete(key);
       else {
@@ -507,8 +507,7 @@ export class TermIndex {
     // a longer candidate analyze() tried before R may qualify now: when a pair that lacked it
     // left, or a pair outside the term that had it (so it was not exclusive) left
     const tried = first.flatMap((e) => e.cands.texts).sort((a, b) => b.length - a.length);
-    let exclusiveP: ReturnType<TermIndex['exclusiveIn']> | undefined;
-    const exclusiveOfP = () => (exclusiveP ??= this.exclusiveIn(P));
+    const exclusiveP: LazyExclusive = {};
     for (const c of tried) {
       if (c.length <= R.length) break;
       let changed = false;
@@ -517,7 +516,7 @@ export class TermIndex {
         if (hadTerm ? !e.zh.text.includes(c) : e.cands.texts.includes(c)) changed = true;
       }
       if (!changed) continue;
-      let all = this.isExclusive(this.textIds.get(c)!, P, exclusiveOfP);
+      let all = this.isExclusive(this.textIds.get(c)!, P, exclusiveP);
       if (all) for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) return undefined;
     }
@@ -641,10 +640,12 @@ export class TermIndex {
   }
 
   /** Candidate text `id`, which some pair of P has, occurs only in pairs of P (`exclusive` computes it for frequent texts). */
-  private isExclusive(id: number, P: PairList, exclusive: () => { is: (id: number) => boolean }): boolean {
+  private isExclusive(id: number, P: PairList, exclusive: LazyExclusive): boolean {
     const count = this.candCount[id];
     if (count === 0 || count > P.size) return false;
-    if (count > FANOUT) return exclusive().is(id);
+    // once the counts of P are known, they answer for every text
+    if (exclusive.value) return exclusive.value.is(id);
+    if (count > FANOUT) return (exclusive.value = this.exclusiveIn(P)).is(id);
     for (const p of this.membersOf(id)) if (!P.has(p)) return false;
     return true;
   }
@@ -703,15 +704,14 @@ export class TermIndex {
     const firstCands: string[] = [];
     for (const e of quickFrom) firstCands.push(...e.cands.texts);
     let quick: string | undefined;
-    let exclusiveP: ReturnType<TermIndex['exclusiveIn']> | undefined;
-    const exclusiveOfP = () => (exclusiveP ??= this.exclusiveIn(P));
+    const exclusiveP: LazyExclusive = {};
     const tried = new Set<string>();
     if (isName) tried.add('\u0000'); // names look for spelling variants first (below)
     for (const c of firstCands.sort((a, b) => b.length - a.length)) {
       if (isName || tried.has(c)) continue;
       tried.add(c);
       if (quick && c.length <= quick.length) break;
-      if (!this.isExclusive(this.textIds.get(c)!, P, exclusiveOfP)) continue;
+      if (!this.isExclusive(this.textIds.get(c)!, P, exclusiveP)) continue;
       let all = true;
       for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) quick = c;
@@ -719,7 +719,7 @@ export class TermIndex {
     // (a copy of P when it is the index's own set: the uses are listed later, from the pairs of now)
     if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P === this.termPairs.get(key) ? new PairList(key, [...P.items]) : P)], quickFrom };
     // exclusive candidates: renderings that occur only where the term does
-    const exclusive = exclusiveOfP();
+    const exclusive = (exclusiveP.value ??= this.exclusiveIn(P));
     // The uses of every exclusive text are gathered only for the texts the steps below
     // can use: a text in every pair (consistent), or the members of a family of variants
     // that could account for 80% of the pairs; counts decide that without them. Names
@@ -1001,11 +1001,9 @@ function sameUse(a: PairEntry, b: PairEntry, key: string): boolean {
   return j === y.keys.length;
 }
 
-/** keys[i] is the first occurrence of its key in the list. */
-function firstOf(keys: readonly string[], i: number): boolean {
-  const k = keys[i];
-  for (let j = 0; j < i; j++) if (keys[j] === k) return false;
-  return true;
+/** The exclusivity counts of a term's pairs (TermIndex.exclusiveIn), computed when first needed. */
+interface LazyExclusive {
+  value?: { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] };
 }
 
 /** The kind of a term occurrence from the second span word of its TermList. */
