@@ -25,11 +25,15 @@ export interface PairEntry {
   terms: TermList;
   cands: CandidateList;
   /**
-   * For each candidate (parallel to cands.texts): the index's number for its text × 4, plus 2
-   * when the same text is an earlier candidate of the line too, plus 1 when it is one word of
-   * the segmenter.
+   * Where this pair's candidate numbers are in the index's slab (TermIndex.ids), one
+   * for each candidate (parallel to cands.texts): the index's number for its text × 4,
+   * plus 2 when the same text is an earlier candidate of the line too, plus 1 when it
+   * is one word of the segmenter. Every pair's numbers in one array instead of a typed
+   * array each (about 200 bytes of objects and allocation each), read in document order.
+   * Empty (idsLen 0) once the pair has left the index.
    */
-  ids: Int32Array;
+  idsAt: number;
+  idsLen: number;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
   path?: string;
@@ -153,6 +157,10 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 export class TermIndex {
   private entries = new Map<LineRec, PairEntry>();
+  /** The candidate numbers of every pair (PairEntry.idsAt): used up to idsUsed, idsLive of them by pairs still indexed. */
+  private ids = new Int32Array(1 << 12);
+  private idsUsed = 0;
+  private idsLive = 0;
   readonly termPairs = new Map<string, PairList>();
   /** Lists with pairs removed during this update, and those pairs (dropped at its end). */
   private toCompact = new Set<PairList>();
@@ -243,6 +251,20 @@ export class TermIndex {
     }
     this.toCompact.clear();
     this.removedNow.clear();
+    // the slab is mostly left by removed pairs: copy the numbers of those indexed to a new one
+    if (this.idsUsed > 2 * this.idsLive + 4096) {
+      const ids = new Int32Array(Math.max(1 << 12, this.idsLive + (this.idsLive >> 1)));
+      let at = 0;
+      for (const e of this.entries.values()) {
+        ids.set(this.ids.subarray(e.idsAt, e.idsAt + e.idsLen), at);
+        e.idsAt = at;
+        at += e.idsLen;
+      }
+      this.ids = ids;
+      this.idsUsed = at;
+    }
+    // after a first check, give back the room doubling left (keeping an eighth for edits)
+    if (this.bulk && this.ids.length > this.idsUsed + (this.idsUsed >> 2) + 4096) this.ids = this.ids.slice(0, this.idsUsed + (this.idsUsed >> 3) + 4096);
     if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
     this.bulk = false;
     this.lastDelta = { added, removed };
@@ -253,7 +275,7 @@ export class TermIndex {
     const en = enIsSource ? pair.source : pair.target;
     const zh = enIsSource ? pair.target : pair.source;
     const cands = zhCandidates(zh);
-    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, ids: this.idsOf(cands), stamp, path };
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, idsAt: this.idsOf(cands), idsLen: cands.texts.length, stamp, path };
     this.entries.set(pair.source, e);
     if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
@@ -267,8 +289,9 @@ export class TermIndex {
         else this.termPairs.set(key, new PairList(key, [e]));
       }
     }
-    for (let i = 0; i < e.ids.length; i++) {
-      const v = e.ids[i];
+    const ids = this.ids;
+    for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+      const v = ids[i];
       if (v & 2) continue; // the same text twice in the line
       const id = v >> 2;
       const count = ++this.candCount[id];
@@ -298,8 +321,9 @@ export class TermIndex {
         this.removedNow.add(e);
       }
     }
-    for (let i = 0; i < e.ids.length; i++) {
-      const v = e.ids[i];
+    const ids = this.ids;
+    for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+      const v = ids[i];
       if (v & 2) continue;
       const id = v >> 2;
       const count = --this.candCount[id];
@@ -308,6 +332,8 @@ export class TermIndex {
       else if (m) m.splice(m.indexOf(e), 1);
     }
     this.touch(e);
+    this.idsLive -= e.idsLen;
+    e.idsLen = 0;
   }
 
   /**
@@ -344,8 +370,8 @@ export class TermIndex {
     if (m === null) {
       // dropped when the text was frequent: gather them again (rare: a frequent text became rare)
       for (const e of this.entries.values()) {
-        const ids = e.ids;
-        for (let i = 0; i < ids.length; i++)
+        const ids = this.ids;
+        for (let i = e.idsAt, end = i + e.idsLen; i < end; i++)
           if (ids[i] >> 2 === id) {
             out.push(e);
             break;
@@ -356,10 +382,20 @@ export class TermIndex {
     return out;
   }
 
-  private idsOf(cands: CandidateList): Int32Array {
-    const ids = new Int32Array(cands.texts.length);
+  /** Writes the numbers of the candidates at the end of the slab; returns where. */
+  private idsOf(cands: CandidateList): number {
+    const len = cands.texts.length;
+    if (this.idsUsed + len > this.ids.length) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, this.idsUsed + len));
+      grown.set(this.ids.subarray(0, this.idsUsed));
+      this.ids = grown;
+    }
+    const at = this.idsUsed;
+    this.idsUsed += len;
+    this.idsLive += len;
+    const ids = this.ids;
     const mark = this.newMark();
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0; i < len; i++) {
       const text = cands.texts[i];
       let id = this.textIds.get(text);
       if (id === undefined) {
@@ -377,9 +413,9 @@ export class TermIndex {
       }
       const dup = this.candMark[id] === mark;
       this.candMark[id] = mark;
-      ids[i] = (id << 2) | (dup ? 2 : 0) | (candidateIsWord(cands, i) ? 1 : 0);
+      ids[at + i] = (id << 2) | (dup ? 2 : 0) | (candidateIsWord(cands, i) ? 1 : 0);
     }
-    return ids;
+    return at;
   }
 
   /**
@@ -407,9 +443,9 @@ export class TermIndex {
     const g = ++sc.nextGen;
     const { gen, inP, ex, word } = sc;
     const order: number[] = [];
+    const ids = this.ids;
     for (const e of P) {
-      const ids = e.ids;
-      for (let i = 0; i < ids.length; i++) {
+      for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
         const v = ids[i];
         const id = v >> 2;
         if (gen[id] !== g) {
@@ -440,9 +476,9 @@ export class TermIndex {
   private touch(e: PairEntry): void {
     if (this.bulk) return;
     for (const key of e.terms.keys) this.dirty.add(key);
-    for (let i = 0; i < e.ids.length; i++) {
+    for (let i = 0; i < e.idsLen; i++) {
       const text = e.cands.texts[i];
-      const id = e.ids[i] >> 2;
+      const id = this.ids[e.idsAt + i] >> 2;
       const count = this.candCount[id];
       if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const key of p.terms.keys) this.dirty.add(key);
       const users = this.renderingTerms.get(text);
@@ -847,10 +883,11 @@ export class TermIndex {
   private records(P: PairList, mark: number): CandidateRecords {
     const cands: CandidateRecords = new Map();
     const chosen = this.scratch.chosen;
+    const ids = this.ids;
     for (const e of P) {
-      const ids = e.ids;
-      for (let i = 0; i < ids.length; i++) {
-        if (chosen[ids[i] >> 2] !== mark) continue;
+      const at = e.idsAt;
+      for (let i = 0; i < e.idsLen; i++) {
+        if (chosen[ids[at + i] >> 2] !== mark) continue;
         const text = e.cands.texts[i];
         let rec = cands.get(text);
         if (!rec) cands.set(text, (rec = { pairs: new Set(), uses: [] }));
