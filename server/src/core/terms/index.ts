@@ -973,6 +973,7 @@ export class TermIndex {
     const byEntry = new Map<PairEntry, { text: string; start: number; end: number }[]>();
     for (const m of members) for (const u of cands.get(m)!.uses) byEntry.set(u.entry, [...(byEntry.get(u.entry) ?? []), { text: m, start: u.start, end: u.end }]);
     const out = new Map<string, RenderingUse[]>();
+    const samePairs = new Map<string, boolean>();
     for (const [e, usesRaw] of byEntry) {
       // drop a use nested in a longer one at the same spot
       const uses = usesRaw.sort((a, b) => a.start - b.start);
@@ -980,7 +981,7 @@ export class TermIndex {
       const occ = terms.find((t) => t.key === key);
       if (!occ) continue;
       // coordinated terms with the same pairs, near each other (“anodes and cathodes”)
-      const chain = this.siblings(terms, occ, P);
+      const chain = this.siblings(terms, occ, P, samePairs);
       let pick: { text: string; start: number; end: number } | undefined;
       if (chain.length === uses.length) pick = uses[chain.indexOf(occ)];
       else if (uses.length === 1 && chain.length === 1) pick = uses[0];
@@ -1000,14 +1001,19 @@ export class TermIndex {
   }
 
   /** `terms`: the terms of the pair's English line, occ one of them. */
-  private siblings(terms: TermOccurrence[], occ: TermOccurrence, P: PairList): TermOccurrence[] {
+  /** `samePairs`: for the other terms met so far, whether they have exactly the pairs P (the same for every pair of one assign()). */
+  private siblings(terms: TermOccurrence[], occ: TermOccurrence, P: PairList, samePairs: Map<string, boolean>): TermOccurrence[] {
     const same = (t: TermOccurrence) => {
       if (t.key === occ.key) return true;
       if (t.kind === 'phrase' || occ.kind === 'phrase') return false;
-      const q = this.termPairs.get(t.key);
-      if (!q || q.size !== P.size) return false;
-      for (const p of q) if (!P.has(p)) return false;
-      return true;
+      let r = samePairs.get(t.key);
+      if (r === undefined) {
+        const q = this.termPairs.get(t.key);
+        r = !!q && q.size === P.size;
+        if (r) for (const p of q!) if (!P.has(p)) { r = false; break; }
+        samePairs.set(t.key, r);
+      }
+      return r;
     };
     const list = terms.filter((t) => t.kind !== 'phrase' && same(t)).sort((a, b) => a.start - b.start);
     // the run of siblings around occ, each within a short gap of the next
