@@ -85,6 +85,26 @@ describe('term index: incremental updates equal a fresh index', () => {
     });
   }
 
+  it('after deleting, moving and pasting back large parts of the document', () => {
+    for (const [, text] of DOCS) {
+      const s = new DocumentSession(text, { config });
+      s.check();
+      const lines = text.split('\n');
+      const n = lines.length;
+      const cut = (a: number, b: number) => s.applyChanges([{ range: { start: { line: a, character: 0 }, end: { line: b, character: 0 } }, text: '' }]);
+      const paste = (at: number, t: string) => s.applyChanges([{ range: { start: { line: at, character: 0 }, end: { line: at, character: 0 } }, text: t }]);
+      // most of the pairs leave at once, then come back in another order
+      const middle = lines.slice(Math.floor(n / 4), Math.floor((3 * n) / 4)).join('\n') + '\n';
+      cut(Math.floor(n / 4), Math.floor((3 * n) / 4));
+      assertSameAsFresh(s);
+      paste(0, middle);
+      assertSameAsFresh(s);
+      cut(0, Math.floor(s.doc.lineCount / 2));
+      paste(s.doc.lineCount - 1, '\n' + middle);
+      assertSameAsFresh(s);
+    }
+  });
+
   it('a keystroke in an English line re-analyses only the terms whose pairs changed', () => {
     const text = (generate(400) as { text: string }).text;
     const s = new DocumentSession(text, { config });

@@ -1,9 +1,10 @@
 import type { DocumentFinding, DocumentRule, Inspection } from '../rule';
-import { enTerms, TermIndex, zhCandidates, type ExternalPair, type PairEntry, type RenderingUse, type TermResult } from '../terms/index';
+import { enTerms, PairList, TermIndex, zhCandidates, type ExternalPair, type PairEntry, type RenderingUse, type TermResult } from '../terms/index';
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
 import { chineseCandidates, type ZhCandidate } from '../terms/chinese';
+import { termsOf } from '../terms/english';
 
 /**
  * Whether writing `other` over the use leaves `other` a word of the line there. A variant
@@ -20,7 +21,7 @@ function fixedWords(u: RenderingUse, other: string): ZhCandidate[] {
 }
 
 /** Whether every pair holding the candidate text is a pair of the term (the index's "exclusive"). */
-function exclusiveTo(idx: TermIndex, text: string, P: ReadonlySet<PairEntry>): boolean {
+function exclusiveTo(idx: TermIndex, text: string, P: PairList): boolean {
   const count = idx.candidateCount(text);
   if (count === 0) return true;
   if (count > P.size) return false;
@@ -40,7 +41,7 @@ function wildcards(text: string): string[] {
 }
 
 /** From the term's pairs other than `replaced` (those fix-all rewrites too). */
-function cousinsOf(idx: TermIndex, P: ReadonlySet<PairEntry>, replaced: ReadonlySet<PairEntry>): Cousins {
+function cousinsOf(idx: TermIndex, P: PairList, replaced: ReadonlySet<PairEntry>): Cousins {
   const out: Cousins = new Map();
   const seen = new Set<string>();
   for (const e of P) {
@@ -69,7 +70,7 @@ function cousinsOf(idx: TermIndex, P: ReadonlySet<PairEntry>, replaced: Readonly
  * fix-all walked on from there. A real variant (负极 → 阳极 in 负极被更换了) touches no such word.
  * The pairs of the rendering replaced are no evidence: fix-all rewrites them the same way.
  */
-function makesVariant(idx: TermIndex, P: ReadonlySet<PairEntry>, u: RenderingUse, other: string, cousins: () => Cousins): boolean {
+function makesVariant(idx: TermIndex, P: PairList, u: RenderingUse, other: string, cousins: () => Cousins): boolean {
   const text = u.entry.zh.text;
   const fixed = text.slice(0, u.start) + other + text.slice(u.end);
   const a = u.start;
@@ -99,9 +100,9 @@ function makesVariant(idx: TermIndex, P: ReadonlySet<PairEntry>, u: RenderingUse
 function ownedByOther(idx: TermIndex, r: TermResult): boolean {
   for (const x of r.renderings)
     for (const u of x.uses)
-      for (const t of u.entry.terms) {
-        if (t.key === r.key) continue;
-        const o = idx.result(t.key);
+      for (const key of u.entry.terms.keys) {
+        if (key === r.key) continue;
+        const o = idx.result(key);
         if (o && !o.inconsistent && o.renderings.length === 1 && o.renderings[0].text === x.text) return true;
       }
   return false;
@@ -168,7 +169,7 @@ export const termInconsistency: DocumentRule = {
       const spans = r.renderings.flatMap((x) => x.uses.map((u) => `${u.entry.path ?? ""}:${u.entry.zh.line}:${u.start}`));
       if (spans.some((s) => claimed.has(s))) continue;
       for (const s of spans) claimed.add(s);
-      const P = idx.termPairs.get(r.key) ?? new Set<PairEntry>();
+      const P = idx.termPairs.get(r.key) ?? new PairList(r.key);
       const top = r.renderings[0].uses.length;
       const tie = r.renderings.filter((x) => x.uses.length === top).length > 1;
       for (const rendering of r.renderings) {
@@ -238,7 +239,7 @@ export const termInconsistency: DocumentRule = {
     let result: TermResult | undefined;
     let span: LocalSpan | undefined;
     if (side === pair.enSide) {
-      const occ = enTerms(pair.en).filter((t) => offset >= t.start && offset < t.end);
+      const occ = termsOf(enTerms(pair.en), pair.en.text).filter((t) => offset >= t.start && offset < t.end);
       for (const o of occ.sort((a, b) => b.end - b.start - (a.end - a.start))) {
         const r = idx.result(o.key);
         if (r && r.pairs >= 2 && r.renderings.length > 0) {

@@ -16,7 +16,6 @@ export const FUNCTION_WORDS = new Set(
   '因为 所以 但是 而且 如果 虽然 尽管 以及 还是 或者 已经 正在 可以 可能 应该 需要 成为 作为 认为 称为 以为 表示 指出 进行 通过 由于 对于 关于 其中 这些 那些 这种 这个 那个 一个 一些 没有 不是 就是 也是 他们 我们 她们 它们 自己 以来 之后 之前 目前 现在 同时 此外 然而 因此 并且 不过 处于 在于 位于 等等 包括 例如 比如 之间 之中 方面 不断 一直 越来 越来越 此前 随后 最终 仍然 依然 还有 以上 以下 左右 一样 这样 那样 如何 什么 为何 为了 因而 从而 进而 只是 只有 不仅 而是 或是 便是'.split(' '),
 );
 
-const HAN_ONLY = /^(?:[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+$/;
 /** Function characters that do not begin or end a term (particles, prepositions, conjunctions, measure words…). */
 const FUNCTION_CHARS = new Set(
   '的 了 着 过 和 与 及 或 等 在 将 是 对 为 把 被 也 都 而 并 从 向 于 其 这 那 之 以 由 让 使 给 就 又 还 会 能 可 已 所 个 一 不 很 更 最 该 各 每 些 种 此 地 得 即 曾 仍 再 才 均 皆 亦 且 但 若 如 因 则 却 应 要 需 来 去 说 称 到 有 无 没 吗 呢 吧 啊 年 月 日 名 位 项 次 多 少 大 小 前 后 内 外 上 下 中'.split(' '),
@@ -96,9 +95,46 @@ const interned = new Map<string, string>();
 export function intern(s: string): string {
   const hit = interned.get(s);
   if (hit !== undefined) return hit;
-  if (interned.size >= 200000) interned.clear();
+  if (interned.size >= 200000) {
+    interned.clear();
+    joins.clear();
+  }
   interned.set(s, s);
   return s;
+}
+
+/**
+ * a + b, interned, for interned a and b: looked up by the two strings (whose hashes
+ * are known) instead of building the joined string of every candidate to look it up.
+ */
+const joins = new Map<string, Map<string, string>>();
+function internJoin(a: string, b: string): string {
+  let m = joins.get(a);
+  if (!m) {
+    if (joins.size >= 200000) joins.clear();
+    joins.set(a, (m = new Map()));
+  }
+  let j = m.get(b);
+  if (j === undefined) m.set(b, (j = intern(a + b)));
+  return j;
+}
+
+/** Han script only: /^(?:[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+$/ */
+function hanOnly(w: string): boolean {
+  if (w.length === 0) return false;
+  for (let k = 0; k < w.length; k++) {
+    const c = w.charCodeAt(k);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) continue;
+    if (c >= 0xd840 && c <= 0xd87f && k + 1 < w.length) {
+      const d = w.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        k++;
+        continue;
+      }
+    }
+    return false;
+  }
+  return true;
 }
 
 /**
@@ -141,12 +177,13 @@ export function candidateList(text: string): CandidateList {
   forEachPiece(text, (a, b) => {
     for (const s of seg().segment(text.slice(a, b))) {
       const start = a + s.index;
-      // a break has no text
-      wText[nw] = s.isWordLike ? s.segment : '';
+      const w = s.segment;
       wStart[nw] = start;
-      wEnd[nw] = start + s.segment.length;
-      const w = wText[nw];
-      wFlags[nw] = w && HAN_ONLY.test(w) ? (w.length === 1 && FUNCTION_CHARS.has(w) ? 3 : 1) : 0;
+      wEnd[nw] = start + w.length;
+      // a break has no text; the words of candidates are interned (a line's candidates are joins of them)
+      const f = s.isWordLike && hanOnly(w) ? (w.length === 1 && FUNCTION_CHARS.has(w) ? 3 : 1) : 0;
+      wFlags[nw] = f;
+      wText[nw] = f === 0 ? '' : intern(w);
       nw++;
     }
   });
@@ -162,7 +199,7 @@ export function candidateList(text: string): CandidateList {
       if (f === 0) break;
       if (j > i && wStart[j] !== wEnd[j - 1]) break;
       const w = wText[j];
-      joined += w;
+      joined = j === i ? w : internJoin(joined, w);
       if (joined.length > MAX_CANDIDATE_LENGTH) break;
       // a single one-character word is no candidate
       if (joined.length < 2 || (j === i && w.length === 1)) continue;
@@ -172,7 +209,7 @@ export function candidateList(text: string): CandidateList {
       for (let k = i + 1; k < j; k++) if (wFlags[k] === 3) inner = true;
       if (inner) continue;
       if (j === i && FUNCTION_WORDS.has(joined)) continue;
-      texts.push(intern(joined));
+      texts.push(joined);
       spanScratch.push(wStart[i], wEnd[j] * 2 + (j === i ? 1 : 0));
     }
   }

@@ -40,16 +40,30 @@ function isUpper(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
 }
 
-/** Words of an English line with their offsets (UTF-16) and normalised forms. */
-export function englishWords(text: string): Word[] {
-  const out: Word[] = [];
+/**
+ * The words of the line last scanned (scanWords), as parallel arrays reused between
+ * lines: a book has millions of words, and an object each was most of the extraction's
+ * garbage.
+ */
+const wText: string[] = [];
+const wStart: number[] = [];
+const wEnd: number[] = [];
+const wNorm: string[] = [];
+const wLower: string[] = [];
+const wAcronym: (string | undefined)[] = [];
+/** 1: capitalised, 2: a break comes right before the word. */
+const wFlags: number[] = [];
+
+/** Fills the word arrays with the words of `text`; returns how many. */
+function scanWords(text: string): number {
   WORD_RE.lastIndex = 0;
   let m: RegExpExecArray | null;
   let prevEnd = 0;
+  let n = 0;
   while ((m = WORD_RE.exec(text))) {
     // one string object per word text (a book repeats its words millions of times)
     const raw = intern(m[0]);
-    let breakBefore = out.length === 0 || out[out.length - 1].text.charCodeAt(out[out.length - 1].text.length - 1) === 0x2e;
+    let breakBefore = n === 0 || wText[n - 1].charCodeAt(wText[n - 1].length - 1) === 0x2e;
     for (let k = prevEnd; !breakBefore && k < m.index; k++) if (BREAK_CHARS.has(text.charCodeAt(k))) breakBefore = true;
     const c0 = raw.charCodeAt(0);
     let acronym: string | undefined;
@@ -57,10 +71,33 @@ export function englishWords(text: string): Word[] {
     else if (isUpper(c0) && /^[A-Z]{2,}s?$/.test(raw)) acronym = raw.replace(/s$/, '').toLowerCase();
     const last = raw.charCodeAt(raw.length - 1);
     const possessive = (last === 0x73 || last === 0x53) && raw.length >= 2 && (raw.charCodeAt(raw.length - 2) === 0x27 || raw.charCodeAt(raw.length - 2) === 0x2019) ? raw.slice(0, -2) : raw;
-    const norm = acronym ?? singular(possessive);
-    out.push({ text: raw, start: m.index, end: m.index + raw.length, norm, acronym, capitalised: isUpper(c0), breakBefore });
+    wText[n] = raw;
+    wStart[n] = m.index;
+    wEnd[n] = m.index + raw.length;
+    wNorm[n] = acronym ?? singular(possessive);
+    wLower[n] = raw.toLowerCase();
+    wAcronym[n] = acronym;
+    wFlags[n] = (isUpper(c0) ? 1 : 0) | (breakBefore ? 2 : 0);
+    n++;
     prevEnd = m.index + raw.length;
   }
+  return n;
+}
+
+/** Lets the strings of the last line scanned go. */
+function releaseWords(n: number): void {
+  for (let i = 0; i < n; i++) {
+    wText[i] = wNorm[i] = wLower[i] = '';
+    wAcronym[i] = undefined;
+  }
+}
+
+/** Words of an English line with their offsets (UTF-16) and normalised forms. */
+export function englishWords(text: string): Word[] {
+  const n = scanWords(text);
+  const out: Word[] = [];
+  for (let i = 0; i < n; i++) out.push({ text: wText[i], start: wStart[i], end: wEnd[i], norm: wNorm[i], acronym: wAcronym[i], capitalised: (wFlags[i] & 1) !== 0, breakBefore: (wFlags[i] & 2) !== 0 });
+  releaseWords(n);
   return out;
 }
 
@@ -93,9 +130,11 @@ export interface TermOccurrence {
 
 const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'of', 'some', 'many', 'more', 'most', 'such', 'each', 'every', 'no']);
 
-function isContent(w: Word): boolean {
-  const c = w.norm.charCodeAt(0);
-  return !w.acronym && w.norm.length >= 4 && !STOPWORDS.has(w.norm) && !(c >= 0x30 && c <= 0x39) && !w.norm.endsWith('ly') && !w.text.includes("'") && !w.text.includes('’');
+/** Word i of the last scan is a content word (a candidate noun). */
+function isContent(i: number): boolean {
+  const norm = wNorm[i];
+  const c = norm.charCodeAt(0);
+  return !wAcronym[i] && norm.length >= 4 && !STOPWORDS.has(norm) && !(c >= 0x30 && c <= 0x39) && !norm.endsWith('ly') && !wText[i].includes("'") && !wText[i].includes('’');
 }
 
 /** The characters of \s in a JavaScript regular expression. */
@@ -113,81 +152,177 @@ function sentenceEndsBetween(text: string, from: number, to: number): boolean {
 }
 
 /**
+ * The candidate terms of a line, compactly (a book has about thirty per line): the i-th
+ * has key `keys[i]`, starts at `spans[2i]`, ends at `spans[2i + 1] >> 4`, is of kind
+ * `TERM_KINDS[spans[2i + 1] & 3]`, (a noun) is plainly a noun when `spans[2i + 1] & 4`,
+ * and its key is that of an earlier term of the line when `spans[2i + 1] & 8`.
+ * Its text is the line's text from start to end.
+ */
+export interface TermList {
+  readonly keys: readonly string[];
+  readonly spans: Int32Array;
+}
+
+export const TERM_KINDS: readonly TermOccurrence['kind'][] = ['acronym', 'name', 'noun', 'phrase'];
+const ACRONYM = 0;
+const NAME = 1;
+const NOUN = 2;
+const PHRASE = 3;
+
+export function termStart(l: TermList, i: number): number {
+  return l.spans[2 * i];
+}
+export function termEnd(l: TermList, i: number): number {
+  return l.spans[2 * i + 1] >> 4;
+}
+export function termKind(l: TermList, i: number): TermOccurrence['kind'] {
+  return TERM_KINDS[l.spans[2 * i + 1] & 3];
+}
+export function termNounish(l: TermList, i: number): boolean {
+  return (l.spans[2 * i + 1] & 4) !== 0;
+}
+/** The key of the i-th term is that of an earlier term of the line. */
+export function termRepeats(l: TermList, i: number): boolean {
+  return (l.spans[2 * i + 1] & 8) !== 0;
+}
+/** The i-th term of the list as an object (`text` is the English line's text). */
+export function termAt(l: TermList, i: number, text: string): TermOccurrence {
+  const kind = termKind(l, i);
+  const start = termStart(l, i);
+  const end = termEnd(l, i);
+  const t: TermOccurrence = { key: l.keys[i], text: text.slice(start, end), start, end, kind };
+  if (kind === 'noun') t.nounish = termNounish(l, i);
+  return t;
+}
+/** Every term of the list as objects. */
+export function termsOf(l: TermList, text: string): TermOccurrence[] {
+  const out: TermOccurrence[] = [];
+  for (let i = 0; i < l.keys.length; i++) out.push(termAt(l, i, text));
+  return out;
+}
+/** The index of the first term with this key, or -1. */
+export function termIndexOf(l: TermList, key: string): number {
+  return l.keys.indexOf(key);
+}
+
+/**
  * Candidate terms of an English line. Precision first: acronyms, names of two or
  * more capitalised words (or one capitalised word inside a sentence), and nouns and
  * noun phrases of content words. Words inside a name are not repeated as terms.
  */
 export function extractTerms(text: string): TermOccurrence[] {
-  const words = englishWords(text);
-  const out: TermOccurrence[] = [];
-  const used = new Array<boolean>(words.length).fill(false);
+  return termsOf(termList(text), text);
+}
+
+const NO_TERMS: TermList = { keys: [], spans: new Int32Array(0) };
+const used: boolean[] = [];
+const outSpans: number[] = [];
+/** Keys already in the line being extracted (value: the line's number). */
+const keySeen = new Map<string, number>();
+let lineNo = 0;
+
+/** extractTerms, as a TermList. */
+export function termList(text: string): TermList {
+  const n = scanWords(text);
+  if (n === 0) return NO_TERMS;
+  const keys: string[] = [];
+  outSpans.length = 0;
+  // (never emptied in the middle of a line)
+  if (++lineNo > 0x3fffffff || keySeen.size >= 100000) {
+    keySeen.clear();
+    lineNo = 1;
+  }
+  const push = (key: string, start: number, end: number, kind: number, nounish: boolean) => {
+    const repeat = keySeen.get(key) === lineNo;
+    if (!repeat) keySeen.set(key, lineNo);
+    keys.push(key);
+    outSpans.push(start, (end << 4) | (repeat ? 8 : 0) | (nounish ? 4 : 0) | kind);
+  };
+  for (let i = 0; i < n; i++) used[i] = false;
+  const cap = (i: number) => (wFlags[i] & 1) !== 0;
+  const breakBefore = (i: number) => (wFlags[i] & 2) !== 0;
   // acronyms
-  for (let i = 0; i < words.length; i++) {
-    const w = words[i];
-    if (w.acronym && w.acronym.length >= 2 && w.acronym.length <= 6) {
-      out.push({ key: w.acronym, text: w.text, start: w.start, end: w.end, kind: 'acronym' });
+  for (let i = 0; i < n; i++) {
+    const a = wAcronym[i];
+    if (a && a.length >= 2 && a.length <= 6) {
+      push(a, wStart[i], wEnd[i], ACRONYM, false);
       used[i] = true;
     }
   }
   // the line so far is blank, or blank and an opening quotation mark: the first non-blank character is at fs
-  const fs = text.search(/\S/);
+  let fs = 0;
+  while (fs < text.length && isSpace(text.charCodeAt(fs))) fs++;
+  if (fs === text.length) fs = -1;
   const opening = (c: number) => c === 0x201c || c === 0x22 || c === 0x2018;
-  const sentenceInitial = words.map(
-    (w, i) =>
-      i === 0 ||
-      w.start === fs ||
-      (w.start === fs + 1 && opening(text.charCodeAt(fs))) ||
-      (sentenceEndsBetween(text, words[i - 1].end, w.start) && !TITLES.has(words[i - 1].text.toLowerCase())),
-  );
+  const sentenceInitial = (i: number) =>
+    i === 0 ||
+    wStart[i] === fs ||
+    (wStart[i] === fs + 1 && opening(text.charCodeAt(fs))) ||
+    (sentenceEndsBetween(text, wEnd[i - 1], wStart[i]) && !TITLES.has(wLower[i - 1]));
   // capitalised names
-  for (let i = 0; i < words.length; i++) {
-    if (used[i] || !words[i].capitalised || CAPITAL_STOP.has(words[i].norm)) continue;
+  for (let i = 0; i < n; i++) {
+    if (used[i] || !cap(i) || CAPITAL_STOP.has(wNorm[i])) continue;
     let j = i;
-    const parts = [i];
-    while (j + 1 < words.length && !/['’]s$/i.test(words[j].text)) {
-      const n = words[j + 1];
-      if (n.breakBefore) break;
-      if (n.capitalised && !n.acronym && !used[j + 1]) {
-        parts.push(j + 1);
+    let parts = 1;
+    while (j + 1 < n && !endsPossessive(wText[j])) {
+      if (breakBefore(j + 1)) break;
+      if (cap(j + 1) && !wAcronym[j + 1] && !used[j + 1]) {
+        parts++;
         j++;
-      } else if (NAME_JOINERS.has(n.text.toLowerCase()) && j + 2 < words.length && words[j + 2].capitalised && !words[j + 2].breakBefore && !words[j + 2].acronym) {
+      } else if (NAME_JOINERS.has(wLower[j + 1]) && j + 2 < n && cap(j + 2) && !breakBefore(j + 2) && !wAcronym[j + 2]) {
         j++;
       } else break;
     }
     // a single capitalised word opening a sentence is a name only if it is no common word (Gillard, not Batteries)
-    if (parts.length === 1 && sentenceInitial[i] && (COMMON_WORDS.has(words[i].norm) || COMMON_WORDS.has(words[i].text.toLowerCase()) || STOPWORDS.has(words[i].norm) || words[i].norm !== words[i].text.toLowerCase())) continue;
-    const first = words[i];
-    const last = words[j];
-    const key = words
-      .slice(i, j + 1)
-      .map((w, k) => (k === j - i ? w.norm : w.text.toLowerCase().replace(/['’]s$/, '')))
-      .join(' ');
+    if (parts === 1 && sentenceInitial(i) && (COMMON_WORDS.has(wNorm[i]) || COMMON_WORDS.has(wLower[i]) || STOPWORDS.has(wNorm[i]) || wNorm[i] !== wLower[i])) continue;
+    let key = '';
+    for (let k = i; k <= j; k++) {
+      if (k > i) key += ' ';
+      key += k === j ? wNorm[k] : dropPossessive(wLower[k]);
+    }
     for (let k = i; k <= j; k++) used[k] = true;
-    if (parts.length === 1 && first.norm.length < 3) continue;
-    out.push({ key: intern(key), text: text.slice(first.start, last.end), start: first.start, end: last.end, kind: 'name' });
+    if (parts === 1 && wNorm[i].length < 3) continue;
+    push(intern(key), wStart[i], wEnd[j], NAME, false);
     // a personal name (two or three uncommon words, Samm Gillard) is also its surname (Mr. Gillard)
-    const nameWords = words.slice(i, j + 1);
-    if (parts.length === j - i + 1 && parts.length >= 2 && parts.length <= 3 && nameWords.every((w) => !COMMON_WORDS.has(w.text.toLowerCase()) && !COMMON_WORDS.has(w.norm) && !ORGANISATION_WORDS.has(w.norm))) {
-      out.push({ key: last.norm, text: text.slice(last.start, last.end), start: last.start, end: last.end, kind: 'name' });
+    if (parts === j - i + 1 && parts >= 2 && parts <= 3) {
+      let plain = true;
+      for (let k = i; k <= j && plain; k++) if (COMMON_WORDS.has(wLower[k]) || COMMON_WORDS.has(wNorm[k]) || ORGANISATION_WORDS.has(wNorm[k])) plain = false;
+      if (plain) push(wNorm[j], wStart[j], wEnd[j], NAME, false);
     }
     i = j;
   }
   // nouns and noun phrases of lower-case content words
-  for (let i = 0; i < words.length; i++) {
-    if (used[i] || (words[i].capitalised && !sentenceInitial[i]) || !isContent(words[i])) continue;
+  for (let i = 0; i < n; i++) {
+    if (used[i] || (cap(i) && !sentenceInitial(i)) || !isContent(i)) continue;
     let j = i;
-    while (j + 1 < words.length && j - i < 2 && !used[j + 1] && !words[j + 1].capitalised && !words[j + 1].breakBefore && isContent(words[j + 1]) && words[j + 1].start - words[j].end === 1 && (text.charCodeAt(words[j].end) === 0x2d || isSpace(text.charCodeAt(words[j].end)))) j++;
+    while (j + 1 < n && j - i < 2 && !used[j + 1] && !cap(j + 1) && !breakBefore(j + 1) && isContent(j + 1) && wStart[j + 1] - wEnd[j] === 1 && (text.charCodeAt(wEnd[j]) === 0x2d || isSpace(text.charCodeAt(wEnd[j])))) j++;
     for (let k = i; k <= j; k++) {
-      const w = words[k];
-      const plural = w.norm !== w.text.toLowerCase() && /s$/i.test(w.text);
-      const prev = k > 0 ? words[k - 1].text.toLowerCase() : '';
-      out.push({ key: w.norm, text: w.text, start: w.start, end: w.end, kind: 'noun', nounish: plural || (k === i && DETERMINERS.has(prev)) || k > i });
+      const w = wText[k];
+      const last = w.charCodeAt(w.length - 1);
+      const plural = wNorm[k] !== wLower[k] && (last === 0x73 || last === 0x53);
+      const prev = k > 0 ? wLower[k - 1] : '';
+      push(wNorm[k], wStart[k], wEnd[k], NOUN, plural || (k === i && DETERMINERS.has(prev)) || k > i);
     }
     if (j > i) {
-      const seq = words.slice(i, j + 1);
-      out.push({ key: intern(seq.map((w) => w.norm).join(' ')), text: text.slice(words[i].start, words[j].end), start: words[i].start, end: words[j].end, kind: 'phrase' });
+      let key = wNorm[i];
+      for (let k = i + 1; k <= j; k++) key += ' ' + wNorm[k];
+      push(intern(key), wStart[i], wEnd[j], PHRASE, false);
     }
     i = j;
   }
-  return out;
+  releaseWords(n);
+  return { keys, spans: Int32Array.from(outSpans) };
+}
+
+/** /['’]s$/i */
+function endsPossessive(w: string): boolean {
+  const last = w.charCodeAt(w.length - 1);
+  const q = w.charCodeAt(w.length - 2);
+  return w.length >= 2 && (last === 0x73 || last === 0x53) && (q === 0x27 || q === 0x2019);
+}
+
+/** w.replace(/['’]s$/, '') for a lower-case word. */
+function dropPossessive(w: string): string {
+  const q = w.charCodeAt(w.length - 2);
+  return w.length >= 2 && w.charCodeAt(w.length - 1) === 0x73 && (q === 0x27 || q === 0x2019) ? w.slice(0, -2) : w;
 }

@@ -14,17 +14,26 @@
 import type { LineRec, Pair } from '../document';
 import { candidateEnd, candidateIsWord, candidateList, candidateStart, type CandidateList } from './chinese';
 import { COMMON_WORDS } from './common-words';
-import { extractTerms, type TermOccurrence } from './english';
+import { termEnd, termKind, termList, termsOf, termStart, type TermList, type TermOccurrence } from './english';
 
 export interface PairEntry {
   source: LineRec;
   target: LineRec;
   en: LineRec;
   zh: LineRec;
-  terms: TermOccurrence[];
+  /** The English line's terms (see TermList; their texts are slices of en.text). */
+  terms: TermList;
   cands: CandidateList;
-  /** For each candidate (parallel to cands.texts): the index's number for its text × 2, plus 1 when it is one word of the segmenter. */
-  ids: Int32Array;
+  /**
+   * Where this pair's candidate numbers are in the index's slab (TermIndex.ids), one
+   * for each candidate (parallel to cands.texts): the index's number for its text × 4,
+   * plus 2 when the same text is an earlier candidate of the line too, plus 1 when it
+   * is one word of the segmenter. Every pair's numbers in one array instead of a typed
+   * array each (about 200 bytes of objects and allocation each), read in document order.
+   * Empty (idsLen 0) once the pair has left the index.
+   */
+  idsAt: number;
+  idsLen: number;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
   path?: string;
@@ -92,8 +101,8 @@ export const MAX_TERM_PAIRS = 5000;
 const FANOUT = 64;
 const BUCKET_CAP = 40;
 
-export function enTerms(rec: LineRec): TermOccurrence[] {
-  return rec.memo('terms.en', extractTerms);
+export function enTerms(rec: LineRec): TermList {
+  return rec.memo('terms.en', termList);
 }
 
 export function zhCandidates(rec: LineRec): CandidateList {
@@ -105,6 +114,30 @@ function placed(u: RenderingUse): number {
   const en = (u.termStart + u.termEnd) / 2 / Math.max(1, u.entry.en.text.length);
   const zh = (u.start + u.end) / 2 / Math.max(1, u.entry.zh.text.length);
   return Math.abs(en - zh);
+}
+
+/**
+ * The pairs of a term, in the order they were indexed: an array (a Set cost about 30
+ * bytes per pair and term, 28 terms a pair). `has` asks the pair itself, so it holds for
+ * pairs of the index only (not for one removed from it). Removals are applied by
+ * TermIndex.update() at its end, all at once (see compact()).
+ */
+export class PairList implements Iterable<PairEntry> {
+  /** Pairs removed from `items` but not yet dropped from it (TermIndex.update). */
+  pending = 0;
+  constructor(
+    readonly key: string,
+    public items: PairEntry[] = [],
+  ) {}
+  get size(): number {
+    return this.items.length - this.pending;
+  }
+  has(e: PairEntry): boolean {
+    return e.terms.keys.includes(this.key);
+  }
+  [Symbol.iterator](): Iterator<PairEntry> {
+    return this.items[Symbol.iterator]();
+  }
 }
 
 type CandidateRecords = Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>;
@@ -124,7 +157,14 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 export class TermIndex {
   private entries = new Map<LineRec, PairEntry>();
-  readonly termPairs = new Map<string, Set<PairEntry>>();
+  /** The candidate numbers of every pair (PairEntry.idsAt): used up to idsUsed, idsLive of them by pairs still indexed. */
+  private ids = new Int32Array(1 << 12);
+  private idsUsed = 0;
+  private idsLive = 0;
+  readonly termPairs = new Map<string, PairList>();
+  /** Lists with pairs removed during this update, and those pairs (dropped at its end). */
+  private toCompact = new Set<PairList>();
+  private removedNow = new Set<PairEntry>();
   /**
    * For each candidate text (by its number): how many pairs have it, and while that is
    * at most FANOUT, which ones. Most candidate occurrences are of frequent texts (表示,
@@ -135,7 +175,7 @@ export class TermIndex {
   private candCount = new Int32Array(256);
   private candMark = new Int32Array(256);
   private nextMark = 0;
-  private candMembers: (Set<PairEntry> | null | undefined)[] = [];
+  private candMembers: (PairEntry[] | null | undefined)[] = [];
   private results = new Map<string, TermResult>();
   private dirty = new Set<string>();
   /** Rendering text → terms whose result uses it (to re-analyse them when it moves). */
@@ -159,7 +199,7 @@ export class TermIndex {
   private lastNoneBasis: LineRec[] | undefined;
   /** For the changes since the last refresh: each added pair with the removed pair it replaces (same Chinese line), or null. */
   private replacements: Map<PairEntry, PairEntry> | null | undefined;
-  private scratch = { gen: new Int32Array(256), inP: new Int32Array(256), seenAt: new Int32Array(256), ex: new Int8Array(256), word: new Uint8Array(256), nextGen: 0, nextEntry: 0 };
+  private scratch = { gen: new Int32Array(256), inP: new Int32Array(256), ex: new Int8Array(256), word: new Uint8Array(256), nextGen: 0, chosen: new Int32Array(256), nextChosen: 0 };
   /** Pairs added and removed since the last refresh (for cheap re-analysis of consistent terms). */
   private addedSince = new Set<PairEntry>();
   private removedSince = new Set<PairEntry>();
@@ -205,6 +245,26 @@ export class TermIndex {
         }
       }
     }
+    for (const list of this.toCompact) {
+      list.items = list.items.filter((e) => !this.removedNow.has(e));
+      list.pending = 0;
+    }
+    this.toCompact.clear();
+    this.removedNow.clear();
+    // the slab is mostly left by removed pairs: copy the numbers of those indexed to a new one
+    if (this.idsUsed > 2 * this.idsLive + 4096) {
+      const ids = new Int32Array(Math.max(1 << 12, this.idsLive + (this.idsLive >> 1)));
+      let at = 0;
+      for (const e of this.entries.values()) {
+        ids.set(this.ids.subarray(e.idsAt, e.idsAt + e.idsLen), at);
+        e.idsAt = at;
+        at += e.idsLen;
+      }
+      this.ids = ids;
+      this.idsUsed = at;
+    }
+    // after a first check, give back the room doubling left (keeping an eighth for edits)
+    if (this.bulk && this.ids.length > this.idsUsed + (this.idsUsed >> 2) + 4096) this.ids = this.ids.slice(0, this.idsUsed + (this.idsUsed >> 3) + 4096);
     if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
     this.bulk = false;
     this.lastDelta = { added, removed };
@@ -215,24 +275,30 @@ export class TermIndex {
     const en = enIsSource ? pair.source : pair.target;
     const zh = enIsSource ? pair.target : pair.source;
     const cands = zhCandidates(zh);
-    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, ids: this.idsOf(cands), stamp, path };
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, idsAt: this.idsOf(cands), idsLen: cands.texts.length, stamp, path };
     this.entries.set(pair.source, e);
     if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
-    for (const t of e.terms) {
-      addTo(this.termPairs, t.key, e);
-      this.countKind(t, 1);
+    const { keys, spans } = e.terms;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      this.countKind(key, spans[2 * i + 1], 1);
+      if ((spans[2 * i + 1] & 8) === 0) {
+        const list = this.termPairs.get(key);
+        if (list) list.items.push(e);
+        else this.termPairs.set(key, new PairList(key, [e]));
+      }
     }
-    const mark = this.newMark();
-    for (let i = 0; i < e.ids.length; i++) {
-      const id = e.ids[i] >> 1;
-      if (this.candMark[id] === mark) continue; // the same text twice in the line
-      this.candMark[id] = mark;
+    const ids = this.ids;
+    for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+      const v = ids[i];
+      if (v & 2) continue; // the same text twice in the line
+      const id = v >> 2;
       const count = ++this.candCount[id];
       const m = this.candMembers[id];
       if (count > FANOUT) this.candMembers[id] = null;
-      else if (m) m.add(e);
-      else if (m === undefined) this.candMembers[id] = new Set([e]);
+      else if (m) m.push(e);
+      else if (m === undefined) this.candMembers[id] = [e];
     }
     this.touch(e);
   }
@@ -241,21 +307,33 @@ export class TermIndex {
     this.entries.delete(e.source);
     if (e.path !== undefined) this.externalEntries--;
     if (!this.addedSince.delete(e)) this.removedSince.add(e);
-    for (const t of e.terms) {
-      removeFrom(this.termPairs, t.key, e);
-      this.countKind(t, -1);
+    const { keys, spans } = e.terms;
+    for (let i = 0; i < keys.length; i++) {
+      const key = keys[i];
+      this.countKind(key, spans[2 * i + 1], -1);
+      const list = this.termPairs.get(key);
+      if (!list || (spans[2 * i + 1] & 8) !== 0) continue; // once per pair
+      // the same as deleting from a Set: the key leaves the map (and comes back last) when its last pair goes
+      if (list.size === 1) this.termPairs.delete(key);
+      else {
+        list.pending++;
+        this.toCompact.add(list);
+        this.removedNow.add(e);
+      }
     }
-    const mark = this.newMark();
-    for (let i = 0; i < e.ids.length; i++) {
-      const id = e.ids[i] >> 1;
-      if (this.candMark[id] === mark) continue;
-      this.candMark[id] = mark;
+    const ids = this.ids;
+    for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+      const v = ids[i];
+      if (v & 2) continue;
+      const id = v >> 2;
       const count = --this.candCount[id];
       const m = this.candMembers[id];
       if (count === 0) this.candMembers[id] = undefined;
-      else if (m) m.delete(e);
+      else if (m) m.splice(m.indexOf(e), 1);
     }
     this.touch(e);
+    this.idsLive -= e.idsLen;
+    e.idsLen = 0;
   }
 
   /**
@@ -264,14 +342,16 @@ export class TermIndex {
    * whether each is non-zero instead of walking every term of every pair of the term.
    */
   private kinds = new Map<string, Int32Array>();
-  private countKind(t: TermOccurrence, d: 1 | -1): void {
-    let k = this.kinds.get(t.key);
-    if (!k) this.kinds.set(t.key, (k = new Int32Array(4)));
-    if (t.kind === 'noun' || t.kind === 'phrase') k[0] += d;
-    if (t.kind === 'name') k[1] += d;
-    if (t.kind === 'noun') k[2] += d;
-    if (t.kind !== 'noun' || t.nounish) k[3] += d;
-    if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(t.key);
+  /** `v`: the second span word of the occurrence in its TermList (kind, and whether plainly a noun). */
+  private countKind(key: string, v: number, d: 1 | -1): void {
+    let k = this.kinds.get(key);
+    if (!k) this.kinds.set(key, (k = new Int32Array(4)));
+    const kind = termKindOf(v);
+    if (kind === 'noun' || kind === 'phrase') k[0] += d;
+    if (kind === 'name') k[1] += d;
+    if (kind === 'noun') k[2] += d;
+    if (kind !== 'noun' || (v & 4) !== 0) k[3] += d;
+    if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(key);
   }
 
   private newMark(): number {
@@ -283,17 +363,17 @@ export class TermIndex {
   }
 
   /** The pairs that have candidate text `id`, for a text in at most FANOUT pairs. */
-  private membersOf(id: number): ReadonlySet<PairEntry> {
+  private membersOf(id: number): readonly PairEntry[] {
     const m = this.candMembers[id];
     if (m) return m;
-    const out = new Set<PairEntry>();
+    const out: PairEntry[] = [];
     if (m === null) {
       // dropped when the text was frequent: gather them again (rare: a frequent text became rare)
       for (const e of this.entries.values()) {
-        const ids = e.ids;
-        for (let i = 0; i < ids.length; i++)
-          if (ids[i] >> 1 === id) {
-            out.add(e);
+        const ids = this.ids;
+        for (let i = e.idsAt, end = i + e.idsLen; i < end; i++)
+          if (ids[i] >> 2 === id) {
+            out.push(e);
             break;
           }
       }
@@ -302,9 +382,20 @@ export class TermIndex {
     return out;
   }
 
-  private idsOf(cands: CandidateList): Int32Array {
-    const ids = new Int32Array(cands.texts.length);
-    for (let i = 0; i < ids.length; i++) {
+  /** Writes the numbers of the candidates at the end of the slab; returns where. */
+  private idsOf(cands: CandidateList): number {
+    const len = cands.texts.length;
+    if (this.idsUsed + len > this.ids.length) {
+      const grown = new Int32Array(Math.max(this.ids.length * 2, this.idsUsed + len));
+      grown.set(this.ids.subarray(0, this.idsUsed));
+      this.ids = grown;
+    }
+    const at = this.idsUsed;
+    this.idsUsed += len;
+    this.idsLive += len;
+    const ids = this.ids;
+    const mark = this.newMark();
+    for (let i = 0; i < len; i++) {
       const text = cands.texts[i];
       let id = this.textIds.get(text);
       if (id === undefined) {
@@ -320,9 +411,11 @@ export class TermIndex {
           this.candMark = mark;
         }
       }
-      ids[i] = (id << 1) | (candidateIsWord(cands, i) ? 1 : 0);
+      const dup = this.candMark[id] === mark;
+      this.candMark[id] = mark;
+      ids[at + i] = (id << 2) | (dup ? 2 : 0) | (candidateIsWord(cands, i) ? 1 : 0);
     }
-    return ids;
+    return at;
   }
 
   /**
@@ -332,34 +425,29 @@ export class TermIndex {
    * gives the texts in the order they are first met, and whether one of their uses is a
    * single word. Valid until the next call.
    */
-  private exclusiveIn(P: Set<PairEntry>): { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] } {
+  private exclusiveIn(P: PairList): { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] } {
     const sc = this.scratch;
     const size = this.idText.length;
     if (sc.gen.length < size) {
       const len = Math.max(size, sc.gen.length * 2);
       sc.gen = new Int32Array(len);
       sc.inP = new Int32Array(len);
-      sc.seenAt = new Int32Array(len);
       sc.ex = new Int8Array(len);
       sc.word = new Uint8Array(len);
       sc.nextGen = 0;
-      sc.nextEntry = 0;
     }
-    if (sc.nextGen > 0x3fffffff || sc.nextEntry > 0x3fffffff - P.size) {
+    if (sc.nextGen > 0x3fffffff) {
       sc.gen.fill(0);
-      sc.seenAt.fill(0);
       sc.nextGen = 0;
-      sc.nextEntry = 0;
     }
     const g = ++sc.nextGen;
-    const { gen, inP, seenAt, ex, word } = sc;
+    const { gen, inP, ex, word } = sc;
     const order: number[] = [];
+    const ids = this.ids;
     for (const e of P) {
-      const ids = e.ids;
-      const stamp = ++sc.nextEntry;
-      for (let i = 0; i < ids.length; i++) {
+      for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
         const v = ids[i];
-        const id = v >> 1;
+        const id = v >> 2;
         if (gen[id] !== g) {
           gen[id] = g;
           inP[id] = 0;
@@ -368,10 +456,8 @@ export class TermIndex {
           order.push(id);
         }
         word[id] |= v & 1;
-        if (seenAt[id] !== stamp) {
-          seenAt[id] = stamp;
-          inP[id]++;
-        }
+        // a text counts once per pair (its first candidate in the line)
+        inP[id] += ((v >> 1) & 1) ^ 1;
       }
     }
     return {
@@ -389,12 +475,12 @@ export class TermIndex {
   /** Marks the terms whose analysis may change with this pair. */
   private touch(e: PairEntry): void {
     if (this.bulk) return;
-    for (const t of e.terms) this.dirty.add(t.key);
-    for (let i = 0; i < e.ids.length; i++) {
+    for (const key of e.terms.keys) this.dirty.add(key);
+    for (let i = 0; i < e.idsLen; i++) {
       const text = e.cands.texts[i];
-      const id = e.ids[i] >> 1;
+      const id = this.ids[e.idsAt + i] >> 2;
       const count = this.candCount[id];
-      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const t of p.terms) this.dirty.add(t.key);
+      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const key of p.terms.keys) this.dirty.add(key);
       const users = this.renderingTerms.get(text);
       if (users) for (const k of users) this.dirty.add(k);
     }
@@ -449,7 +535,7 @@ export class TermIndex {
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
       if (!hasTerm && e.cands.texts.includes(R)) return undefined;
       // a name takes the slow path (spelling variants) in analyze()
-      if (hasTerm && e.terms.some((t) => t.key === key && t.kind === 'name')) return undefined;
+      if (hasTerm && hasKind(e.terms, key, 'name')) return undefined;
     }
     // analyze() tries the candidates of the first pairs: they must be the same pairs
     const first = firstEntries(P, QUICK_FROM);
@@ -457,17 +543,16 @@ export class TermIndex {
     // a longer candidate analyze() tried before R may qualify now: when a pair that lacked it
     // left, or a pair outside the term that had it (so it was not exclusive) left
     const tried = first.flatMap((e) => e.cands.texts).sort((a, b) => b.length - a.length);
-    let exclusiveP: ReturnType<TermIndex['exclusiveIn']> | undefined;
-    const exclusiveOfP = () => (exclusiveP ??= this.exclusiveIn(P));
+    const exclusiveP: LazyExclusive = {};
     for (const c of tried) {
       if (c.length <= R.length) break;
       let changed = false;
       for (const e of this.removedSince) {
-        const hadTerm = e.terms.some((t) => t.key === key);
+        const hadTerm = e.terms.keys.includes(key);
         if (hadTerm ? !e.zh.text.includes(c) : e.cands.texts.includes(c)) changed = true;
       }
       if (!changed) continue;
-      let all = this.isExclusive(this.textIds.get(c)!, P, exclusiveOfP);
+      let all = this.isExclusive(this.textIds.get(c)!, P, exclusiveP);
       if (all) for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) return undefined;
     }
@@ -516,7 +601,7 @@ export class TermIndex {
   }
 
   /** The term as first written in the document (and the pair it was taken from). */
-  private displayOf(key: string, P: Set<PairEntry>): string {
+  private displayOf(key: string, P: PairList): string {
     let display = key;
     let firstLine = Infinity;
     let first: PairEntry | undefined;
@@ -524,8 +609,13 @@ export class TermIndex {
       if (e.en.line < firstLine) {
         firstLine = e.en.line;
         first = e;
-        const occ = e.terms.find((t) => t.key === key);
-        display = occ ? (occ.kind === 'noun' || occ.kind === 'phrase' ? occ.text.toLowerCase() : occ.text) : key;
+        const i = e.terms.keys.indexOf(key);
+        if (i < 0) display = key;
+        else {
+          const kind = termKind(e.terms, i);
+          const text = e.en.text.slice(termStart(e.terms, i), termEnd(e.terms, i));
+          display = kind === 'noun' || kind === 'phrase' ? text.toLowerCase() : text;
+        }
       }
     }
     if (first) this.displayFrom.set(key, first);
@@ -539,15 +629,15 @@ export class TermIndex {
    * move together, so their order holds); recomputed otherwise, and always when other
    * files' pairs are indexed (their lines do not move with this document's).
    */
-  private keptDisplay(key: string, old: TermResult, P: Set<PairEntry>): string {
+  private keptDisplay(key: string, old: TermResult, P: PairList): string {
     const from = this.displayFrom.get(key);
-    if (!from || !P.has(from) || this.externalEntries > 0) return this.displayOf(key, P);
+    if (!from || this.entries.get(from.source) !== from || !P.has(from) || this.externalEntries > 0) return this.displayOf(key, P);
     for (const e of this.addedSince) if (e.en.line < from.en.line && P.has(e)) return this.displayOf(key, P);
     return old.display;
   }
 
   /** A consistent rendering: its uses (one per pair) are listed only when asked for (hover, terms view). */
-  private lazyRendering(key: string, text: string, P: Set<PairEntry>): { text: string; uses: RenderingUse[] } {
+  private lazyRendering(key: string, text: string, P: PairList): { text: string; uses: RenderingUse[] } {
     let uses: RenderingUse[] | undefined;
     const self = this;
     return {
@@ -586,10 +676,12 @@ export class TermIndex {
   }
 
   /** Candidate text `id`, which some pair of P has, occurs only in pairs of P (`exclusive` computes it for frequent texts). */
-  private isExclusive(id: number, P: Set<PairEntry>, exclusive: () => { is: (id: number) => boolean }): boolean {
+  private isExclusive(id: number, P: PairList, exclusive: LazyExclusive): boolean {
     const count = this.candCount[id];
     if (count === 0 || count > P.size) return false;
-    if (count > FANOUT) return exclusive().is(id);
+    // once the counts of P are known, they answer for every text
+    if (exclusive.value) return exclusive.value.is(id);
+    if (count > FANOUT) return (exclusive.value = this.exclusiveIn(P)).is(id);
     for (const p of this.membersOf(id)) if (!P.has(p)) return false;
     return true;
   }
@@ -600,17 +692,36 @@ export class TermIndex {
     this.lastNoneBasis = undefined;
     if (!res.inconsistent && res.renderings.length === 0 && !this.positionsUsed) {
       // the first pairs in document order, as analyzeTerm() reads them
-      this.lastNoneBasis = firstEntries(this.termPairs.get(key) ?? new Set<PairEntry>(), 3).map((e) => e.zh);
+      this.lastNoneBasis = this.lastFirst.map((e) => e.zh);
     }
+    this.lastFirst = [];
     return res;
+  }
+
+  /** The first pairs (QUICK_FROM, in document order) of the term analyzeTerm() last read. */
+  private lastFirst: PairEntry[] = [];
+
+  /** The term's pairs in document order: the index's own set when it is in that order already (as after a first check), else a sorted copy. */
+  private inOrder(key: string): PairList {
+    const S = this.termPairs.get(key);
+    if (!S) return new PairList(key);
+    const items = S.items;
+    for (let i = 1; i < items.length; i++) if (byPosition(items[i - 1], items[i]) >= 0) return new PairList(key, [...items].sort(byPosition));
+    return S;
   }
 
   private analyzeTerm(key: string): TermResult {
     // In document order: the choices below (first pairs tried, ties between candidates and
     // families) must not depend on the order in which edits added the pairs to the index,
     // or an incremental check would disagree with a fresh one.
-    const P = new Set([...(this.termPairs.get(key) ?? [])].sort(byPosition));
+    const P = this.inOrder(key);
     const n = P.size;
+    const quickFrom: PairEntry[] = [];
+    for (const e of P) {
+      if (quickFrom.length === QUICK_FROM) break;
+      quickFrom.push(e);
+    }
+    this.lastFirst = quickFrom;
     const display = this.displayOf(key, P);
     const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
     if (n < 2 || n > MAX_TERM_PAIRS) return none;
@@ -627,59 +738,69 @@ export class TermIndex {
     // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
     // (segmentation depends on context, so coverage is tested on the text itself)
     const firstCands: string[] = [];
-    const quickFrom = firstEntries(P, QUICK_FROM);
     for (const e of quickFrom) firstCands.push(...e.cands.texts);
     let quick: string | undefined;
-    let exclusiveP: ReturnType<TermIndex['exclusiveIn']> | undefined;
-    const exclusiveOfP = () => (exclusiveP ??= this.exclusiveIn(P));
+    const exclusiveP: LazyExclusive = {};
     const tried = new Set<string>();
     if (isName) tried.add('\u0000'); // names look for spelling variants first (below)
     for (const c of firstCands.sort((a, b) => b.length - a.length)) {
       if (isName || tried.has(c)) continue;
       tried.add(c);
       if (quick && c.length <= quick.length) break;
-      if (!this.isExclusive(this.textIds.get(c)!, P, exclusiveOfP)) continue;
+      if (!this.isExclusive(this.textIds.get(c)!, P, exclusiveP)) continue;
       let all = true;
       for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) quick = c;
     }
-    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P)], quickFrom };
+    // (a copy of P when it is the index's own set: the uses are listed later, from the pairs of now)
+    if (quick) return { ...none, renderings: [this.lazyRendering(key, quick, P === this.termPairs.get(key) ? new PairList(key, [...P.items]) : P)], quickFrom };
     // exclusive candidates: renderings that occur only where the term does
-    const exclusive = exclusiveOfP();
+    const exclusive = (exclusiveP.value ??= this.exclusiveIn(P));
+    // The uses of every exclusive text are gathered only for the texts the steps below
+    // can use: a text in every pair (consistent), or the members of a family of variants
+    // that could account for 80% of the pairs; counts decide that without them. Names
+    // first look for spelling variants among all their exclusive texts of 3 characters or more.
+    const exIds = exclusive.order.filter(exclusive.is);
+    let bestId = -1;
+    for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || this.idText[id].length > this.idText[bestId].length)) bestId = id;
+    const needed: number[] = [];
+    if (bestId >= 0) needed.push(bestId);
+    else if (variantsAllowed) {
+      const buckets = new Map<string, number[]>();
+      for (const id of exIds) {
+        if (!exclusive.word(id)) continue;
+        const text = this.idText[id];
+        const b = `${text.length}:${text[text.length - 1]}`;
+        const list = buckets.get(b);
+        if (list) list.push(id);
+        else buckets.set(b, [id]);
+      }
+      for (const list of buckets.values()) {
+        if (list.length < 2 || list.length > BUCKET_CAP) continue;
+        let total = 0;
+        for (const id of list) total += exclusive.pairs(id);
+        if (total >= 0.8 * n) needed.push(...list);
+      }
+    }
+    if (!isName && needed.length === 0) return none;
     let cands: CandidateRecords;
     if (isName) {
-      cands = this.records(P, exclusive.is);
-      const variant = this.nameVariants(key, P, cands, none);
+      const both = this.newChoice();
+      const chosen = this.scratch.chosen;
+      for (const id of needed) chosen[id] = both;
+      for (const id of exIds) if (this.idText[id].length >= 3) chosen[id] = both;
+      const all = this.records(P, both);
+      const variant = this.nameVariants(key, P, all, none);
       if (variant) return variant;
+      if (needed.length === 0) return none;
+      const neededText = new Set(needed.map((id) => this.idText[id]));
+      cands = new Map();
+      for (const [text, rec] of all) if (neededText.has(text)) cands.set(text, rec);
     } else {
-      // The uses of every exclusive text are gathered only for the texts the steps below
-      // can use: a text in every pair (consistent), or the members of a family of variants
-      // that could account for 80% of the pairs; counts decide that without them.
-      const exIds = exclusive.order.filter(exclusive.is);
-      let bestId = -1;
-      for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || this.idText[id].length > this.idText[bestId].length)) bestId = id;
-      if (bestId < 0 && !variantsAllowed) return none;
-      const needed = new Set<number>();
-      if (bestId >= 0) needed.add(bestId);
-      else {
-        const buckets = new Map<string, number[]>();
-        for (const id of exIds) {
-          if (!exclusive.word(id)) continue;
-          const text = this.idText[id];
-          const b = `${text.length}:${text[text.length - 1]}`;
-          const list = buckets.get(b);
-          if (list) list.push(id);
-          else buckets.set(b, [id]);
-        }
-        for (const list of buckets.values()) {
-          if (list.length < 2 || list.length > BUCKET_CAP) continue;
-          let total = 0;
-          for (const id of list) total += exclusive.pairs(id);
-          if (total >= 0.8 * n) for (const id of list) needed.add(id);
-        }
-        if (needed.size === 0) return none;
-      }
-      cands = this.records(P, (id) => needed.has(id));
+      const mark = this.newChoice();
+      const chosen = this.scratch.chosen;
+      for (const id of needed) chosen[id] = mark;
+      cands = this.records(P, mark);
     }
     // one exclusive rendering in every pair: consistent
     let best: string | undefined;
@@ -744,13 +865,29 @@ export class TermIndex {
     return bestResult ?? none;
   }
 
-  /** The pairs and uses of the candidate texts chosen, in the order they are first met in P. */
-  private records(P: Set<PairEntry>, chosen: (id: number) => boolean): CandidateRecords {
+  /** Starts a choice of candidate texts for records(): returns its mark (choose(id) puts a text in it). */
+  private newChoice(): number {
+    const sc = this.scratch;
+    if (sc.chosen.length < this.idText.length) {
+      sc.chosen = new Int32Array(Math.max(this.idText.length, sc.chosen.length * 2));
+      sc.nextChosen = 0;
+    }
+    if (sc.nextChosen > 0x3fffffff) {
+      sc.chosen.fill(0);
+      sc.nextChosen = 0;
+    }
+    return ++sc.nextChosen;
+  }
+
+  /** The pairs and uses of the candidate texts chosen (marked `mark` in scratch.chosen), in the order they are first met in P. */
+  private records(P: PairList, mark: number): CandidateRecords {
     const cands: CandidateRecords = new Map();
+    const chosen = this.scratch.chosen;
+    const ids = this.ids;
     for (const e of P) {
-      const ids = e.ids;
-      for (let i = 0; i < ids.length; i++) {
-        if (!chosen(ids[i] >> 1)) continue;
+      const at = e.idsAt;
+      for (let i = 0; i < e.idsLen; i++) {
+        if (chosen[ids[at + i] >> 2] !== mark) continue;
         const text = e.cands.texts[i];
         let rec = cands.get(text);
         if (!rec) cands.set(text, (rec = { pairs: new Set(), uses: [] }));
@@ -765,7 +902,7 @@ export class TermIndex {
    * Names rendered two ways that differ in one character (吉拉德/吉拉尔,
    * 胡佛研究所/胡佛研究院), never in the same pair: the shortest such family wins.
    */
-  private nameVariants(key: string, P: Set<PairEntry>, cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>, none: TermResult): TermResult | undefined {
+  private nameVariants(key: string, P: PairList, cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>, none: TermResult): TermResult | undefined {
     const n = P.size;
     const byLen = new Map<number, string[]>();
     for (const text of cands.keys()) if (text.length >= 3) byLen.set(text.length, [...(byLen.get(text.length) ?? []), text]);
@@ -821,19 +958,14 @@ export class TermIndex {
 
   private use(u: { entry: PairEntry; start: number; end: number }, key: string): RenderingUse {
     const terms = u.entry.terms;
-    let occ: TermOccurrence | undefined;
-    for (let i = 0; i < terms.length; i++)
-      if (terms[i].key === key) {
-        occ = terms[i];
-        break;
-      }
-    return { entry: u.entry, start: u.start, end: u.end, termStart: occ?.start ?? 0, termEnd: occ?.end ?? 0 };
+    const i = terms.keys.indexOf(key);
+    return { entry: u.entry, start: u.start, end: u.end, termStart: i < 0 ? 0 : termStart(terms, i), termEnd: i < 0 ? 0 : termEnd(terms, i) };
   }
 
   /** Which member of a family renders the term in each of its pairs. */
   private assign(
     key: string,
-    P: Set<PairEntry>,
+    P: PairList,
     members: string[],
     cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number }[] }>,
   ): { text: string; uses: RenderingUse[] }[] {
@@ -841,13 +973,15 @@ export class TermIndex {
     const byEntry = new Map<PairEntry, { text: string; start: number; end: number }[]>();
     for (const m of members) for (const u of cands.get(m)!.uses) byEntry.set(u.entry, [...(byEntry.get(u.entry) ?? []), { text: m, start: u.start, end: u.end }]);
     const out = new Map<string, RenderingUse[]>();
+    const samePairs = new Map<string, boolean>();
     for (const [e, usesRaw] of byEntry) {
       // drop a use nested in a longer one at the same spot
       const uses = usesRaw.sort((a, b) => a.start - b.start);
-      const occ = e.terms.find((t) => t.key === key);
+      const terms = termsOf(e.terms, e.en.text);
+      const occ = terms.find((t) => t.key === key);
       if (!occ) continue;
       // coordinated terms with the same pairs, near each other (“anodes and cathodes”)
-      const chain = this.siblings(e, occ, P);
+      const chain = this.siblings(terms, occ, P, samePairs);
       let pick: { text: string; start: number; end: number } | undefined;
       if (chain.length === uses.length) pick = uses[chain.indexOf(occ)];
       else if (uses.length === 1 && chain.length === 1) pick = uses[0];
@@ -866,16 +1000,22 @@ export class TermIndex {
     return [...out].map(([text, uses]) => ({ text, uses: uses.sort((a, b) => a.entry.zh.line - b.entry.zh.line) }));
   }
 
-  private siblings(e: PairEntry, occ: TermOccurrence, P: Set<PairEntry>): TermOccurrence[] {
+  /** `terms`: the terms of the pair's English line, occ one of them. */
+  /** `samePairs`: for the other terms met so far, whether they have exactly the pairs P (the same for every pair of one assign()). */
+  private siblings(terms: TermOccurrence[], occ: TermOccurrence, P: PairList, samePairs: Map<string, boolean>): TermOccurrence[] {
     const same = (t: TermOccurrence) => {
       if (t.key === occ.key) return true;
       if (t.kind === 'phrase' || occ.kind === 'phrase') return false;
-      const q = this.termPairs.get(t.key);
-      if (!q || q.size !== P.size) return false;
-      for (const p of q) if (!P.has(p)) return false;
-      return true;
+      let r = samePairs.get(t.key);
+      if (r === undefined) {
+        const q = this.termPairs.get(t.key);
+        r = !!q && q.size === P.size;
+        if (r) for (const p of q!) if (!P.has(p)) { r = false; break; }
+        samePairs.set(t.key, r);
+      }
+      return r;
     };
-    const list = e.terms.filter((t) => t.kind !== 'phrase' && same(t)).sort((a, b) => a.start - b.start);
+    const list = terms.filter((t) => t.kind !== 'phrase' && same(t)).sort((a, b) => a.start - b.start);
     // the run of siblings around occ, each within a short gap of the next
     let i = list.indexOf(occ);
     if (i < 0) return [occ];
@@ -890,9 +1030,32 @@ export class TermIndex {
 
 /** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
 function sameUse(a: PairEntry, b: PairEntry, key: string): boolean {
-  const x = a.terms.filter((t) => t.key === key);
-  const y = b.terms.filter((t) => t.key === key);
-  if (x.length !== y.length) return false;
-  for (let i = 0; i < x.length; i++) if (x[i].kind !== y[i].kind || !!x[i].nounish !== !!y[i].nounish) return false;
-  return true;
+  const x = a.terms;
+  const y = b.terms;
+  let j = 0;
+  for (let i = 0; i < x.keys.length; i++) {
+    if (x.keys[i] !== key) continue;
+    while (j < y.keys.length && y.keys[j] !== key) j++;
+    // kind and whether plainly a noun (0 for other kinds)
+    if (j === y.keys.length || (x.spans[2 * i + 1] & 7) !== (y.spans[2 * j + 1] & 7)) return false;
+    j++;
+  }
+  while (j < y.keys.length && y.keys[j] !== key) j++;
+  return j === y.keys.length;
+}
+
+/** The exclusivity counts of a term's pairs (TermIndex.exclusiveIn), computed when first needed. */
+interface LazyExclusive {
+  value?: { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] };
+}
+
+/** The kind of a term occurrence from the second span word of its TermList. */
+function termKindOf(v: number): TermOccurrence['kind'] {
+  return (v & 3) === 0 ? 'acronym' : (v & 3) === 1 ? 'name' : (v & 3) === 2 ? 'noun' : 'phrase';
+}
+
+/** Whether the list has the term `key` as an occurrence of this kind. */
+function hasKind(l: TermList, key: string, kind: TermOccurrence['kind']): boolean {
+  for (let i = 0; i < l.keys.length; i++) if (l.keys[i] === key && termKind(l, i) === kind) return true;
+  return false;
 }
