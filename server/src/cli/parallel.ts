@@ -38,21 +38,21 @@ export const SPLIT_MIN_BYTES = 1 << 20;
 /**
  * CPU per pair of each rule on a first check of the benchmark's text, less what every check
  * spends reading and pairing (BASE_COST): `npx tsx bench/rule-costs.ts 20000`, 2026-12-01
- * 10:45 UTC (each rule alone, microseconds per pair). Only the ratios matter: they decide
- * which rules share a thread. A rule not listed counts as DEFAULT_COST.
+ * 11:41 UTC, after the third speed round (each rule alone, microseconds per pair). Only the
+ * ratios matter: they decide which rules share a thread. A rule not listed counts as DEFAULT_COST.
  */
 export const RULE_COST: Readonly<Record<string, number>> = {
-  'term-inconsistency': 176,
-  // the four number rules together: 84 (they share each line's memoised quantities)
-  'number-mismatch': 60,
-  'unit-conversion': 8,
-  'date-mismatch': 8,
-  'multiplier-ambiguity': 8,
+  'term-inconsistency': 127,
+  // the four number rules together: 48 (they share each line's memoised quantities)
+  'number-mismatch': 36,
+  'unit-conversion': 4,
+  'date-mismatch': 4,
+  'multiplier-ambiguity': 4,
   'punctuation-width': 9,
-  'unbalanced-quotes': 5,
-  untranslated: 4,
-  'length-ratio': 3,
-  'glossary-term': 2,
+  'unbalanced-quotes': 4,
+  untranslated: 2,
+  'length-ratio': 2,
+  'glossary-term': 1,
   'unpaired-line': 1,
   'cjk-latin-spacing': 1,
 };
