@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildModel, DocumentSession, pairDelta, ReviewDocument, RULES, type DocumentModel, type Finding, type Order } from '../../server/src/core';
+import { checkMemoHolderCount, LineRec } from '../../server/src/core/document';
 import type { DocumentRule, LineRule, PairRule } from '../../server/src/core/rule';
 
 const EN = ['The port spent $4 billion.', 'Ferries run every 20 minutes.', 'Photo by A. Lee.', 'It rained for 3 days.', 'Names like Halden stay.'];
@@ -269,6 +270,45 @@ describe('sliced checking', () => {
     while (!r.done) r = steps.next();
     assert.equal(r.value, undefined);
     assert.match(s.check().findings.find((f) => f.ruleId === 'unpaired-line')!.message, /英文行/);
+  });
+});
+
+describe("memos of lifetime 'check'", () => {
+  it('live until the check that computed them is done; lifetime line memos stay', () => {
+    const rec = new LineRec('It cost $4 billion.', '\n');
+    let calls = 0;
+    const count = (t: string) => (calls++, t.length);
+    assert.equal(rec.memo('probe.check', count, 'check'), 19);
+    assert.equal(rec.memo('probe.check', count, 'check'), 19);
+    assert.equal(rec.memo('probe.line', count), 19);
+    assert.equal(calls, 2);
+    assert.ok(checkMemoHolderCount() >= 1);
+    new DocumentSession('One 1.\n一1。\n').check();
+    assert.equal(checkMemoHolderCount(), 0, 'a completed check drops them');
+    assert.equal(rec.memo('probe.line', count), 19);
+    assert.equal(calls, 2, 'a line memo survives the check');
+    assert.equal(rec.memo('probe.check', count, 'check'), 19);
+    assert.equal(calls, 3, 'a check memo is computed again');
+  });
+
+  it('are dropped after every check and between slices, and an edit re-checks with them computed afresh (same findings)', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `Pair ${i} costs $${i} million, "quoted (half.\n第${i}对花费${i % 7 ? i : i + 1}00万美元,“引号。`).join('\n');
+    const s = new DocumentSession(text);
+    const steps = s.checkInSlices(0);
+    let step = steps.next();
+    let maxHeld = 0;
+    while (!step.done) {
+      maxHeld = Math.max(maxHeld, checkMemoHolderCount());
+      step = steps.next();
+    }
+    assert.equal(checkMemoHolderCount(), 0);
+    assert.ok(maxHeld <= 4096 * 2 + 64, `held ${maxHeld} records between slices`);
+    for (const [line, ch, t] of [[2000, 5, '9'], [2001, 3, ''], [10, 0, 'x']] as const) {
+      s.applyChanges([{ range: { start: { line, character: ch }, end: { line, character: ch + (t ? 0 : 1) } }, text: t }]);
+      const got = s.check().findings;
+      assert.equal(checkMemoHolderCount(), 0);
+      assert.deepEqual(findingShape(got), findingShape(new DocumentSession(s.doc.getText()).check().findings));
+    }
   });
 });
 

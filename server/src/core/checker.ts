@@ -2,7 +2,7 @@
 // results by content so that an edit re-checks only what it touched.
 
 import { configKey, defaultConfig, type ReviewConfig } from './config';
-import { modelEdit, modelSerial, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type Pair } from './document';
+import { modelEdit, modelSerial, releaseCheckMemos, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type Pair } from './document';
 import { localize } from './l10n';
 import { applySuppressions } from './suppressions';
 import type { CheckEnvironment, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
@@ -188,6 +188,7 @@ export class DocumentSession {
     if (sliceMs !== Infinity) {
       const prep = this.doc.prepareInSlices(sliceOver);
       while (!prep.next().done) {
+        releaseCheckMemos();
         yield;
         if (!stillValid()) return undefined;
         sliceStart = performance.now();
@@ -277,7 +278,10 @@ export class DocumentSession {
           const before = pairsChecked;
           const fs = pairResult(pairs[i]);
           if (fs.length) (pairIdx.push(i), pairF.push(fs));
+          // memos of lifetime 'check' served this pair's rules only: a long unsliced check (the CLI) drops them as it goes
+          if (pairsChecked !== before && (pairsChecked & 4095) === 0) releaseCheckMemos();
           if (pairsChecked !== before && (pairsChecked & 63) === 0 && sliceOver()) {
+            releaseCheckMemos();
             yield;
             if (!stillValid()) return undefined;
             sliceStart = performance.now();
@@ -302,7 +306,9 @@ export class DocumentSession {
           const before = linesChecked;
           const fs = lineResult(lines[i], i);
           if (fs.length) (lineIdx.push(i), lineF.push(fs));
+          if (linesChecked !== before && (linesChecked & 4095) === 0) releaseCheckMemos();
           if (linesChecked !== before && (linesChecked & 63) === 0 && sliceOver()) {
+            releaseCheckMemos();
             yield;
             if (!stillValid()) return undefined;
             sliceStart = performance.now();
@@ -341,6 +347,7 @@ export class DocumentSession {
         const input = pairInput(pairs[i]);
         for (const rule of preparing) this.safe(rule, undefined, () => rule.preparePair!(input, ctx));
         if ((i & 15) === 15 && sliceOver()) {
+          releaseCheckMemos();
           yield;
           if (!stillValid()) return undefined;
           sliceStart = performance.now();
@@ -349,6 +356,7 @@ export class DocumentSession {
     }
     for (const rule of docRules) {
       if (sliceOver()) {
+        releaseCheckMemos();
         yield;
         if (!stillValid()) return undefined;
         sliceStart = performance.now();
@@ -376,6 +384,7 @@ export class DocumentSession {
 
     if (!isSorted(docList)) docList.sort(compareFindings);
     const findings = mergeSorted(mergeSorted(pairList, lineList), docList);
+    releaseCheckMemos();
     this.assembled = { serial, gen, pairRules: pairRules.length, lineRules: lineRules.length, pairIdx, pairF, lineIdx, lineF };
     const { findings: kept, suppressed } = applySuppressions(findings, this.doc, model);
     const result: CheckResult = {

@@ -54,15 +54,20 @@ const NO_QUANTITIES: readonly Quantity[] = Object.freeze([]);
 const NO_ITEMS: MatchResult = Object.freeze({ items: Object.freeze([]) as unknown as MatchItem[] });
 
 export function quantitiesOf(rec: LineRec): readonly Quantity[] {
-  return rec.memo('quantities', (text) => {
-    try {
-      const qs = rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
-      // lines without a quantity share one empty list (less to keep per line in a large document)
-      return qs.length ? qs : NO_QUANTITIES;
-    } catch {
-      return NO_QUANTITIES;
-    }
-  });
+  // lifetime 'check': only the four rules of one pair check read it (their results are cached)
+  return rec.memo(
+    'quantities',
+    (text) => {
+      try {
+        const qs = rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
+        // lines without a quantity share one empty list (less to keep per line in a large document)
+        return qs.length ? qs : NO_QUANTITIES;
+      } catch {
+        return NO_QUANTITIES;
+      }
+    },
+    'check',
+  );
 }
 
 interface MatchCache {
@@ -73,12 +78,12 @@ interface MatchCache {
 
 /** The match of a pair, cached on the English line record (keyed by the Chinese record and tolerance). */
 export function matchPair(input: PairInput, options: MatchOptions): MatchResult {
-  const cached = input.en.cache.get('quantities.match') as MatchCache | undefined;
+  const cached = input.en.checkCache.get('quantities.match') as MatchCache | undefined;
   if (cached && cached.zh === input.zh && cached.tol === options.tolerance) return cached.result;
   const en = quantitiesOf(input.en);
   const zh = quantitiesOf(input.zh);
   const result = en.length === 0 && zh.length === 0 ? NO_ITEMS : matchQuantities(en, zh, options);
-  input.en.cache.set('quantities.match', { zh: input.zh, tol: options.tolerance, result } satisfies MatchCache);
+  input.en.checkCache.set('quantities.match', { zh: input.zh, tol: options.tolerance, result } satisfies MatchCache);
   return result;
 }
 
