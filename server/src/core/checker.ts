@@ -29,7 +29,7 @@ interface PairCacheEntry {
   key: number;
   results: LocalFinding[][];
   /** Findings in document coordinates, built for the lines below; reused while the pair has not moved. */
-  findings?: Finding[];
+  findings: Finding[] | undefined;
   sourceLine: number;
   targetLine: number;
 }
@@ -37,11 +37,18 @@ interface PairCacheEntry {
 interface LineCacheEntry {
   key: number;
   results: LocalFinding[][];
-  findings?: Finding[];
+  findings: Finding[] | undefined;
   line: number;
 }
 
 const NO_FINDINGS: Finding[] = [];
+const NO_RESULTS: LocalFinding[][] = [];
+
+/** Rule results as kept on a line record: one shared empty list when no rule found anything (most pairs and lines of a book). */
+function compactResults(results: LocalFinding[][]): LocalFinding[][] {
+  for (let i = 0; i < results.length; i++) if (results[i].length > 0) return results;
+  return NO_RESULTS;
+}
 
 interface Assembled {
   /** modelSerial of the model they were assembled for. */
@@ -239,7 +246,8 @@ export class DocumentSession {
         entry = {
           target: pair.target,
           key: gen,
-          results: pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx))),
+          results: compactResults(pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx)))),
+          findings: undefined,
           sourceLine: -1,
           targetLine: -1,
         };
@@ -261,7 +269,8 @@ export class DocumentSession {
         const pair = model.pairOfLine[i];
         entry = {
           key: gen,
-          results: lineRules.map((rule) => (rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : [])),
+          results: compactResults(lineRules.map((rule) => (rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : []))),
+          findings: undefined,
           line: -1,
         };
         rec.lineSlot = entry;
