@@ -1,10 +1,11 @@
 // Keystrokes only (after the first check), in one process:
-//   npx tsx bench/keystroke-profile.ts PAIRS [KEYSTROKES] [--profile=FILE] [--zh]
+//   npx tsx bench/keystroke-profile.ts PAIRS [KEYSTROKES] [--profile=FILE] [--zh] [--off=RULE,RULE]
 // Types a character into (and deletes it from) the English line of a pair in the
 // middle of a generated document (the Chinese line with --zh) and re-checks; prints
 // the wall-clock median and the CPU time per keystroke (steadier than wall clock on
 // a shared machine). --profile writes a .cpuprofile of the keystrokes alone
-// (summarise it with `node bench/profile-summary.mjs FILE`).
+// (summarise it with `node bench/profile-summary.mjs FILE`). --off turns rules off
+// (to see what the rest costs).
 import { Session } from 'node:inspector';
 import { writeFileSync } from 'node:fs';
 import { DocumentSession } from '../server/src/core';
@@ -18,7 +19,8 @@ const count = nums[1] ?? 40;
 const profileTo = args.find((a) => a.startsWith('--profile='))?.slice(10);
 const zhSide = args.includes('--zh');
 const { text } = generate(n) as { text: string };
-const s = new DocumentSession(text);
+const off = args.find((a) => a.startsWith('--off='))?.slice(6).split(',') ?? [];
+const s = new DocumentSession(text, { config: { order: 'auto', rules: Object.fromEntries(off.map((id) => [id, 'off' as const])), locale: 'en', options: {} } });
 let t0 = performance.now();
 const first = s.check();
 console.log(`${n} pairs: first check ${(performance.now() - t0).toFixed(0)} ms, ${first.findings.length} findings`);

@@ -8,6 +8,7 @@ import {
   TextDocumentSyncKind,
   type InitializeParams,
   type InitializeResult,
+  type MessageReader,
 } from 'vscode-languageserver/node';
 import { normalizeLocale } from './core';
 import { CODE_ACTION_KINDS, codeActions, resolveCodeAction } from './lsp/codeActions';
@@ -20,10 +21,15 @@ import { installTerms } from './lsp/terms';
 import { installPreview } from './lsp/preview';
 import { installNavigation } from './lsp/navigation';
 import { installStatus } from './lsp/status';
+import { consoleToClient, stdioWriter } from './lsp/wire';
 
 declare const __VERSION__: string;
 
-const connection = createConnection(ProposedFeatures.all);
+// Over stdio the server writes with its own encoder (publishes reuse the JSON of unchanged diagnostics).
+const stdio = process.argv.includes('--stdio');
+// (stdin is passed as the stream, as --stdio would: the library then exits when it ends; its typings want a pair of streams or of reader and writer)
+const connection = stdio ? createConnection(ProposedFeatures.all, process.stdin as unknown as MessageReader, stdioWriter(process.stdout)) : createConnection(ProposedFeatures.all);
+if (stdio) consoleToClient(connection.console);
 const state = new ServerState(connection);
 const terms = installTerms(state);
 installNavigation(state);

@@ -6,11 +6,14 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { buildModel, DocumentSession, pairDelta, ReviewDocument, RULES, type DocumentModel, type Finding, type Order } from '../../server/src/core';
+import { checkMemoHolderCount, LineRec } from '../../server/src/core/document';
+import * as fs from 'node:fs';
+import { SEED } from '../support/paths';
 import type { DocumentRule, LineRule, PairRule } from '../../server/src/core/rule';
 
 const EN = ['The port spent $4 billion.', 'Ferries run every 20 minutes.', 'Photo by A. Lee.', 'It rained for 3 days.', 'Names like Halden stay.'];
 const ZH = ['港口花费了40亿美元。', '渡轮每20分钟一班。', '雨下了3天。', '哈尔登这样的名字保留。', '新的一行。'];
-const OTHER = ['', '   ', '* * *', '<!-- note -->', '2024', '𠀀 ok'];
+const OTHER = ['', '   ', '* * *', '<!-- note -->', '2024', '𠀀 ok', '<!-- bilingual-review-disable-next-pair -->', '<!-- bilingual-review-disable number-mismatch -->', '<!-- bilingual-review-enable -->'];
 
 const lineArb = fc.oneof(
   { weight: 5, arbitrary: fc.constantFrom(...EN) },
@@ -269,6 +272,64 @@ describe('sliced checking', () => {
     while (!r.done) r = steps.next();
     assert.equal(r.value, undefined);
     assert.match(s.check().findings.find((f) => f.ruleId === 'unpaired-line')!.message, /英文行/);
+  });
+});
+
+describe('findings spliced into the last list after a keystroke', () => {
+  it('equal a fresh check, keystroke after keystroke, on the seed (every rule on)', () => {
+    const seed = fs.readFileSync(SEED, 'utf8');
+    const text = [seed, '<!-- bilingual-review-disable number-mismatch -->', seed, '<!-- bilingual-review-enable -->', seed].join('\n');
+    const rules = Object.fromEntries(RULES.map((r) => [r.id, 'warning' as const]));
+    const config = { order: 'auto' as const, rules, locale: 'en' as const, options: {} };
+    const s = new DocumentSession(text, { config });
+    s.check();
+    const rand = fc.sample(fc.tuple(fc.double({ min: 0, max: 1, noNaN: true }), fc.nat(200), fc.constantFrom('x', '9', ',', '“', '（', '', '', '3.5')), { numRuns: 24, seed: 8 });
+    for (const [where, ch, t] of rand) {
+      const line = Math.floor(where * s.doc.lineCount);
+      const len = s.doc.lineText(line).length;
+      const at = Math.min(ch, len);
+      s.applyChanges([{ range: { start: { line, character: at }, end: { line, character: t || at >= len ? at : at + 1 } }, text: t }]);
+      assert.deepEqual(findingShape(s.check().findings), findingShape(new DocumentSession(s.doc.getText(), { config }).check().findings), `after an edit of line ${line}`);
+    }
+  });
+});
+
+describe("memos of lifetime 'check'", () => {
+  it('live until the check that computed them is done; lifetime line memos stay', () => {
+    const rec = new LineRec('It cost $4 billion.', '\n');
+    let calls = 0;
+    const count = (t: string) => (calls++, t.length);
+    assert.equal(rec.memo('probe.check', count, 'check'), 19);
+    assert.equal(rec.memo('probe.check', count, 'check'), 19);
+    assert.equal(rec.memo('probe.line', count), 19);
+    assert.equal(calls, 2);
+    assert.ok(checkMemoHolderCount() >= 1);
+    new DocumentSession('One 1.\n一1。\n').check();
+    assert.equal(checkMemoHolderCount(), 0, 'a completed check drops them');
+    assert.equal(rec.memo('probe.line', count), 19);
+    assert.equal(calls, 2, 'a line memo survives the check');
+    assert.equal(rec.memo('probe.check', count, 'check'), 19);
+    assert.equal(calls, 3, 'a check memo is computed again');
+  });
+
+  it('are dropped after every check and between slices, and an edit re-checks with them computed afresh (same findings)', () => {
+    const text = Array.from({ length: 3000 }, (_, i) => `Pair ${i} costs $${i} million, "quoted (half.\n第${i}对花费${i % 7 ? i : i + 1}00万美元,“引号。`).join('\n');
+    const s = new DocumentSession(text);
+    const steps = s.checkInSlices(0);
+    let step = steps.next();
+    let maxHeld = 0;
+    while (!step.done) {
+      maxHeld = Math.max(maxHeld, checkMemoHolderCount());
+      step = steps.next();
+    }
+    assert.equal(checkMemoHolderCount(), 0);
+    assert.ok(maxHeld <= 4096 * 2 + 64, `held ${maxHeld} records between slices`);
+    for (const [line, ch, t] of [[2000, 5, '9'], [2001, 3, ''], [10, 0, 'x']] as const) {
+      s.applyChanges([{ range: { start: { line, character: ch }, end: { line, character: ch + (t ? 0 : 1) } }, text: t }]);
+      const got = s.check().findings;
+      assert.equal(checkMemoHolderCount(), 0);
+      assert.deepEqual(findingShape(got), findingShape(new DocumentSession(s.doc.getText()).check().findings));
+    }
   });
 });
 

@@ -2,10 +2,10 @@
 // results by content so that an edit re-checks only what it touched.
 
 import { configKey, defaultConfig, type ReviewConfig } from './config';
-import { modelEdit, modelSerial, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type Pair } from './document';
+import { modelEdit, modelSerial, releaseCheckMemos, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type ModelEdit, type Pair } from './document';
 import { localize } from './l10n';
 import { applySuppressions } from './suppressions';
-import type { CheckEnvironment, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
+import type { CheckEnvironment, DocumentFinding, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
 import { RULES } from './rules/registry';
 import type { Finding, LocalFinding, LocalSpan, Range, Severity, SeveritySetting } from './types';
 
@@ -29,7 +29,7 @@ interface PairCacheEntry {
   key: number;
   results: LocalFinding[][];
   /** Findings in document coordinates, built for the lines below; reused while the pair has not moved. */
-  findings?: Finding[];
+  findings: Finding[] | undefined;
   sourceLine: number;
   targetLine: number;
 }
@@ -37,11 +37,18 @@ interface PairCacheEntry {
 interface LineCacheEntry {
   key: number;
   results: LocalFinding[][];
-  findings?: Finding[];
+  findings: Finding[] | undefined;
   line: number;
 }
 
 const NO_FINDINGS: Finding[] = [];
+const NO_RESULTS: LocalFinding[][] = [];
+
+/** Rule results as kept on a line record: one shared empty list when no rule found anything (most pairs and lines of a book). */
+function compactResults(results: LocalFinding[][]): LocalFinding[][] {
+  for (let i = 0; i < results.length; i++) if (results[i].length > 0) return results;
+  return NO_RESULTS;
+}
 
 interface Assembled {
   /** modelSerial of the model they were assembled for. */
@@ -53,6 +60,16 @@ interface Assembled {
   pairF: Finding[][];
   lineIdx: number[];
   lineF: Finding[][];
+  /** Document-rule findings (sorted) and every finding before suppression: what the next check splices into. */
+  docList: Finding[];
+  all: Finding[];
+}
+
+/** A document rule's last findings and the full Finding made of each (reused while the rule returns the same objects). */
+interface DocOut {
+  gen: number;
+  out: readonly DocumentFinding[];
+  full: Finding[];
 }
 
 export interface SessionOptions {
@@ -78,6 +95,7 @@ export class DocumentSession {
   /** Pair and line findings of the last complete check, by pair / line index (only those with findings). */
   private assembled: Assembled | undefined;
   private docStates = new Map<string, Map<string, unknown>>();
+  private docOuts = new Map<string, DocOut>();
   private last: CheckResult | undefined;
 
   constructor(text: string, options: SessionOptions = {}) {
@@ -101,6 +119,7 @@ export class DocumentSession {
     this.generation++;
     this.docStates.clear();
     this.docFindingCache = new WeakMap();
+    this.docOuts.clear();
     this.last = undefined;
   }
 
@@ -109,6 +128,7 @@ export class DocumentSession {
     this.generation++;
     this.docStates.clear();
     this.docFindingCache = new WeakMap();
+    this.docOuts.clear();
     this.last = undefined;
   }
 
@@ -188,6 +208,7 @@ export class DocumentSession {
     if (sliceMs !== Infinity) {
       const prep = this.doc.prepareInSlices(sliceOver);
       while (!prep.next().done) {
+        releaseCheckMemos();
         yield;
         if (!stillValid()) return undefined;
         sliceStart = performance.now();
@@ -225,7 +246,8 @@ export class DocumentSession {
         entry = {
           target: pair.target,
           key: gen,
-          results: pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx))),
+          results: compactResults(pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx)))),
+          findings: undefined,
           sourceLine: -1,
           targetLine: -1,
         };
@@ -247,7 +269,8 @@ export class DocumentSession {
         const pair = model.pairOfLine[i];
         entry = {
           key: gen,
-          results: lineRules.map((rule) => (rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : [])),
+          results: compactResults(lineRules.map((rule) => (rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : []))),
+          findings: undefined,
           line: -1,
         };
         rec.lineSlot = entry;
@@ -277,7 +300,10 @@ export class DocumentSession {
           const before = pairsChecked;
           const fs = pairResult(pairs[i]);
           if (fs.length) (pairIdx.push(i), pairF.push(fs));
+          // memos of lifetime 'check' served this pair's rules only: a long unsliced check (the CLI) drops them as it goes
+          if (pairsChecked !== before && (pairsChecked & 4095) === 0) releaseCheckMemos();
           if (pairsChecked !== before && (pairsChecked & 63) === 0 && sliceOver()) {
+            releaseCheckMemos();
             yield;
             if (!stillValid()) return undefined;
             sliceStart = performance.now();
@@ -302,7 +328,9 @@ export class DocumentSession {
           const before = linesChecked;
           const fs = lineResult(lines[i], i);
           if (fs.length) (lineIdx.push(i), lineF.push(fs));
+          if (linesChecked !== before && (linesChecked & 4095) === 0) releaseCheckMemos();
           if (linesChecked !== before && (linesChecked & 63) === 0 && sliceOver()) {
+            releaseCheckMemos();
             yield;
             if (!stillValid()) return undefined;
             sliceStart = performance.now();
@@ -321,12 +349,6 @@ export class DocumentSession {
         }
       }
     }
-    // Each list below is already in document order (findings are sorted per pair and per
-    // line, pairs and lines come in order): merging them is cheaper than sorting everything.
-    const pairList: Finding[] = [];
-    for (const fs of pairF) for (let j = 0; j < fs.length; j++) pairList.push(fs[j]);
-    const lineList: Finding[] = [];
-    for (const fs of lineF) for (let j = 0; j < fs.length; j++) lineList.push(fs[j]);
     const docList: Finding[] = [];
 
     // Per-pair preparation of document rules (memoised per line), in slices: on a first
@@ -341,6 +363,7 @@ export class DocumentSession {
         const input = pairInput(pairs[i]);
         for (const rule of preparing) this.safe(rule, undefined, () => rule.preparePair!(input, ctx));
         if ((i & 15) === 15 && sliceOver()) {
+          releaseCheckMemos();
           yield;
           if (!stillValid()) return undefined;
           sliceStart = performance.now();
@@ -349,6 +372,7 @@ export class DocumentSession {
     }
     for (const rule of docRules) {
       if (sliceOver()) {
+        releaseCheckMemos();
         yield;
         if (!stillValid()) return undefined;
         sliceStart = performance.now();
@@ -362,21 +386,43 @@ export class DocumentSession {
       const sev = this.severityOf(rule) as Severity;
       const out = this.safe(rule, [], () => rule.checkDocument({ doc: this.doc, model, state: st }, ctx));
       // A rule that keeps its findings in `state` and returns the same objects gets the same
-      // Finding objects back, so the LSP layer can reuse their Diagnostics too.
+      // Finding objects back, so the LSP layer can reuse their Diagnostics too. The runs it
+      // returned last time (same objects at the start and at the end) are taken as they were.
       const cache = this.docFindingCache;
-      for (const f of out) {
-        let full = cache.get(f);
-        if (!full || full.ruleId !== rule.id || full.severity !== (f.severity ?? sev) || full.range !== f.range) {
-          full = { ...f, ruleId: rule.id, severity: f.severity ?? sev };
-          cache.set(f, full);
-        }
-        docList.push(full);
+      const last = this.docOuts.get(rule.id);
+      const full = new Array<Finding>(out.length);
+      let a = 0;
+      let b = 0;
+      if (last && last.gen === gen) {
+        const lo = last.out;
+        const n = Math.min(out.length, lo.length);
+        while (a < n && out[a] === lo[a] && last.full[a].range === out[a].range) a++;
+        while (b < n - a && out[out.length - 1 - b] === lo[lo.length - 1 - b] && last.full[lo.length - 1 - b].range === out[out.length - 1 - b].range) b++;
+        for (let k = 0; k < a; k++) full[k] = last.full[k];
+        for (let k = 0; k < b; k++) full[out.length - 1 - k] = last.full[lo.length - 1 - k];
       }
+      for (let k = a; k < out.length - b; k++) {
+        const f = out[k];
+        let ff = cache.get(f);
+        if (!ff || ff.ruleId !== rule.id || ff.severity !== (f.severity ?? sev) || ff.range !== f.range) {
+          ff = { ...f, ruleId: rule.id, severity: f.severity ?? sev };
+          cache.set(f, ff);
+        }
+        full[k] = ff;
+      }
+      this.docOuts.set(rule.id, { gen, out, full });
+      for (let k = 0; k < full.length; k++) docList.push(full[k]);
     }
 
     if (!isSorted(docList)) docList.sort(compareFindings);
-    const findings = mergeSorted(mergeSorted(pairList, lineList), docList);
-    this.assembled = { serial, gen, pairRules: pairRules.length, lineRules: lineRules.length, pairIdx, pairF, lineIdx, lineF };
+    // After a keystroke within a line (no line added or removed), only the findings on the
+    // re-paired lines and on the lines of the document findings that changed are new: the
+    // rest of the last list is taken as it was instead of merging every finding again.
+    const findings =
+      (prev && (same || (derived && edit!.lineDelta === 0)) && prev.all && splice(prev, docList, same ? undefined : edit!, model, pairIdx, pairF, lineIdx, lineF)) ||
+      mergeAll(pairF, lineF, docList);
+    releaseCheckMemos();
+    this.assembled = { serial, gen, pairRules: pairRules.length, lineRules: lineRules.length, pairIdx, pairF, lineIdx, lineF, docList, all: findings };
     const { findings: kept, suppressed } = applySuppressions(findings, this.doc, model);
     const result: CheckResult = {
       findings: kept,
@@ -386,6 +432,84 @@ export class DocumentSession {
     this.last = result;
     return result;
   }
+}
+
+/** Every finding in document order: each list is already sorted (per pair, per line, and pairs and lines in order), so merging them is cheaper than sorting everything. */
+function mergeAll(pairF: readonly Finding[][], lineF: readonly Finding[][], docList: Finding[]): Finding[] {
+  const pairList: Finding[] = [];
+  for (const fs of pairF) for (let j = 0; j < fs.length; j++) pairList.push(fs[j]);
+  const lineList: Finding[] = [];
+  for (const fs of lineF) for (let j = 0; j < fs.length; j++) lineList.push(fs[j]);
+  return mergeSorted(mergeSorted(pairList, lineList), docList);
+}
+
+/** First index of `arr` whose key is >= value (keys ascending). */
+function firstAtOrAfter<T>(arr: readonly T[], value: number, key: (x: T) => number): number {
+  let lo = 0;
+  let hi = arr.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (key(arr[mid]) < value) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
+const startLine = (f: Finding): number => f.range.start.line;
+
+/**
+ * The merged list of a check whose model has the same lines as the last one (an edit
+ * inside lines, or none), built from the last merged list: the findings starting on the
+ * lines [lo, hi) where something changed (the re-paired lines, and the lines of document
+ * findings that are not the same objects as last time, widened to whole pairs) are merged
+ * afresh; before and after that stretch the last list is copied. Gives exactly what
+ * mergeAll gives: outside the stretch both hold the same findings in the same order.
+ * Undefined when too much changed for this to pay.
+ */
+function splice(
+  prev: Assembled,
+  docList: readonly Finding[],
+  edit: ModelEdit | undefined,
+  model: DocumentModel,
+  pairIdx: readonly number[],
+  pairF: readonly Finding[][],
+  lineIdx: readonly number[],
+  lineF: readonly Finding[][],
+): Finding[] | undefined {
+  const old = prev.docList;
+  const n = Math.min(old.length, docList.length);
+  let a = 0;
+  while (a < n && old[a] === docList[a]) a++;
+  let b = 0;
+  while (b < n - a && old[old.length - 1 - b] === docList[docList.length - 1 - b]) b++;
+  if (old.length - a - b > 256 || docList.length - a - b > 256) return undefined;
+  let lo = edit ? edit.lineFrom : Infinity;
+  let hi = edit ? edit.lineTo : -Infinity;
+  for (let k = a; k < old.length - b; k++) ((lo = Math.min(lo, startLine(old[k]))), (hi = Math.max(hi, startLine(old[k]) + 1)));
+  for (let k = a; k < docList.length - b; k++) ((lo = Math.min(lo, startLine(docList[k]))), (hi = Math.max(hi, startLine(docList[k]) + 1)));
+  const all = prev.all;
+  if (lo >= hi) return all.slice();
+  // whole pairs: a pair's findings start on its source or its target line
+  const first = model.pairOfLine[lo];
+  if (first) lo = Math.min(lo, first.source.line, first.target.line);
+  const last = model.pairOfLine[hi - 1];
+  if (last) hi = Math.max(hi, last.source.line + 1, last.target.line + 1);
+  const pairs = model.pairs;
+  const pairLine = (i: number): number => pairs[i].source.line;
+  const local: Finding[] = [];
+  for (let k = firstAtOrAfter(pairIdx, lo, pairLine); k < pairIdx.length && pairLine(pairIdx[k]) < hi; k++) for (const f of pairF[k]) local.push(f);
+  const lineLocal: Finding[] = [];
+  for (let k = firstAtOrAfter(lineIdx, lo, (i) => i); k < lineIdx.length && lineIdx[k] < hi; k++) for (const f of lineF[k]) lineLocal.push(f);
+  const docPart = docList.slice(firstAtOrAfter(docList, lo, startLine), firstAtOrAfter(docList, hi, startLine));
+  const mid = mergeSorted(mergeSorted(local, lineLocal), docPart);
+  const x = firstAtOrAfter(all, lo, startLine);
+  const y = firstAtOrAfter(all, hi, startLine);
+  const out = new Array<Finding>(x + mid.length + all.length - y);
+  let o = 0;
+  for (let k = 0; k < x; k++) out[o++] = all[k];
+  for (let k = 0; k < mid.length; k++) out[o++] = mid[k];
+  for (let k = y; k < all.length; k++) out[o++] = all[k];
+  return out;
 }
 
 function isSorted(list: readonly Finding[]): boolean {

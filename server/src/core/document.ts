@@ -24,6 +24,11 @@ export class LineRec {
   /** Per-line caches owned by rules and extractors (keyed by their id); created on first use (a book has 250,000 lines). */
   private memoMap: Map<string, unknown> | undefined;
   /**
+   * Memos of lifetime 'check' (see MemoLifetime), dropped by releaseCheckMemos().
+   * @internal
+   */
+  checkMemoMap: Map<string, unknown> | undefined = undefined;
+  /**
    * The checker's result slots for the pair this line is the source of, and for
    * the line itself (a record belongs to one document, hence to one session; a
    * field is much cheaper than a WeakMap lookup on every pair of every check).
@@ -38,19 +43,61 @@ export class LineRec {
     this.eol = eol;
   }
 
-  /** Per-line caches owned by rules and extractors (keyed by their id). */
+  /** Per-line caches owned by rules and extractors (keyed by their id), kept as long as the record. */
   get cache(): Map<string, unknown> {
     return (this.memoMap ??= new Map());
   }
 
-  memo<T>(key: string, compute: (text: string) => T): T {
-    const map = (this.memoMap ??= new Map());
+  /** Per-line scratch caches of lifetime 'check' (see MemoLifetime): dropped once the current check is done. */
+  get checkCache(): Map<string, unknown> {
+    let map = this.checkMemoMap;
+    if (!map) {
+      this.checkMemoMap = map = new Map();
+      checkMemoHolders.push(this);
+    }
+    return map;
+  }
+
+  /** `compute(text)`, cached on the record under `key` for the given lifetime (default: the record's). */
+  memo<T>(key: string, compute: (text: string) => T, lifetime: MemoLifetime = 'line'): T {
+    const map = lifetime === 'check' ? this.checkCache : (this.memoMap ??= new Map());
     const hit = map.get(key);
     if (hit !== undefined || map.has(key)) return hit as T;
     const value = compute(this.text);
     map.set(key, value);
     return value;
   }
+}
+
+/**
+ * How long a memo stays on its line record.
+ * - 'line' (the default): as long as the record. For analysis that document rules
+ *   read on every check (term extraction), or whose identity they compare.
+ * - 'check': until the check that computed it is done. For analysis that only
+ *   serves pair and line rules (quantities, punctuation): their results are cached
+ *   by the checker with the record, so the analysis is needed again only when the
+ *   pair is re-checked, and keeping it on every line of a book would hold
+ *   kilobytes per line for nothing. A hover that needs it computes it again.
+ */
+export type MemoLifetime = 'line' | 'check';
+
+/** Records holding memos of lifetime 'check' (in every document). */
+let checkMemoHolders: LineRec[] = [];
+
+/**
+ * Drops every memo of lifetime 'check' (the checker calls it when a check is
+ * done, between its slices, and every few thousand pairs of a long check).
+ * Costs only the records that hold such memos.
+ */
+export function releaseCheckMemos(): void {
+  if (checkMemoHolders.length === 0) return;
+  for (const rec of checkMemoHolders) rec.checkMemoMap = undefined;
+  checkMemoHolders = [];
+}
+
+/** How many records hold memos of lifetime 'check' (for tests and the benchmark). */
+export function checkMemoHolderCount(): number {
+  return checkMemoHolders.length;
 }
 
 export interface Pair {

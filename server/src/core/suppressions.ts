@@ -10,7 +10,7 @@
 // No rule = every rule. Rules are separated by spaces or commas; anything after
 // " -- " is a free-text reason ("-- the source rounds the figure").
 
-import type { DocumentModel, LineRec, ReviewDocument } from './document';
+import { modelEdit, modelSerial, type DocumentModel, type LineRec, type ReviewDocument } from './document';
 import type { Finding, TextEdit } from './types';
 
 export type DirectiveKind = 'disable-next-pair' | 'disable' | 'enable';
@@ -162,15 +162,31 @@ function buildIndex(doc: ReviewDocument, model: DocumentModel): SuppressionIndex
 }
 
 const indexes = new WeakMap<DocumentModel, SuppressionIndex>();
+/** For each document, the serial of the last model found to have no directive. */
+const lastEmpty = new WeakMap<ReviewDocument, number>();
 
 /** The directives of a document, indexed once per pairing (the model is rebuilt only after an edit). */
 export function suppressionIndex(doc: ReviewDocument, model: DocumentModel): SuppressionIndex {
   let index = indexes.get(model);
   if (!index) {
-    index = buildIndex(doc, model);
+    index = emptyAfterEdit(doc, model) ?? buildIndex(doc, model);
     indexes.set(model, index);
+    if (index.empty) lastEmpty.set(doc, modelSerial(model));
   }
   return index;
+}
+
+/**
+ * EMPTY without reading every line, when the model was derived by an edit from one
+ * with no directive and none of the lines the edit re-paired holds one (the lines
+ * it removed held none, since their model had none).
+ */
+function emptyAfterEdit(doc: ReviewDocument, model: DocumentModel): SuppressionIndex | undefined {
+  const edit = modelEdit(model);
+  if (!edit || lastEmpty.get(doc) !== edit.previousSerial) return undefined;
+  const lines = doc.lines;
+  for (let i = edit.lineFrom; i < edit.lineTo && i < lines.length; i++) if (directiveOf(lines[i])) return undefined;
+  return EMPTY;
 }
 
 /** Drops the findings that a directive ignores. */

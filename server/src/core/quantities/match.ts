@@ -54,16 +54,21 @@ const NO_QUANTITIES: readonly Quantity[] = Object.freeze([]);
 const NO_ITEMS: MatchResult = Object.freeze({ items: Object.freeze([]) as unknown as MatchItem[] });
 
 export function quantitiesOf(rec: LineRec): readonly Quantity[] {
-  return rec.memo('quantities', (text) => {
-    try {
-      const qs = rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
-      // lines without a quantity share one empty list (less to keep per line in a large document);
-      // the others keep an exact-length copy (an array grown by push has room for 17)
-      return qs.length ? qs.slice() : NO_QUANTITIES;
-    } catch {
-      return NO_QUANTITIES;
-    }
-  });
+  // lifetime 'check': only the four rules of one pair check read it (their results are cached
+  // with the line records), so it is dropped once the check is done
+  return rec.memo(
+    'quantities',
+    (text) => {
+      try {
+        const qs = rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
+        // lines without a quantity share one empty list
+        return qs.length ? qs : NO_QUANTITIES;
+      } catch {
+        return NO_QUANTITIES;
+      }
+    },
+    'check',
+  );
 }
 
 /** A pair's match with what it was made for: one object per pair (the result is the cache entry). */
@@ -74,14 +79,14 @@ interface MatchCache extends MatchResult {
 
 /** The match of a pair, cached on the English line record (keyed by the Chinese record and tolerance). */
 export function matchPair(input: PairInput, options: MatchOptions): MatchResult {
-  const cached = input.en.cache.get('quantities.match') as MatchCache | undefined;
+  // kept until the check is done (checkCache), like the quantities it is made of
+  const cached = input.en.checkCache.get('quantities.match') as MatchCache | undefined;
   if (cached && cached.zh === input.zh && cached.tol === options.tolerance) return cached;
   const en = quantitiesOf(input.en);
   const zh = quantitiesOf(input.zh);
   const items = en.length === 0 && zh.length === 0 ? NO_ITEMS.items : matchQuantities(en, zh, options).items;
-  // items in an exact-length array (grown by push it has room for 17), the empty list shared
-  const entry: MatchCache = { items: items.length ? items.slice() : NO_ITEMS.items, zh: input.zh, tol: options.tolerance };
-  input.en.cache.set('quantities.match', entry);
+  const entry: MatchCache = { items, zh: input.zh, tol: options.tolerance };
+  input.en.checkCache.set('quantities.match', entry);
   return entry;
 }
 

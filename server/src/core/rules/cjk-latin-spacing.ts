@@ -94,7 +94,7 @@ export const cjkLatinSpacing: LineRule = {
     const raw = ctx.option<string>('cjkLatinSpacing', 'space');
     const style: SpacingStyle = raw === 'none' ? 'none' : 'space';
     if (!/[A-Za-z]/.test(rec.text)) return [];
-    const spots = rec.memo(`cjk-latin-spacing.${style}`, (t) => spacingSpots(t, style));
+    const spots = rec.memo(`cjk-latin-spacing.${style}`, (t) => spacingSpots(t, style), 'check');
     if (spots.length === 0) return [];
     const n = spots.length;
     const first = spots[0];

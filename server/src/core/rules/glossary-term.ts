@@ -9,7 +9,7 @@ export function glossaryOf(ctx: RuleContext): Glossary | undefined {
 }
 
 function matchesOf(input: PairInput, g: Glossary): GlossaryMatch[] {
-  return input.en.memo(`glossary.${g.id}`, (text) => g.matchEnglish(text));
+  return input.en.memo(`glossary.${g.id}`, (text) => g.matchEnglish(text), 'check');
 }
 
 /** Marks of the characters of a line taken by a span: an overlap test that stays linear on a 1 MB line. */

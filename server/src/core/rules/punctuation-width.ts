@@ -198,7 +198,7 @@ export const punctuationWidth: LineRule = {
   checkLine({ rec, lang }, ctx) {
     // most lines have no candidate mark: answer without creating the line's memo map
     if (!(lang === 'zh' ? HALF_MARK : FULL_MARK).test(rec.text)) return [];
-    const offences = rec.memo(lang === 'zh' ? 'punctuation-width.zh' : 'punctuation-width.en', lang === 'zh' ? halfWidthInChinese : fullWidthInEnglish);
+    const offences = rec.memo(lang === 'zh' ? 'punctuation-width.zh' : 'punctuation-width.en', lang === 'zh' ? halfWidthInChinese : fullWidthInEnglish, 'check');
     if (offences.length === 0) return [];
     const first = offences[0];
     const count = offences.length;

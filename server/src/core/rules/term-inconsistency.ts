@@ -1,3 +1,4 @@
+import { pairDelta } from '../delta';
 import type { DocumentFinding, DocumentRule, Inspection } from '../rule';
 import { enTerms, PairList, TermIndex, zhCandidates, type ExternalPair, type PairEntry, type RenderingUse, type TermResult } from '../terms/index';
 import type { Glossary } from '../terms/glossary';
@@ -109,6 +110,9 @@ function ownedByOther(idx: TermIndex, r: TermResult): boolean {
 }
 
 /** The document's term index, kept in the rule's state and updated by delta. */
+/** In the rule's state: true when the index was last updated to the model pairDelta last saw. */
+const SYNCED = 'term-inconsistency.synced';
+
 export function termIndexOf(state: Map<string, unknown>): TermIndex {
   let idx = state.get('index') as TermIndex | undefined;
   if (!idx) state.set('index', (idx = new TermIndex()));
@@ -155,7 +159,15 @@ export const termInconsistency: DocumentRule = {
   checkDocument({ model, state }, ctx) {
     const idx = termIndexOf(state);
     const ws = ctx.env.services.workspaceTerms as WorkspaceTermsService | undefined;
-    idx.update(model.pairs, ws && typeof ws.externalPairs === 'function' ? ws.externalPairs() : []);
+    const external = ws && typeof ws.externalPairs === 'function' ? ws.externalPairs() : [];
+    // After an edit, only the re-paired pairs are indexed again (when the last update completed
+    // and no other file's pairs are in the index); otherwise every pair is visited.
+    const delta = pairDelta(state, model);
+    const synced = state.get(SYNCED) === true;
+    state.set(SYNCED, false);
+    if (synced && !delta.full && external.length === 0 && idx.deltaReady) idx.updateDelta(delta.removed, delta.added);
+    else idx.update(model.pairs, external);
+    state.set(SYNCED, true);
     const keys = idx.refresh();
     if (keys.size === 0) return [];
     const g = glossaryOf(ctx);

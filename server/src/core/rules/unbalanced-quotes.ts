@@ -106,7 +106,7 @@ export const unbalancedQuotes: LineRule = {
   },
   checkLine({ rec }, ctx) {
     if (!ANY_MARK.test(rec.text)) return [];
-    const found = rec.memo('unbalanced-quotes', imbalances);
+    const found = rec.memo('unbalanced-quotes', imbalances, 'check');
     if (found.length === 0) return [];
     return found.map((b): LocalFinding => {
       const partner = b.kind === 'unclosed' ? CLOSERS[b.mark][0] : OPENER_OF[b.mark];
