@@ -245,6 +245,20 @@ export class TermIndex {
         }
       }
     }
+    this.settleRemovals();
+    // after a first check, give back the room doubling left (keeping an eighth for edits)
+    if (this.bulk && this.ids.length > this.idsUsed + (this.idsUsed >> 2) + 4096) this.ids = this.ids.slice(0, this.idsUsed + (this.idsUsed >> 3) + 4096);
+    if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
+    this.bulk = false;
+    this.lastDelta = { added, removed };
+  }
+
+  /**
+   * The end of every update: drops the pairs removed during it from their terms' lists
+   * (removal leaves them there until now, so that a list is filtered once however many of
+   * its pairs went), and copies the slab when removed pairs left most of it.
+   */
+  private settleRemovals(): void {
     for (const list of this.toCompact) {
       list.items = list.items.filter((e) => !this.removedNow.has(e));
       list.pending = 0;
@@ -263,11 +277,6 @@ export class TermIndex {
       this.ids = ids;
       this.idsUsed = at;
     }
-    // after a first check, give back the room doubling left (keeping an eighth for edits)
-    if (this.bulk && this.ids.length > this.idsUsed + (this.idsUsed >> 2) + 4096) this.ids = this.ids.slice(0, this.idsUsed + (this.idsUsed >> 3) + 4096);
-    if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
-    this.bulk = false;
-    this.lastDelta = { added, removed };
   }
 
   /** True when updateDelta() may be used: the index holds this document's pairs only. */
@@ -307,6 +316,7 @@ export class TermIndex {
         r++;
       }
     }
+    this.settleRemovals();
     this.lastDelta = { added: a, removed: r };
   }
 
