@@ -457,7 +457,8 @@ const targets = [
     peerRatio == null ? 'n/a' : `${peerRatio.toFixed(2)}× (CPU time: ${(P[peerAt].cpuPairsPerSecond / results.peer[peerAt].cpuPairsPerSecond).toFixed(2)}×)${synthRatio == null ? '' : ` (synthetic ${synthRatio.toFixed(1)}×)`}`,
     peerRatio == null ? null : peerRatio >= 10,
   ],
-  ['CLI ≥ 17,000 pairs/s (the issue\'s figure for 10× pofilter), 100,000 pairs', big ? `${f0(big.pairsPerSecond)} pairs/s${SYNTHETIC ? ` (synthetic ${f0(results.cli.synthetic[100000].pairsPerSecond)})` : ''}` : 'n/a', big ? big.pairsPerSecond >= 17000 : null],
+  // the issue puts pofilter at about 17,000 pairs/s on this machine: 10× that is 170,000 pairs/s
+  ['CLI ≥ 170,000 pairs/s (10× the issue\'s 17,000 pairs/s for pofilter), 100,000 pairs', big ? `${f0(big.pairsPerSecond)} pairs/s${SYNTHETIC ? ` (synthetic ${f0(results.cli.synthetic[100000].pairsPerSecond)})` : ''}` : 'n/a', big ? big.pairsPerSecond >= 170000 : null],
   ['CLI 100,000 pairs ≤ 3 s', big ? `${f0(big.ms)} ms (CPU ${f0(big.cpuMs)} ms)${SYNTHETIC ? ` (synthetic ${f0(results.cli.synthetic[100000].ms)} ms)` : ''}` : 'n/a', big ? big.ms <= 3000 : null],
   ['keystroke → diagnostics ≤ 30 ms at 20,000 pairs', S.sizes[20000] ? `${f1(S.sizes[20000].editMs.median)} ms${SYNTHETIC ? ` (synthetic ${f1(results.server.synthetic.sizes[20000].editMs.median)} ms)` : ''}` : 'n/a', S.sizes[20000] ? S.sizes[20000].editMs.median <= 30 : null],
   [
@@ -466,6 +467,11 @@ const targets = [
     SERVER_SIZES.every((n) => S.sizes[n].zhEditMs.median <= (n <= 20000 ? 30 : 100)),
   ],
   ['keystroke → diagnostics ≤ 100 ms at 100,000 pairs', S.sizes[100000] ? `${f1(S.sizes[100000].editMs.median)} ms${SYNTHETIC ? ` (synthetic ${f1(results.server.synthetic.sizes[100000].editMs.median)} ms)` : ''}` : 'n/a', S.sizes[100000] ? S.sizes[100000].editMs.median <= 100 : null],
+  [
+    'Enter in the middle (every later line moves) → diagnostics (same targets: 30 ms at 20,000, 100 ms at 100,000 pairs)',
+    SERVER_SIZES.map((n) => `${f1(S.sizes[n].newlineMs.median)} ms at ${f0(n)}`).join(', '),
+    SERVER_SIZES.every((n) => S.sizes[n].newlineMs.median <= (n <= 20000 ? 30 : 100)),
+  ],
   ['hover ≤ 5 ms', lastServer?.hoverMs ? `${f1(lastServer.hoverMs.median)} ms` : 'n/a (the server does not offer hover yet)', lastServer?.hoverMs ? lastServer.hoverMs.median <= 5 : null],
   ['server cold start ≤ 150 ms', `${f0(S.coldStartMs)} ms (bare \`node -e 0\`: ${f0(results.nodeStartMs)} ms)`, S.coldStartMs <= 150],
   ['server RSS ≤ 300 MB with 100,000 pairs open', S.sizes[100000] ? `${f0(S.sizes[100000].rssMB)} MB holding it, ${f0(S.sizes[100000].peakRssMB)} MB peak` : 'n/a', S.sizes[100000] ? S.sizes[100000].rssMB <= 300 : null],
