@@ -690,10 +690,11 @@ export class TermIndex {
     const edit = this.zhEditSince();
     if (!edit) return undefined;
     const n = P.size;
+    // too few or too many pairs to be analysed: the same number of pairs, the same result
+    if (n < 2 || n > MAX_TERM_PAIRS) return { ...old, display: this.keptDisplay(key, old, P), pairs: n };
     // the first pairs, whose candidates the fast path tries, are the same (their Chinese lines too)
     const first = firstEntries(P, basis.length);
     if (first.length !== basis.length || first.some((e, i) => e.zh !== basis[i])) return undefined;
-    if (n < 2 || n > MAX_TERM_PAIRS) return { ...old, display: this.keptDisplay(key, old, P), pairs: n };
     const { frequent } = byCounts;
     const inP = P.has(edit.added);
     if (inP) {
