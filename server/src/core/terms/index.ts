@@ -94,6 +94,12 @@ function firstEntries(P: Iterable<PairEntry>, k: number): PairEntry[] {
 }
 
 const QUICK_FROM = 3;
+/**
+ * Terms of fewer pairs than `noneByCountsFrom` are analysed again after an edit of their
+ * Chinese lines (cheap: not kept in noneByCounts). Tests lower it to exercise the shortcut
+ * on small documents.
+ */
+export const TERM_TUNING = { noneByCountsFrom: 64 };
 
 /** Terms used in more pairs than this are not analysed (they are everywhere and rendered by context). */
 export const MAX_TERM_PAIRS = 5000;
@@ -191,6 +197,20 @@ export class TermIndex {
    * their lines (see stillNone): the Chinese lines of the first pairs it read.
    */
   private noneBasis = new Map<string, LineRec[]>();
+  /**
+   * Terms (of many pairs, not names) whose last analysis found nothing from the counts
+   * alone: no exclusive text in every pair, no bucket of possible variants (same length
+   * and last character) that could cover 80% of the pairs (see stillNoneAfterZhEdit).
+   * `frequent`: the texts exclusive to the term then in more than FANOUT / 2 of its pairs,
+   * each with whether one of its uses is a word (or has been since: true stays true);
+   * whether a text of more than FANOUT pairs is exclusive is not known without a pass
+   * over the pairs. `edits`: the Chinese-line edits kept since (each moves a count by one
+   * at most, so after FANOUT / 2 of them a text outside `frequent` could pass FANOUT).
+   */
+  private noneByCounts = new Map<string, { frequent: Map<number, boolean>; edits: number }>();
+  private lastNoneByCounts: { frequent: Map<number, boolean>; edits: number } | undefined;
+  /** The candidate texts (numbers) of each bucket of possible variants, by bucketOf(text). */
+  private bucketTexts = new Map<number, number[]>();
   private positionsUsed = false;
   /** For each term, the pair its display text was taken from. */
   private displayFrom = new Map<string, PairEntry>();
@@ -205,8 +225,11 @@ export class TermIndex {
   private removedSince = new Set<PairEntry>();
   /** Pairs added and removed by the last update (for tests and the benchmark). */
   lastDelta = { added: 0, removed: 0 };
-  /** Terms the last refresh analysed in full, and those whose result it kept from the changed pairs alone (for tests and the benchmark). */
-  lastRefresh = { analysed: 0, kept: 0 };
+  /**
+   * Terms the last refresh analysed in full, and those whose result it kept from the changed
+   * pairs alone (of them, `keptZh` after an edit of a Chinese line: stillNoneAfterZhEdit) (for tests and the benchmark).
+   */
+  lastRefresh = { analysed: 0, kept: 0, keptZh: 0 };
 
   get size(): number {
     return this.entries.size;
@@ -452,6 +475,10 @@ export class TermIndex {
         id = this.idText.length;
         this.textIds.set(text, id);
         this.idText.push(text);
+        const b = bucketOf(text);
+        const inBucket = this.bucketTexts.get(b);
+        if (inBucket) inBucket.push(id);
+        else this.bucketTexts.set(b, [id]);
         if (id >= this.candCount.length) {
           const count = new Int32Array(this.candCount.length * 2);
           count.set(this.candCount);
@@ -538,23 +565,35 @@ export class TermIndex {
 
   /** Re-analyses the terms touched since the last call; returns the keys of inconsistent terms. */
   refresh(): ReadonlySet<string> {
-    if (this.dirty.size) this.lastRefresh = { analysed: 0, kept: 0 };
+    if (this.dirty.size) this.lastRefresh = { analysed: 0, kept: 0, keptZh: 0 };
     for (const key of this.dirty) {
       const old = this.results.get(key);
       if (old) for (const r of old.renderings) removeFrom(this.renderingTerms, r.text, key);
       let res: TermResult | undefined;
       if (this.termPairs.has(key)) {
         res = old && (this.stillConsistent(key, old) ?? this.stillNone(key, old));
+        if (!res && old) {
+          res = this.stillNoneAfterZhEdit(key, old);
+          if (res) this.lastRefresh.keptZh++;
+        }
         if (res) {
           this.lastRefresh.kept++;
-          if (res.renderings.length) this.noneBasis.delete(key);
+          if (res.renderings.length) {
+            this.noneBasis.delete(key);
+            this.noneByCounts.delete(key);
+          }
         } else {
           this.lastRefresh.analysed++;
           res = this.analyze(key);
           if (this.lastNoneBasis) this.noneBasis.set(key, this.lastNoneBasis);
           else this.noneBasis.delete(key);
+          if (this.lastNoneBasis && this.lastNoneByCounts) this.noneByCounts.set(key, this.lastNoneByCounts);
+          else this.noneByCounts.delete(key);
         }
-      } else this.noneBasis.delete(key);
+      } else {
+        this.noneBasis.delete(key);
+        this.noneByCounts.delete(key);
+      }
       if (res) {
         this.results.set(key, res);
         for (const r of res.renderings) addTo(this.renderingTerms, r.text, key);
@@ -566,6 +605,7 @@ export class TermIndex {
     this.addedSince.clear();
     this.removedSince.clear();
     this.replacements = undefined;
+    this.zhEdit = undefined;
     return this.inconsistentKeys;
   }
 
@@ -629,6 +669,116 @@ export class TermIndex {
     const first = firstEntries(P, basis.length);
     if (first.length !== basis.length || first.some((e, i) => e.zh !== basis[i])) return undefined;
     return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size };
+  }
+
+  /**
+   * A term of many pairs found to have no rendering from the counts alone (noneByCounts),
+   * after an edit of one pair's Chinese line (the same English line: the same terms, the
+   * same pairs of every term). Only the texts of the old and new lines change: how many
+   * of the term's pairs have them (by one), whether they are exclusive to it, whether one
+   * of their uses is a word. So only their buckets can come to hold a family of variants,
+   * and only a text of the new line can come to be in every pair; when none can (counted
+   * generously: every exclusive text of the bucket, word or not, however many), the
+   * analysis would find nothing again. Exact, or undefined (then analyze()).
+   */
+  private stillNoneAfterZhEdit(key: string, old: TermResult): TermResult | undefined {
+    const byCounts = this.noneByCounts.get(key);
+    if (old.inconsistent || old.renderings.length !== 0 || !byCounts || byCounts.edits >= FANOUT >> 1) return undefined;
+    const basis = this.noneBasis.get(key);
+    const P = this.termPairs.get(key);
+    if (!basis || !P || P.size !== old.pairs) return undefined;
+    const edit = this.zhEditSince();
+    if (!edit) return undefined;
+    const n = P.size;
+    // too few or too many pairs to be analysed: the same number of pairs, the same result
+    if (n < 2 || n > MAX_TERM_PAIRS) return { ...old, display: this.keptDisplay(key, old, P), pairs: n };
+    // the first pairs, whose candidates the fast path tries, are the same (their Chinese lines too)
+    const first = firstEntries(P, basis.length);
+    if (first.length !== basis.length || first.some((e, i) => e.zh !== basis[i])) return undefined;
+    const { frequent } = byCounts;
+    const inP = P.has(edit.added);
+    if (inP) {
+      // a text of the new line only now in one more pair: in every pair?
+      for (const id of edit.fresh) if (this.candCount[id] === n) return undefined;
+      // the fast path: a text of the first pairs now in the edited line's text, and not before
+      const a = edit.added.zh.text;
+      const r = edit.removed.zh.text;
+      for (const e of first) for (const c of e.cands.texts) if (a.includes(c) && !r.includes(c)) return undefined;
+      // a use in the new line as a word
+      const ids = this.ids;
+      for (let i = edit.added.idsAt, end = i + edit.added.idsLen; i < end; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
+    } else {
+      // a text of the old line only, in one pair fewer outside the term, may have become exclusive to it
+      for (const id of edit.gone) {
+        const count = this.candCount[id];
+        if (count === 0 || count > n) continue;
+        if (count > FANOUT) return undefined;
+        let all = true;
+        for (const p of this.membersOf(id)) if (!P.has(p)) { all = false; break; }
+        if (all) return undefined;
+      }
+    }
+    // the buckets the changed texts are in: could one hold a family of variants now?
+    for (const b of edit.buckets) {
+      const list = this.bucketTexts.get(b);
+      if (!list) continue;
+      let members = 0;
+      let total = 0;
+      for (const id of list) {
+        const c = this.asVariant(id, P, frequent);
+        if (c === 0) continue;
+        members++;
+        total += c;
+      }
+      if (members >= 2 && total >= 0.8 * n) return undefined;
+    }
+    byCounts.edits++;
+    return { ...old, display: this.keptDisplay(key, old, P), pairs: n };
+  }
+
+  /**
+   * At most how many pairs of P have candidate text `id` when it could be a member of a
+   * family of variants (exclusive to P, and one of its uses in P a word), else 0: exact
+   * for a text of at most FANOUT pairs; for a more frequent one, from `frequent` (see
+   * noneByCounts).
+   */
+  private asVariant(id: number, P: PairList, frequent: Map<number, boolean>): number {
+    const count = this.candCount[id];
+    if (count === 0 || count > P.size) return 0;
+    if (count > FANOUT) return frequent.get(id) ? count : 0;
+    let word = false;
+    const ids = this.ids;
+    for (const p of this.membersOf(id)) {
+      if (!P.has(p)) return 0;
+      if (!word) for (let i = p.idsAt, end = i + p.idsLen; i < end; i++) if (ids[i] >> 2 === id && ids[i] & 1) { word = true; break; }
+    }
+    return word ? count : 0;
+  }
+
+  /** For the changes since the last refresh: one pair whose Chinese line alone changed, with the numbers of the texts only its new (fresh) or old (gone) line has. */
+  private zhEdit: { added: PairEntry; removed: PairEntry; fresh: number[]; gone: number[]; buckets: number[] } | null | undefined;
+  private zhEditSince(): { added: PairEntry; removed: PairEntry; fresh: number[]; gone: number[]; buckets: number[] } | null {
+    if (this.zhEdit !== undefined) return this.zhEdit;
+    this.zhEdit = null;
+    if (this.addedSince.size !== 1 || this.removedSince.size !== 1) return null;
+    const added = this.addedSince.values().next().value as PairEntry;
+    const removed = this.removedSince.values().next().value as PairEntry;
+    if (added.en !== removed.en || added.terms !== removed.terms || added.path !== removed.path || added.path !== undefined) return null;
+    // the removed pair's numbers are gone from the slab (idsLen 0): look its texts up again
+    const oldIds = new Set<number>();
+    for (const t of removed.cands.texts) {
+      const id = this.textIds.get(t);
+      if (id === undefined) return null;
+      oldIds.add(id);
+    }
+    const newIds = new Set<number>();
+    for (let i = added.idsAt, end = i + added.idsLen; i < end; i++) newIds.add(this.ids[i] >> 2);
+    const fresh = [...newIds].filter((id) => !oldIds.has(id));
+    const gone = [...oldIds].filter((id) => !newIds.has(id));
+    const buckets = new Set<number>();
+    for (const id of newIds) buckets.add(bucketOf(this.idText[id]));
+    for (const id of gone) buckets.add(bucketOf(this.idText[id]));
+    return (this.zhEdit = { added, removed, fresh, gone, buckets: [...buckets] });
   }
 
   private replacementsSince(): Map<PairEntry, PairEntry> | null {
@@ -743,7 +893,7 @@ export class TermIndex {
     if (!res.inconsistent && res.renderings.length === 0 && !this.positionsUsed) {
       // the first pairs in document order, as analyzeTerm() reads them
       this.lastNoneBasis = this.lastFirst.map((e) => e.zh);
-    }
+    } else this.lastNoneByCounts = undefined;
     this.lastFirst = [];
     return res;
   }
@@ -761,6 +911,7 @@ export class TermIndex {
   }
 
   private analyzeTerm(key: string): TermResult {
+    this.lastNoneByCounts = undefined;
     // In document order: the choices below (first pairs tried, ties between candidates and
     // families) must not depend on the order in which edits added the pairs to the index,
     // or an incremental check would disagree with a fresh one.
@@ -774,7 +925,10 @@ export class TermIndex {
     this.lastFirst = quickFrom;
     const display = this.displayOf(key, P);
     const none: TermResult = { key, display, pairs: n, renderings: [], inconsistent: false };
-    if (n < 2 || n > MAX_TERM_PAIRS) return none;
+    if (n < 2 || n > MAX_TERM_PAIRS) {
+      this.lastNoneByCounts = { frequent: new Map(), edits: 0 };
+      return none;
+    }
     // a lower-case word counts as a term only where it is plainly a noun somewhere (cathodes, the cathode)
     const kinds = this.kinds.get(key);
     const lowerCase = !!kinds && kinds[0] > 0;
@@ -831,6 +985,11 @@ export class TermIndex {
         for (const id of list) total += exclusive.pairs(id);
         if (total >= 0.8 * n) needed.push(...list);
       }
+    }
+    if (needed.length === 0 && !isName && n >= TERM_TUNING.noneByCountsFrom) {
+      const frequent = new Map<number, boolean>();
+      for (const id of exIds) if (exclusive.pairs(id) > FANOUT >> 1) frequent.set(id, exclusive.word(id));
+      this.lastNoneByCounts = { frequent, edits: 0 };
     }
     if (!isName && needed.length === 0) return none;
     let cands: CandidateRecords;
@@ -1076,6 +1235,11 @@ export class TermIndex {
     i = 0;
     return list.slice(lo, hi + 1);
   }
+}
+
+/** The bucket of possible variants of a candidate text: its length and last character (as `${length}:${last}` in analyzeTerm). */
+function bucketOf(text: string): number {
+  return text.length * 0x10000 + text.charCodeAt(text.length - 1);
 }
 
 /** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
