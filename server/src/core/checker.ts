@@ -4,6 +4,7 @@
 import { configKey, defaultConfig, type ReviewConfig } from './config';
 import { modelEdit, modelSerial, releaseCheckMemos, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type ModelEdit, type Pair } from './document';
 import { localize } from './l10n';
+import { lowerBound } from './sorted';
 import { applySuppressions } from './suppressions';
 import type { CheckEnvironment, DocumentFinding, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
 import { RULES } from './rules/registry';
@@ -443,18 +444,6 @@ function mergeAll(pairF: readonly Finding[][], lineF: readonly Finding[][], docL
   return mergeSorted(mergeSorted(pairList, lineList), docList);
 }
 
-/** First index of `arr` whose key is >= value (keys ascending). */
-function firstAtOrAfter<T>(arr: readonly T[], value: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(arr[mid]) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
 const startLine = (f: Finding): number => f.range.start.line;
 
 /**
@@ -497,13 +486,13 @@ function splice(
   const pairs = model.pairs;
   const pairLine = (i: number): number => pairs[i].source.line;
   const local: Finding[] = [];
-  for (let k = firstAtOrAfter(pairIdx, lo, pairLine); k < pairIdx.length && pairLine(pairIdx[k]) < hi; k++) for (const f of pairF[k]) local.push(f);
+  for (let k = lowerBound(pairIdx, lo, pairLine); k < pairIdx.length && pairLine(pairIdx[k]) < hi; k++) for (const f of pairF[k]) local.push(f);
   const lineLocal: Finding[] = [];
-  for (let k = firstAtOrAfter(lineIdx, lo, (i) => i); k < lineIdx.length && lineIdx[k] < hi; k++) for (const f of lineF[k]) lineLocal.push(f);
-  const docPart = docList.slice(firstAtOrAfter(docList, lo, startLine), firstAtOrAfter(docList, hi, startLine));
+  for (let k = lowerBound(lineIdx, lo, (i) => i); k < lineIdx.length && lineIdx[k] < hi; k++) for (const f of lineF[k]) lineLocal.push(f);
+  const docPart = docList.slice(lowerBound(docList, lo, startLine), lowerBound(docList, hi, startLine));
   const mid = mergeSorted(mergeSorted(local, lineLocal), docPart);
-  const x = firstAtOrAfter(all, lo, startLine);
-  const y = firstAtOrAfter(all, hi, startLine);
+  const x = lowerBound(all, lo, startLine);
+  const y = lowerBound(all, hi, startLine);
   const out = new Array<Finding>(x + mid.length + all.length - y);
   let o = 0;
   for (let k = 0; k < x; k++) out[o++] = all[k];

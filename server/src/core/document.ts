@@ -3,6 +3,7 @@
 // their translations.
 
 import { classifyLine } from './script';
+import { lowerBound } from './sorted';
 import { splitLines } from './text';
 import type { Lang, LineKind, Order, Position } from './types';
 
@@ -415,18 +416,6 @@ function buildModelWithSample(lines: LineRec[], options: PairingOptions): { mode
     pairOfLine[p.target.line] = p;
   }
   return { model: { order, orderSource, pairs, unpaired, pairOfLine }, sampleEnd };
-}
-
-/** First index in `arr` (sorted by key) whose key is >= value. */
-function lowerBound<T>(arr: readonly T[], value: number, key: (x: T) => number): number {
-  let lo = 0;
-  let hi = arr.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(arr[mid]) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
 }
 
 /** A copy of `arr` with [from, to) replaced by `items` (a flat copy plus a small splice: cheaper than concat). */

@@ -10,6 +10,7 @@
 
 import type { DocumentModel, LineRec, Pair } from './document';
 import { headingLevel } from './outline';
+import { lowerBound } from './sorted';
 import type { Finding, Lang, Order, Severity } from './types';
 
 export type PreviewRowKind = 'pair' | 'unpaired' | 'heading';
@@ -197,14 +198,8 @@ function toRow(ref: RowRef, model: DocumentModel, byLine: Map<number, Finding[]>
 
 /** Index of the last row whose first line is <= line (0 when line precedes every row). */
 function rowAt(rows: readonly RowRef[], line: number): number {
-  let lo = 0;
-  let hi = rows.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (rows[mid].line <= line) lo = mid + 1;
-    else hi = mid;
-  }
-  return Math.max(0, lo - 1);
+  // lines are whole numbers: the first row starting after `line` is the first at or after line + 1
+  return Math.max(0, lowerBound(rows, line + 1, (r) => r.line) - 1);
 }
 
 /** Counts over the whole document (not only the window). */
