@@ -210,7 +210,6 @@ function fieldCount(d: DateParts): number {
   return (d.year !== undefined ? 1 : 0) + (d.month !== undefined ? 1 : 0) + (d.day !== undefined ? 1 : 0) + (d.decade !== undefined ? 1 : 0) + (d.century !== undefined ? 1 : 0) + (d.weekday !== undefined ? 1 : 0);
 }
 
-
 /** Whether a relative qualifier only states what a bare date already implies ("this year" with a month). */
 function impliedRelative(d: DateParts): boolean {
   const r = d.relative!;
@@ -221,34 +220,19 @@ function impliedRelative(d: DateParts): boolean {
   return false;
 }
 
+/** 1 when both dates have the field. */
+function both(x: number | undefined, y: number | undefined): number {
+  return x !== undefined && y !== undefined ? 1 : 0;
+}
+/** 1 when both dates have the field and it agrees. */
+function same(x: number | undefined, y: number | undefined): number {
+  return x !== undefined && x === y ? 1 : 0;
+}
+
 function compareDates(a: DateParts, b: DateParts): Cmp | undefined {
   // the calendar fields both dates have (shared), and how many of them agree (equal)
-  let shared = 0;
-  let equal = 0;
-  if (a.year !== undefined && b.year !== undefined) {
-    shared++;
-    if (a.year === b.year) equal++;
-  }
-  if (a.month !== undefined && b.month !== undefined) {
-    shared++;
-    if (a.month === b.month) equal++;
-  }
-  if (a.day !== undefined && b.day !== undefined) {
-    shared++;
-    if (a.day === b.day) equal++;
-  }
-  if (a.decade !== undefined && b.decade !== undefined) {
-    shared++;
-    if (a.decade === b.decade) equal++;
-  }
-  if (a.century !== undefined && b.century !== undefined) {
-    shared++;
-    if (a.century === b.century) equal++;
-  }
-  if (a.weekday !== undefined && b.weekday !== undefined) {
-    shared++;
-    if (a.weekday === b.weekday) equal++;
-  }
+  const shared = both(a.year, b.year) + both(a.month, b.month) + both(a.day, b.day) + both(a.decade, b.decade) + both(a.century, b.century) + both(a.weekday, b.weekday);
+  const equal = same(a.year, b.year) + same(a.month, b.month) + same(a.day, b.day) + same(a.decade, b.decade) + same(a.century, b.century) + same(a.weekday, b.weekday);
   const ra = a.relative;
   const rb = b.relative;
   if (shared === 0) {
