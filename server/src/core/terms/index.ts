@@ -241,30 +241,16 @@ export class TermIndex {
    */
   update(pairs: readonly Pair[], external: readonly ExternalPair[] = []): void {
     const stamp = ++this.stamp;
-    let added = 0;
-    let removed = 0;
+    const n = { added: 0, removed: 0 };
     // building from scratch: every term is analysed once at the end, no need to trace what each pair touches
     this.bulk = this.entries.size === 0;
-    const visit = (pair: Pair, path: string | undefined) => {
-      const e = this.entries.get(pair.source);
-      if (e && e.target === pair.target && e.path === path) {
-        e.stamp = stamp;
-        return;
-      }
-      if (e) {
-        this.remove(e);
-        removed++;
-      }
-      this.add(pair, stamp, path);
-      added++;
-    };
-    for (const pair of pairs) visit(pair, undefined);
-    for (const x of external) visit(x.pair, x.path);
+    for (const pair of pairs) this.visit(pair, undefined, stamp, n);
+    for (const x of external) this.visit(x.pair, x.path, stamp, n);
     if (this.entries.size > pairs.length + external.length) {
       for (const e of [...this.entries.values()]) {
         if (e.stamp !== stamp) {
           this.remove(e);
-          removed++;
+          n.removed++;
         }
       }
     }
@@ -273,7 +259,7 @@ export class TermIndex {
     if (this.bulk && this.ids.length > this.idsUsed + (this.idsUsed >> 2) + 4096) this.ids = this.ids.slice(0, this.idsUsed + (this.idsUsed >> 3) + 4096);
     if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
     this.bulk = false;
-    this.lastDelta = { added, removed };
+    this.lastDelta = n;
   }
 
   /**
@@ -316,31 +302,33 @@ export class TermIndex {
    */
   updateDelta(removed: readonly Pair[], added: readonly Pair[]): void {
     const stamp = ++this.stamp;
-    let a = 0;
-    let r = 0;
+    const n = { added: 0, removed: 0 };
     this.bulk = false;
-    for (const pair of added) {
-      const e = this.entries.get(pair.source);
-      if (e && e.target === pair.target && e.path === undefined) {
-        e.stamp = stamp;
-        continue;
-      }
-      if (e) {
-        this.remove(e);
-        r++;
-      }
-      this.add(pair, stamp, undefined);
-      a++;
-    }
+    for (const pair of added) this.visit(pair, undefined, stamp, n);
     for (const pair of removed) {
       const e = this.entries.get(pair.source);
       if (e && e.stamp !== stamp && e.target === pair.target) {
         this.remove(e);
-        r++;
+        n.removed++;
       }
     }
     this.settleRemovals();
-    this.lastDelta = { added: a, removed: r };
+    this.lastDelta = n;
+  }
+
+  /** Keeps (and stamps) the entry of a pair whose lines and file are unchanged, or indexes the pair anew in place of its old entry. */
+  private visit(pair: Pair, path: string | undefined, stamp: number, n: { added: number; removed: number }): void {
+    const e = this.entries.get(pair.source);
+    if (e && e.target === pair.target && e.path === path) {
+      e.stamp = stamp;
+      return;
+    }
+    if (e) {
+      this.remove(e);
+      n.removed++;
+    }
+    this.add(pair, stamp, path);
+    n.added++;
   }
 
   private add(pair: Pair, stamp: number, path?: string): void {
