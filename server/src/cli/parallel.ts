@@ -14,7 +14,7 @@
 import * as os from 'node:os';
 import { getHeapStatistics } from 'node:v8';
 import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { compareFindings, Glossary, RULES, type Finding, type GlossaryEntry, type ReviewConfig } from '../core';
+import { Glossary, mergeSorted, RULES, type Finding, type GlossaryEntry, type ReviewConfig } from '../core';
 import { checkFile, slim, type CheckedFile } from './check';
 import { HEAP_BYTES_PER_INPUT_BYTE, InputError, readFileText } from './read';
 
@@ -250,23 +250,5 @@ export async function runTasks(tasks: Task[], threads: number): Promise<Map<numb
 
 /** Merges findings lists each sorted by compareFindings (no finding of one compares equal to one of another). */
 export function mergeFindings(lists: Finding[][]): Finding[] {
-  let out = lists[0] ?? [];
-  for (let k = 1; k < lists.length; k++) {
-    const a = out;
-    const b = lists[k];
-    if (b.length === 0) continue;
-    if (a.length === 0) {
-      out = b;
-      continue;
-    }
-    const m = new Array<Finding>(a.length + b.length);
-    let i = 0;
-    let j = 0;
-    let n = 0;
-    while (i < a.length && j < b.length) m[n++] = compareFindings(b[j], a[i]) < 0 ? b[j++] : a[i++];
-    while (i < a.length) m[n++] = a[i++];
-    while (j < b.length) m[n++] = b[j++];
-    out = m;
-  }
-  return out;
+  return lists.reduce(mergeSorted, []);
 }

@@ -507,7 +507,7 @@ function isSorted(list: readonly Finding[]): boolean {
 }
 
 /** Stable merge of two sorted lists (ties keep a before b, as a stable sort of a + b would). */
-function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
+export function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   if (b.length === 0) return a;
   if (a.length === 0) return b;
   const out = new Array<Finding>(a.length + b.length);

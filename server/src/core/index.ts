@@ -7,7 +7,7 @@ export type { Pair, DocumentModel, ContentChange, ModelEdit } from './document';
 export { modelEdit, modelSerial } from './document';
 export { pairDelta } from './delta';
 export type { PairDelta } from './delta';
-export { DocumentSession, checkText, compareFindings, pairInput } from './checker';
+export { DocumentSession, checkText, compareFindings, mergeSorted, pairInput } from './checker';
 export type { CheckResult, CheckStats, SessionOptions } from './checker';
 export { normalizeConfig, defaultConfig, configKey, SEVERITY_SETTINGS } from './config';
 export type { ReviewConfig } from './config';
