@@ -203,16 +203,21 @@ export class DocumentSession {
     let sliceStart = t0;
     const version = this.doc.version;
     const gen = this.generation;
-    /** Yields when the slice is used up; false when the session changed meanwhile (abandon). */
+    /** Whether this slice is used up. */
     const sliceOver = (): boolean => performance.now() - sliceStart > sliceMs;
     const stillValid = (): boolean => this.doc.version === version && this.generation === gen;
+    /** Ends a slice: drops the memos of lifetime 'check', yields, and says whether to go on (the session did not change meanwhile). */
+    const pause = function* (): Generator<void, boolean> {
+      releaseCheckMemos();
+      yield;
+      if (!stillValid()) return false;
+      sliceStart = performance.now();
+      return true;
+    };
     if (sliceMs !== Infinity) {
       const prep = this.doc.prepareInSlices(sliceOver);
       while (!prep.next().done) {
-        releaseCheckMemos();
-        yield;
-        if (!stillValid()) return undefined;
-        sliceStart = performance.now();
+        if (!(yield* pause())) return undefined;
       }
     }
     const model = this.doc.model({ order: this.config.order });
@@ -304,10 +309,7 @@ export class DocumentSession {
           // memos of lifetime 'check' served this pair's rules only: a long unsliced check (the CLI) drops them as it goes
           if (pairsChecked !== before && (pairsChecked & 4095) === 0) releaseCheckMemos();
           if (pairsChecked !== before && (pairsChecked & 63) === 0 && sliceOver()) {
-            releaseCheckMemos();
-            yield;
-            if (!stillValid()) return undefined;
-            sliceStart = performance.now();
+            if (!(yield* pause())) return undefined;
           }
         }
         if (derived) {
@@ -331,10 +333,7 @@ export class DocumentSession {
           if (fs.length) (lineIdx.push(i), lineF.push(fs));
           if (linesChecked !== before && (linesChecked & 4095) === 0) releaseCheckMemos();
           if (linesChecked !== before && (linesChecked & 63) === 0 && sliceOver()) {
-            releaseCheckMemos();
-            yield;
-            if (!stillValid()) return undefined;
-            sliceStart = performance.now();
+            if (!(yield* pause())) return undefined;
           }
         }
         if (derived) {
@@ -364,20 +363,12 @@ export class DocumentSession {
         const input = pairInput(pairs[i]);
         for (const rule of preparing) this.safe(rule, undefined, () => rule.preparePair!(input, ctx));
         if ((i & 15) === 15 && sliceOver()) {
-          releaseCheckMemos();
-          yield;
-          if (!stillValid()) return undefined;
-          sliceStart = performance.now();
+          if (!(yield* pause())) return undefined;
         }
       }
     }
     for (const rule of docRules) {
-      if (sliceOver()) {
-        releaseCheckMemos();
-        yield;
-        if (!stillValid()) return undefined;
-        sliceStart = performance.now();
-      }
+      if (sliceOver() && !(yield* pause())) return undefined;
       let state = this.docStates.get(rule.id);
       if (!state) {
         state = new Map();

@@ -61,7 +61,7 @@ export class LineRec {
 
   /** `compute(text)`, cached on the record under `key` for the given lifetime (default: the record's). */
   memo<T>(key: string, compute: (text: string) => T, lifetime: MemoLifetime = 'line'): T {
-    const map = lifetime === 'check' ? this.checkCache : (this.memoMap ??= new Map());
+    const map = lifetime === 'check' ? this.checkCache : this.cache;
     const hit = map.get(key);
     if (hit !== undefined || map.has(key)) return hit as T;
     const value = compute(this.text);
