@@ -128,10 +128,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     opts = parseArgs(argv);
   } catch (e) {
-    if (e instanceof UsageError) {
-      process.stderr.write(`bilingual-review: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof UsageError) return error(e.message);
     throw e;
   }
   if (opts === 'help') {
@@ -149,10 +146,7 @@ export async function main(argv: string[]): Promise<number> {
   try {
     files = expandInputs(opts.inputs);
   } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`bilingual-review: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof InputError) return error(e.message);
     throw e;
   }
 
@@ -180,8 +174,7 @@ export async function main(argv: string[]): Promise<number> {
   if (threads > 1) {
     const sizes = files.map(sizeOf);
     if (files.filter((f) => f === '-').length > 1 || opts.glossaries.some((g) => !fs.existsSync(g))) threads = 1; // the one-thread path reports these as it always did
-    else if (opts.jobs === undefined && sizes.reduce((a, b) => a + b, 0) < PARALLEL_MIN_BYTES && !files.includes('-')) threads = 1;
-    if (threads > 1 && files.includes('-')) {
+    else if (files.includes('-')) {
       try {
         stdin = { text: await readStdin() };
         sizes[files.indexOf('-')] = Buffer.byteLength(stdin.text);
@@ -189,8 +182,8 @@ export async function main(argv: string[]): Promise<number> {
         if (!(e instanceof InputError)) throw e;
         stdin = { error: e.message };
       }
-      if (opts.jobs === undefined && sizes.reduce((a, b) => a + b, 0) < PARALLEL_MIN_BYTES) threads = 1;
     }
+    if (opts.jobs === undefined && sizes.reduce((a, b) => a + b, 0) < PARALLEL_MIN_BYTES) threads = 1;
     threads = Math.min(threads, jobsThatFit(Math.max(0, ...sizes)));
     if (threads > 1) return finish(await checkParallel(files, sizes, stdin, threads, opts.jobs !== undefined, config, glossaryFor), opts);
   }
@@ -203,18 +196,12 @@ export async function main(argv: string[]): Promise<number> {
       texts.push({ path: file, text: file === '-' ? (stdin && 'text' in stdin ? stdin.text : await readStdin()) : readFileText(file) });
     }
   } catch (e) {
-    if (e instanceof InputError) {
-      process.stderr.write(`bilingual-review: ${e.message}\n`);
-      return 2;
-    }
+    if (e instanceof InputError) return error(e.message);
     throw e;
   }
 
   for (const g of opts.glossaries) {
-    if (!fs.existsSync(g)) {
-      process.stderr.write(`bilingual-review: glossary not found: ${g}\n`);
-      return 2;
-    }
+    if (!fs.existsSync(g)) return error(`glossary not found: ${g}`);
   }
 
   const reports: FileReport[] = texts.map(({ path, text }) => {
@@ -297,6 +284,7 @@ async function checkParallel(
   });
 }
 
+/** Reports a usage or read error on stderr, one line: exit code 2. */
 function error(message: string): number {
   process.stderr.write(`bilingual-review: ${message}\n`);
   return 2;
