@@ -98,6 +98,13 @@ export class DocumentSession {
   private docStates = new Map<string, Map<string, unknown>>();
   private docOuts = new Map<string, DocOut>();
   private last: CheckResult | undefined;
+  /** The line cache entry of every line without findings (for one generation: see lineResult). */
+  private emptyLine: LineCacheEntry | undefined;
+
+  private emptyLineEntry(gen: number): LineCacheEntry {
+    if (this.emptyLine?.key !== gen) this.emptyLine = { key: gen, results: NO_RESULTS, findings: NO_FINDINGS, line: -1 };
+    return this.emptyLine;
+  }
 
   constructor(text: string, options: SessionOptions = {}) {
     this.doc = new ReviewDocument(text);
@@ -273,15 +280,13 @@ export class DocumentSession {
       let entry = rec.lineSlot as LineCacheEntry | undefined;
       if (!entry || entry.key !== gen) {
         const pair = model.pairOfLine[i];
-        entry = {
-          key: gen,
-          results: compactResults(lineRules.map((rule) => (rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : []))),
-          findings: undefined,
-          line: -1,
-        };
+        const results = compactResults(lineRules.map((rule) => (rule.langs.includes(lang) ? this.safe(rule, [], () => rule.checkLine({ rec, lang, pair }, ctx)) : [])));
+        // a line without findings (most lines of a book) takes the session's one empty entry of this generation
+        entry = results === NO_RESULTS ? this.emptyLineEntry(gen) : { key: gen, results, findings: undefined, line: -1 };
         rec.lineSlot = entry;
         linesChecked++;
       }
+      if (entry.results === NO_RESULTS) return NO_FINDINGS;
       if (entry.line !== i || !entry.findings) {
         entry.findings = localToFindings(lineRules, lineSev, entry.results, i, i);
         entry.line = i;

@@ -22,8 +22,17 @@ export class LineRec {
     return (this.kindCache ??= classifyLine(this.text));
   }
 
-  /** Per-line caches owned by rules and extractors (keyed by their id); created on first use (a book has 250,000 lines). */
-  private memoMap: Map<string, unknown> | undefined;
+  /**
+   * Per-line caches owned by rules and extractors (keyed by their id): the first two in
+   * fields (a line has one or two: its terms or candidate renderings, and a rule's scan),
+   * any more in a Map created on first use. A Map each cost about 180 bytes on most of
+   * the 250,000 lines of a book.
+   */
+  private memoKey0: string | undefined = undefined;
+  private memoValue0: unknown = undefined;
+  private memoKey1: string | undefined = undefined;
+  private memoValue1: unknown = undefined;
+  private memoMap: Map<string, unknown> | undefined = undefined;
   /**
    * Memos of lifetime 'check' (see MemoLifetime), dropped by releaseCheckMemos().
    * @internal
@@ -44,11 +53,6 @@ export class LineRec {
     this.eol = eol;
   }
 
-  /** Per-line caches owned by rules and extractors (keyed by their id), kept as long as the record. */
-  get cache(): Map<string, unknown> {
-    return (this.memoMap ??= new Map());
-  }
-
   /** Per-line scratch caches of lifetime 'check' (see MemoLifetime): dropped once the current check is done. */
   get checkCache(): Map<string, unknown> {
     let map = this.checkMemoMap;
@@ -61,12 +65,40 @@ export class LineRec {
 
   /** `compute(text)`, cached on the record under `key` for the given lifetime (default: the record's). */
   memo<T>(key: string, compute: (text: string) => T, lifetime: MemoLifetime = 'line'): T {
-    const map = lifetime === 'check' ? this.checkCache : this.cache;
-    const hit = map.get(key);
-    if (hit !== undefined || map.has(key)) return hit as T;
+    if (lifetime === 'check') {
+      const map = this.checkCache;
+      const hit = map.get(key);
+      if (hit !== undefined || map.has(key)) return hit as T;
+      const value = compute(this.text);
+      map.set(key, value);
+      return value;
+    }
+    if (this.memoKey0 === key) return this.memoValue0 as T;
+    if (this.memoKey1 === key) return this.memoValue1 as T;
+    const map = this.memoMap;
+    if (map) {
+      const hit = map.get(key);
+      if (hit !== undefined || map.has(key)) return hit as T;
+    }
     const value = compute(this.text);
-    map.set(key, value);
+    // (compute may have memoised something else on this record meanwhile)
+    if (this.memoKey0 === undefined) {
+      this.memoKey0 = key;
+      this.memoValue0 = value;
+    } else if (this.memoKey1 === undefined) {
+      this.memoKey1 = key;
+      this.memoValue1 = value;
+    } else (this.memoMap ??= new Map()).set(key, value);
     return value;
+  }
+
+  /** The keys of the memos of lifetime 'line' this record holds (for tests and the benchmark). */
+  memoKeys(): string[] {
+    const out: string[] = [];
+    if (this.memoKey0 !== undefined) out.push(this.memoKey0);
+    if (this.memoKey1 !== undefined) out.push(this.memoKey1);
+    if (this.memoMap) out.push(...this.memoMap.keys());
+    return out;
   }
 }
 

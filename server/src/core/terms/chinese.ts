@@ -3,6 +3,8 @@
 // words (胡佛|研究所 → 胡佛研究所), in Han script, not starting or ending with a
 // function character.
 
+import { pooledInt32 } from './pool';
+
 export interface ZhCandidate {
   text: string;
   start: number;
@@ -159,7 +161,7 @@ export function candidateIsWord(l: CandidateList, i: number): boolean {
 
 /** Candidate renderings of a Chinese line (distinct by position; the same text may appear twice). */
 export function chineseCandidates(text: string): ZhCandidate[] {
-  const l = candidateList(text);
+  const l = candidateList(text, false);
   return l.texts.map((t, i) => ({ text: t, start: candidateStart(l, i), end: candidateEnd(l, i), word: candidateIsWord(l, i) }));
 }
 
@@ -171,8 +173,14 @@ const wEnd: number[] = [];
 const wFlags: number[] = [];
 const spanScratch: number[] = [];
 
-/** chineseCandidates, as a CandidateList. */
-export function candidateList(text: string): CandidateList {
+const textScratch: string[] = [];
+
+/**
+ * chineseCandidates, as a CandidateList. `keep`: the list is kept with the line (a memo):
+ * its arrays are made exactly as long as needed and its spans cut from a shared chunk
+ * (see pool.ts); a list used once (chineseCandidates) gets arrays of its own.
+ */
+export function candidateList(text: string, keep = true): CandidateList {
   let nw = 0;
   forEachPiece(text, (a, b) => {
     for (const s of seg().segment(text.slice(a, b))) {
@@ -187,7 +195,8 @@ export function candidateList(text: string): CandidateList {
       nw++;
     }
   });
-  const texts: string[] = [];
+  const texts = textScratch;
+  texts.length = 0;
   spanScratch.length = 0;
   for (let i = 0; i < nw; i++) {
     if (wFlags[i] === 0) continue;
@@ -215,5 +224,8 @@ export function candidateList(text: string): CandidateList {
   }
   // do not keep the line's segments alive
   for (let i = 0; i < nw; i++) wText[i] = '';
-  return { texts, spans: Int32Array.from(spanScratch) };
+  // (a pushed array has room to grow: a copy is exactly as long as the list)
+  const out = { texts: texts.slice(), spans: keep ? pooledInt32(spanScratch) : Int32Array.from(spanScratch) };
+  texts.length = 0;
+  return out;
 }

@@ -5,6 +5,7 @@
 import pluralize from 'pluralize';
 import { intern } from './chinese';
 import { COMMON_WORDS } from './common-words';
+import { pooledInt32 } from './pool';
 
 export interface Word {
   text: string;
@@ -211,7 +212,7 @@ export function termIndexOf(l: TermList, key: string): number {
  * noun phrases of content words. Words inside a name are not repeated as terms.
  */
 export function extractTerms(text: string): TermOccurrence[] {
-  return termsOf(termList(text), text);
+  return termsOf(termList(text, false), text);
 }
 
 const NO_TERMS: TermList = { keys: [], spans: new Int32Array(0) };
@@ -221,11 +222,18 @@ const outSpans: number[] = [];
 const keySeen = new Map<string, number>();
 let lineNo = 0;
 
-/** extractTerms, as a TermList. */
-export function termList(text: string): TermList {
+const keyScratch: string[] = [];
+
+/**
+ * extractTerms, as a TermList. `keep`: the list is kept with the line (a memo): its
+ * arrays are made exactly as long as needed and its spans cut from a shared chunk (see
+ * pool.ts); a list used once gets arrays of its own.
+ */
+export function termList(text: string, keep = true): TermList {
   const n = scanWords(text);
   if (n === 0) return NO_TERMS;
-  const keys: string[] = [];
+  const keys = keyScratch;
+  keys.length = 0;
   outSpans.length = 0;
   // (never emptied in the middle of a line)
   if (++lineNo > 0x3fffffff || keySeen.size >= 100000) {
@@ -311,7 +319,10 @@ export function termList(text: string): TermList {
     i = j;
   }
   releaseWords(n);
-  return { keys, spans: Int32Array.from(outSpans) };
+  // (a pushed array has room to grow: a copy is exactly as long as the list)
+  const out = { keys: keys.slice(), spans: keep ? pooledInt32(outSpans) : Int32Array.from(outSpans) };
+  keys.length = 0;
+  return out;
 }
 
 /** /['’]s$/i */

@@ -257,7 +257,11 @@ export class TermIndex {
     this.settleRemovals();
     // after a first check, give back the room doubling left (keeping an eighth for edits)
     if (this.bulk && this.ids.length > this.idsUsed + (this.idsUsed >> 2) + 4096) this.ids = this.ids.slice(0, this.idsUsed + (this.idsUsed >> 3) + 4096);
-    if (this.bulk) for (const key of this.termPairs.keys()) this.dirty.add(key);
+    if (this.bulk) for (const [key, list] of this.termPairs) {
+      this.dirty.add(key);
+      // (lists grown by push have room to grow: after a first check keep them exactly as long)
+      if (list.items.length > 16) list.items = list.items.slice();
+    }
     this.bulk = false;
     this.lastDelta = n;
   }
