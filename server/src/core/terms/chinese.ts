@@ -141,22 +141,34 @@ function hanOnly(w: string): boolean {
 
 /**
  * Candidate renderings of a line, compactly (a book has about fifty per line): the
- * i-th has text `texts[i]`, starts at `spans[2i]`, ends at `spans[2i + 1] >> 1`, and
- * is one word of the segmenter (not a join of words) when `spans[2i + 1] & 1`.
+ * i-th has text `texts[i]`; read where it is with candidateStart/End/IsWord. `spans`
+ * holds one number per candidate, start × 32 + length × 2 + 1 when it is one word of
+ * the segmenter (not a join of words) (a candidate is at most MAX_CANDIDATE_LENGTH
+ * long); on a line longer than CANDIDATE_TUNING.packedStart (64 million characters) two, the start
+ * and end × 2 + that bit.
  */
 export interface CandidateList {
   readonly texts: readonly string[];
   readonly spans: Int32Array;
 }
 
+/**
+ * `packedStart`: the last start the one-number form holds (start × 32 stays a positive
+ * 32-bit number). Tests lower it to exercise the two-number form.
+ */
+export const CANDIDATE_TUNING = { packedStart: (1 << 26) - 1 };
+
 export function candidateStart(l: CandidateList, i: number): number {
-  return l.spans[2 * i];
+  const s = l.spans;
+  return s.length === l.texts.length ? s[i] >> 5 : s[2 * i];
 }
 export function candidateEnd(l: CandidateList, i: number): number {
-  return l.spans[2 * i + 1] >> 1;
+  const s = l.spans;
+  return s.length === l.texts.length ? (s[i] >> 5) + ((s[i] >> 1) & 15) : s[2 * i + 1] >> 1;
 }
 export function candidateIsWord(l: CandidateList, i: number): boolean {
-  return (l.spans[2 * i + 1] & 1) === 1;
+  const s = l.spans;
+  return ((s.length === l.texts.length ? s[i] : s[2 * i + 1]) & 1) === 1;
 }
 
 /** Candidate renderings of a Chinese line (distinct by position; the same text may appear twice). */
@@ -172,6 +184,7 @@ const wEnd: number[] = [];
 /** Per word: 1 = Han only, 2 = also a single function character (的, 和). */
 const wFlags: number[] = [];
 const spanScratch: number[] = [];
+const packScratch: number[] = [];
 
 const textScratch: string[] = [];
 
@@ -224,8 +237,20 @@ export function candidateList(text: string, keep = true): CandidateList {
   }
   // do not keep the line's segments alive
   for (let i = 0; i < nw; i++) wText[i] = '';
+  // one number per candidate when the starts fit (they grow: the last one is the largest)
+  let spans = spanScratch;
+  const n = texts.length;
+  if (n > 0 && spanScratch[2 * n - 2] <= CANDIDATE_TUNING.packedStart) {
+    spans = packScratch;
+    spans.length = n;
+    for (let i = 0; i < n; i++) {
+      const start = spanScratch[2 * i];
+      const end = spanScratch[2 * i + 1] >> 1;
+      spans[i] = start * 32 + (end - start) * 2 + (spanScratch[2 * i + 1] & 1);
+    }
+  }
   // (a pushed array has room to grow: a copy is exactly as long as the list)
-  const out = { texts: texts.slice(), spans: keep ? pooledInt32(spanScratch) : Int32Array.from(spanScratch) };
+  const out = { texts: texts.slice(), spans: keep ? pooledInt32(spans) : Int32Array.from(spans) };
   texts.length = 0;
   return out;
 }
