@@ -97,6 +97,10 @@ const dropMemo = (match: (key: string) => boolean) => {
     if (r.memoMap) for (const k of [...r.memoMap.keys()]) if (match(k)) r.memoMap.delete(k);
   }
 };
+// (at this point about 800 bytes a pair are freed even when nothing is released: measured
+// at 20,000 pairs with this row first and nothing before it, and releasing the findings
+// alone then freed nothing; garbage this script's own frame still held, not an owner)
+row('(garbage freed at this point whatever is released: not an owner)', -1);
 findings.length = 0;
 row('results: the findings (and their diagnostics)', -1);
 priv.last = undefined;
