@@ -147,7 +147,16 @@ function execute(task: Omit<Task, 'glossary'>, glossary: Glossary | undefined, i
   const ids = task.ruleIds;
   const rules = ids ? RULES.filter((r) => ids.includes(r.id)) : undefined;
   const share = task.share;
-  const prepare = share && ((model: DocumentModel) => (share.role === 'term' ? termPrepare(model, share) : helpPrepare(model, share)));
+  const prepare =
+    share &&
+    ((model: DocumentModel) => {
+      try {
+        if (share.role === 'term') termPrepare(model, share);
+        else helpPrepare(model, share);
+      } catch {
+        // a bug in the extraction on some line: the rule meets it again and reports it as in a check on one thread
+      }
+    });
   const checked = checkFile(text, task.path, task.config, glossary, rules, undefined, prepare);
   // only what the formats print crosses the thread boundary
   if (inWorker) checked.findings = checked.findings.map(slim);
@@ -396,8 +405,9 @@ export function termPrepare(model: DocumentModel, share: Extract<SegShare, { rol
 export function helpPrepare(model: DocumentModel, share: Extract<SegShare, { role: 'help' }>): void {
   const states = new Int32Array(share.states);
   const pairs = model.pairs;
+  let k = chunkCount(model, states) - 1;
   try {
-    for (let k = chunkCount(model, states) - 1; k >= 0; k--) {
+    for (; k >= 0; k--) {
       if (Atomics.compareExchange(states, k, FREE, HELPER) !== FREE) break;
       const from = k * SEG_CHUNK;
       const to = Math.min(pairs.length, from + SEG_CHUNK);
@@ -416,6 +426,10 @@ export function helpPrepare(model: DocumentModel, share: Extract<SegShare, { rol
       if (Atomics.compareExchange(states, k, HELPER, DONE) !== HELPER) break;
       Atomics.notify(states, k);
     }
+  } catch (e) {
+    // give the chunk back to the term thread (it waits for it), which segments it itself
+    if (k >= 0 && Atomics.compareExchange(states, k, HELPER, FREE) === HELPER) Atomics.notify(states, k);
+    throw e;
   } finally {
     share.port.close();
   }
