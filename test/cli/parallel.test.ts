@@ -7,8 +7,10 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { defaultConfig, RULES } from '../../server/src/core';
-import { mergeFindings, splitRules } from '../../server/src/cli/parallel';
+import { defaultConfig, DocumentSession, RULES } from '../../server/src/core';
+import { helpPrepare, mergeFindings, SEG_CHUNK, SEG_TUNING, segShares, splitRules, termPrepare } from '../../server/src/cli/parallel';
+import { candidateList } from '../../server/src/core/terms/chinese';
+import { zhCandidates } from '../../server/src/core/terms/index';
 import { CLI, ROOT, SEED } from '../support/paths';
 // @ts-expect-error plain ESM module without types
 import { generate } from '../../bench/generate.mjs';
@@ -39,11 +41,26 @@ function same(args: string[], jobs: (string | undefined)[] = ['2'], opts: { inpu
 
 const FORMATS = ['text', 'json', 'sarif'];
 
+/** Generated pairs with hostile Chinese lines: long (> 256 characters), surrogate pairs, emoji, mixed line ends. */
+function hostileText(pairs: number): string {
+  const g = generate(pairs, 3) as { pairs: { en: string; zh: string }[] };
+  return g.pairs
+    .map((p, i) => {
+      let zh = p.zh;
+      if (i % 7 === 3) zh = zh.replace('，', '😀，𠀀𠀁') + '👩‍👩‍👧‍👦🇨🇳';
+      if (i % 50 === 11) zh = (zh + zh.replace(/[，。]/g, '')).repeat(4);
+      if (i % 97 === 5) zh = '\ud840' + zh + '\udc00';
+      return `${p.en}${i % 5 === 0 ? '\r\n' : '\n'}${zh}\n${i % 3 === 0 ? '\n' : ''}`;
+    })
+    .join('');
+}
+
 describe('CLI on several threads prints what it prints on one', function () {
   this.timeout(180_000);
   let tmp: string;
   let gen: string;
   let zhEn: string;
+  let hostile: string;
   before(() => {
     tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'br-parallel-'));
     gen = path.join(tmp, 'generated.en-zh.txt');
@@ -60,6 +77,8 @@ describe('CLI on several threads prints what it prints on one', function () {
     }
     zhEn = path.join(tmp, 'swapped.zh-en.txt');
     fs.writeFileSync(zhEn, swapped.join('\n'));
+    hostile = path.join(tmp, 'hostile.en-zh.txt');
+    fs.writeFileSync(hostile, hostileText(1500));
   });
   after(() => fs.rmSync(tmp, { recursive: true, force: true }));
 
@@ -159,6 +178,60 @@ describe('CLI on several threads prints what it prints on one', function () {
     const env = { ...process.env, NODE_OPTIONS: '--max-old-space-size=256' };
     const r = same(['check', big, '--format', 'json'], ['2'], { env });
     assert.equal(r.status, 1, r.stderr);
+  });
+
+  it('Chinese lines segmented by the other threads: long lines, surrogate pairs, emoji, CRLF, a last chunk not full', () => {
+    for (const format of ['json', 'text']) same(['check', hostile, '--format', format], ['2', '3', undefined]);
+    same(['check', hostile, '--format', 'json', '--rule', 'cjk-latin-spacing=hint'], ['2']);
+  });
+
+  it('the term thread builds from a helper\'s words exactly the candidates it would find itself, and does a chunk a helper never finished', () => {
+    const text = hostileText(SEG_CHUNK * 3 + 17);
+    const model = () => new DocumentSession(text, { config: defaultConfig() }).doc.model({ order: 'auto' });
+    const check = (m: ReturnType<typeof model>) => {
+      for (const p of m.pairs) {
+        const zh = p.sourceLang === 'en' ? p.target : p.source;
+        const want = candidateList(zh.text);
+        const got = zhCandidates(zh);
+        assert.deepEqual(got.texts, want.texts);
+        assert.deepEqual([...got.spans], [...want.spans]);
+      }
+    };
+    // the helper first: it takes every chunk
+    let s = segShares(Buffer.byteLength(text), 1);
+    helpPrepare(model(), s.helpers[0] as Parameters<typeof helpPrepare>[1]);
+    let m = model();
+    assert.ok(m.pairs.length > SEG_CHUNK * 3);
+    assert.equal(termPrepare(m, s.term as Parameters<typeof termPrepare>[1]), m.pairs.length);
+    check(m);
+    // the term thread first: it does everything itself, and the helper then finds nothing to take
+    s = segShares(Buffer.byteLength(text), 1);
+    m = model();
+    assert.equal(termPrepare(m, s.term as Parameters<typeof termPrepare>[1]), 0);
+    helpPrepare(model(), s.helpers[0] as Parameters<typeof helpPrepare>[1]);
+    check(m);
+    // a helper took chunk 1 and died: the term thread takes it back after a while, the others came
+    s = segShares(Buffer.byteLength(text), 1);
+    helpPrepare(model(), s.helpers[0] as Parameters<typeof helpPrepare>[1]);
+    Atomics.store(new Int32Array(s.term.states), 1, 2);
+    const saved = SEG_TUNING.stealMs;
+    SEG_TUNING.stealMs = 20;
+    try {
+      m = model();
+      assert.equal(termPrepare(m, s.term as Parameters<typeof termPrepare>[1]), m.pairs.length - SEG_CHUNK);
+    } finally {
+      SEG_TUNING.stealMs = saved;
+    }
+    check(m);
+  });
+
+  it('exits as soon as its output is written; a reader that stops early (| head: EPIPE) still gets exit 0', () => {
+    // the whole output, then exit 1 (findings): covered by same() above; here the output (150 KB) is more
+    // than a pipe holds and head reads 100 bytes of it, so the CLI meets the closed pipe
+    for (const jobs of ['1', '2']) {
+      const r = spawnSync('bash', ['-c', '"$3" "$0" check "$1" --format sarif --jobs "$2" 2>/dev/null | head -c 100 >/dev/null; echo "${PIPESTATUS[0]}"', CLI, gen, jobs, process.execPath], { encoding: 'utf8' });
+      assert.equal(r.stdout.trim(), '0', `--jobs ${jobs}`);
+    }
   });
 
   it('--jobs takes a whole number from 1 to 256', () => {

@@ -1,7 +1,7 @@
 // Checking one text for the CLI: the same call on the main thread (--jobs 1, or the
 // main thread's share of a parallel run) and in a worker thread (parallel.ts).
 
-import { checkText, type Finding, type Glossary, type ReviewConfig, type Rule } from '../core';
+import { DocumentSession, type DocumentModel, type Finding, type Glossary, type ReviewConfig, type Rule } from '../core';
 
 /** What a report needs of a check: the output formats read only these fields of a finding. */
 export interface CheckedFile {
@@ -20,11 +20,20 @@ export function ruleErrorLine(path: string, id: string, err: unknown): string {
  * Checks `text` with the given settings. `rules`: only these rules of the registry
  * (a share of a file split between threads); the settings stay the same, so a rule that
  * looks at another rule's setting (unpaired-line leaves untranslated's lines to it) behaves
- * as in a check with every rule.
+ * as in a check with every rule. `prepare` runs once the document is paired, before the
+ * rules (parallel.ts: the threads of a split file segment Chinese lines for each other).
  */
-export function checkFile(text: string, path: string, config: ReviewConfig, glossary: Glossary | undefined, rules?: readonly Rule[], onError?: (line: string) => void): CheckedFile {
+export function checkFile(
+  text: string,
+  path: string,
+  config: ReviewConfig,
+  glossary: Glossary | undefined,
+  rules?: readonly Rule[],
+  onError?: (line: string) => void,
+  prepare?: (model: DocumentModel) => void,
+): CheckedFile {
   const errors: string[] = [];
-  const result = checkText(text, {
+  const session = new DocumentSession(text, {
     config,
     ...(rules ? { rules } : {}),
     env: {
@@ -37,6 +46,8 @@ export function checkFile(text: string, path: string, config: ReviewConfig, glos
       },
     },
   });
+  if (prepare) prepare(session.doc.model({ order: session.getConfig().order }));
+  const result = session.check();
   return { pairs: result.model.pairs.length, unpaired: result.model.unpaired.length, findings: result.findings, errors };
 }
 

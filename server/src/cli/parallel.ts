@@ -13,8 +13,10 @@
 
 import * as os from 'node:os';
 import { getHeapStatistics } from 'node:v8';
-import { isMainThread, parentPort, Worker, workerData } from 'node:worker_threads';
-import { Glossary, mergeSorted, RULES, type Finding, type GlossaryEntry, type ReviewConfig } from '../core';
+import { isMainThread, MessageChannel, parentPort, receiveMessageOnPort, Worker, workerData, type MessagePort } from 'node:worker_threads';
+import { Glossary, mergeSorted, RULES, type DocumentModel, type Finding, type GlossaryEntry, type Pair, type ReviewConfig } from '../core';
+import { candidateList, candidateListFromSegments, writeSegments } from '../core/terms/chinese';
+import { enTerms, zhCandidates } from '../core/terms/index';
 import { checkFile, slim, type CheckedFile } from './check';
 import { HEAP_BYTES_PER_INPUT_BYTE, InputError, readFileText } from './read';
 
@@ -124,6 +126,8 @@ export interface Task {
   maxFileBytes: number;
   /** Estimated cost, for scheduling (biggest first). */
   cost: number;
+  /** The term thread of a split file and its helpers segment its Chinese lines together (see termPrepare). */
+  share?: SegShare;
 }
 
 interface TaskMessage extends Omit<Task, 'glossary'> {
@@ -142,7 +146,18 @@ function execute(task: Omit<Task, 'glossary'>, glossary: Glossary | undefined, i
   }
   const ids = task.ruleIds;
   const rules = ids ? RULES.filter((r) => ids.includes(r.id)) : undefined;
-  const checked = checkFile(text, task.path, task.config, glossary, rules);
+  const share = task.share;
+  const prepare =
+    share &&
+    ((model: DocumentModel) => {
+      try {
+        if (share.role === 'term') termPrepare(model, share);
+        else helpPrepare(model, share);
+      } catch {
+        // a bug in the extraction on some line: the rule meets it again and reports it as in a check on one thread
+      }
+    });
+  const checked = checkFile(text, task.path, task.config, glossary, rules, undefined, prepare);
   // only what the formats print crosses the thread boundary
   if (inWorker) checked.findings = checked.findings.map(slim);
   return { id: task.id, ok: true, checked };
@@ -205,7 +220,10 @@ export async function runTasks(tasks: Task[], threads: number): Promise<Map<numb
       // its unfinished tasks are done here, on the main thread
       if (!slots.includes(slot)) return;
       slots.splice(slots.indexOf(slot), 1);
-      queue.unshift(...slot.outstanding.filter((t) => !results.has(t.id)));
+      // their ports went with them: done again here, they segment every line themselves
+      const again = slot.outstanding.filter((t) => !results.has(t.id));
+      for (const t of again) t.share = undefined;
+      queue.unshift(...again);
       slot.outstanding = [];
       notify();
     };
@@ -221,7 +239,7 @@ export async function runTasks(tasks: Task[], threads: number): Promise<Map<numb
         slot.outstanding.push(t);
         const { glossary, ...rest } = t;
         const msg: TaskMessage = glossary ? { ...rest, glossary: { key: glossary.id, entries: glossary.entries } } : rest;
-        slot.worker.postMessage(msg);
+        slot.worker.postMessage(msg, t.share ? sharePorts(t.share) : []);
       }
     }
   };
@@ -251,4 +269,168 @@ export async function runTasks(tasks: Task[], threads: number): Promise<Map<numb
 /** Merges findings lists each sorted by compareFindings (no finding of one compares equal to one of another). */
 export function mergeFindings(lists: Finding[][]): Finding[] {
   return lists.reduce(mergeSorted, []);
+}
+
+// ---------------------------------------------------------------------------------------
+// Segmenting a split file's Chinese lines on several threads.
+//
+// The thread that runs term-inconsistency does most of the work of a split file, and half
+// of that is asking Intl.Segmenter for the words of each Chinese line (about 40 µs a line).
+// So the threads of the other shares of the file segment lines for it: the pairs are cut
+// into chunks of SEG_CHUNK; the term thread takes chunks from the front (and prepares their
+// pairs, English terms and Chinese candidates, as the rule would), each helper takes chunks
+// from the back, before its own rules, and posts the words it found (their ends, as typed
+// arrays: no strings cross) to the term thread, which builds each line's candidates from
+// them without the segmenter (candidateListFromSegments: the same list). Who takes a chunk
+// is settled by compare-and-swap on a shared state per chunk, so the threads meet where
+// their speeds put them. Both threads pair the same text with the same settings, so chunk k
+// is the same pairs on each; words that do not tile their line are not used.
+
+/** Pairs per chunk (about 15 ms of segmenting: the longest the term thread may wait). */
+export const SEG_CHUNK = 256;
+/** How long (ms) the term thread waits for a chunk a helper took before doing it itself (a helper that died); tests shorten it. */
+export const SEG_TUNING = { stealMs: 5000 };
+const FREE = 0;
+const TERM = 1;
+const HELPER = 2;
+const DONE = 3;
+
+export type SegShare = { role: 'term'; states: SharedArrayBuffer; ports: MessagePort[] } | { role: 'help'; states: SharedArrayBuffer; port: MessagePort };
+
+interface SegChunk {
+  k: number;
+  /** For each pair of the chunk: its number of words, then writeSegments' values. */
+  segs: Int32Array;
+}
+
+/** Shares for the term task and its helpers (the tasks of one split file of `bytes` bytes). */
+export function segShares(bytes: number, helpers: number): { term: SegShare; helpers: SegShare[] } {
+  // a pair is two lines at least, a line one byte at least (its line break)
+  const chunks = Math.ceil((bytes + 2) / 2 / SEG_CHUNK) + 1;
+  const states = new SharedArrayBuffer(4 * chunks);
+  const channels = Array.from({ length: helpers }, () => new MessageChannel());
+  return { term: { role: 'term', states, ports: channels.map((c) => c.port1) }, helpers: channels.map((c) => ({ role: 'help', states, port: c.port2 })) };
+}
+
+function sharePorts(s: SegShare): MessagePort[] {
+  return s.role === 'term' ? s.ports : [s.port];
+}
+
+/** Closes the ports of shares still held by this thread (those of tasks that ran here or never ran). */
+export function closeShares(tasks: readonly Task[]): void {
+  for (const t of tasks) if (t.share) for (const p of sharePorts(t.share)) p.close();
+}
+
+function zhOf(pair: Pair) {
+  return pair.sourceLang === 'en' ? pair.target : pair.source;
+}
+function enOf(pair: Pair) {
+  return pair.sourceLang === 'en' ? pair.source : pair.target;
+}
+
+function chunkCount(model: DocumentModel, states: Int32Array): number {
+  return Math.min(states.length, Math.ceil(model.pairs.length / SEG_CHUNK));
+}
+
+/**
+ * The term thread: prepares every pair for term-inconsistency, chunk by chunk from the front,
+ * with the words the helpers found where they took a chunk first. Returns how many lines
+ * were built from a helper's words (for tests).
+ */
+export function termPrepare(model: DocumentModel, share: Extract<SegShare, { role: 'term' }>): number {
+  const states = new Int32Array(share.states);
+  const pairs = model.pairs;
+  const chunks = chunkCount(model, states);
+  const arrived = new Map<number, Int32Array>();
+  const drain = () => {
+    for (const port of share.ports) for (let m = receiveMessageOnPort(port); m; m = receiveMessageOnPort(port)) arrived.set((m.message as SegChunk).k, (m.message as SegChunk).segs);
+  };
+  let fromHelpers = 0;
+  const own = (from: number, to: number) => {
+    for (let i = from; i < to; i++) {
+      enTerms(enOf(pairs[i]));
+      zhCandidates(zhOf(pairs[i]));
+    }
+  };
+  try {
+    for (let k = 0; k < chunks; k++) {
+      const from = k * SEG_CHUNK;
+      const to = Math.min(pairs.length, from + SEG_CHUNK);
+      let state = Atomics.compareExchange(states, k, FREE, TERM);
+      if (state === FREE) {
+        own(from, to);
+        continue;
+      }
+      // a helper took it: wait until it is done (or take it back from a helper that died)
+      for (const t0 = Date.now(); state === HELPER; state = Atomics.load(states, k)) {
+        if (Date.now() - t0 > SEG_TUNING.stealMs) {
+          state = Atomics.compareExchange(states, k, HELPER, TERM);
+          if (state === HELPER) state = TERM;
+          break;
+        }
+        Atomics.wait(states, k, HELPER, 50);
+      }
+      let segs: Int32Array | undefined;
+      if (state === DONE) {
+        segs = arrived.get(k);
+        if (!segs) (drain(), (segs = arrived.get(k)));
+        arrived.delete(k);
+      }
+      if (!segs) {
+        own(from, to);
+        continue;
+      }
+      let at = 0;
+      for (let i = from; i < to; i++) {
+        const pair = pairs[i];
+        enTerms(enOf(pair));
+        const zh = zhOf(pair);
+        const n = at < segs.length ? segs[at] : -1;
+        const start = at + 1;
+        at = n >= 0 ? start + n : segs.length;
+        zhCandidates(zh, (text) => {
+          const list = n >= 0 ? candidateListFromSegments(text, segs, start, start + n) : undefined;
+          if (list) fromHelpers++;
+          return list ?? candidateList(text);
+        });
+      }
+    }
+  } finally {
+    for (const port of share.ports) port.close();
+  }
+  return fromHelpers;
+}
+
+/** A helper thread: segments the Chinese lines of chunks from the back, until it meets the term thread. */
+export function helpPrepare(model: DocumentModel, share: Extract<SegShare, { role: 'help' }>): void {
+  const states = new Int32Array(share.states);
+  const pairs = model.pairs;
+  let k = chunkCount(model, states) - 1;
+  try {
+    for (; k >= 0; k--) {
+      if (Atomics.compareExchange(states, k, FREE, HELPER) !== FREE) break;
+      const from = k * SEG_CHUNK;
+      const to = Math.min(pairs.length, from + SEG_CHUNK);
+      let size = 0;
+      for (let i = from; i < to; i++) size += 1 + zhOf(pairs[i]).text.length;
+      const segs = new Int32Array(size);
+      let at = 0;
+      for (let i = from; i < to; i++) {
+        const count = at++;
+        at = writeSegments(zhOf(pairs[i]).text, segs, at);
+        segs[count] = at - count - 1;
+      }
+      const msg: SegChunk = { k, segs };
+      share.port.postMessage(msg, [segs.buffer]);
+      // taken back meanwhile (this thread was too slow): the term thread did it
+      if (Atomics.compareExchange(states, k, HELPER, DONE) !== HELPER) break;
+      Atomics.notify(states, k);
+    }
+  } catch (e) {
+    // give the chunk back to the term thread (it waits for it), which segments it itself
+    if (k >= 0 && Atomics.compareExchange(states, k, HELPER, FREE) === HELPER) Atomics.notify(states, k);
+    throw e;
+  } finally {
+    share.port.close();
+  }
 }

@@ -208,6 +208,73 @@ export function candidateList(text: string, keep = true): CandidateList {
       nw++;
     }
   });
+  return buildList(nw, keep);
+}
+
+/**
+ * The segmenter's words of `text` (what candidateList asks Intl.Segmenter for), written to
+ * `out` from `at` on, one value per word: its end × 2, plus 1 when it is word-like. The
+ * words tile the line (each starts where the one before ends, the first at 0), so their
+ * ends say everything. `out` needs room for text.length values. Returns the position after
+ * the last value written. The CLI's threads segment lines for each other with this.
+ */
+export function writeSegments(text: string, out: Int32Array, at: number): number {
+  let k = at;
+  forEachPiece(text, (a, b) => {
+    for (const s of seg().segment(text.slice(a, b))) out[k++] = (a + s.index + s.segment.length) * 2 + (s.isWordLike ? 1 : 0);
+  });
+  return k;
+}
+
+/**
+ * candidateList(text) from the words that writeSegments wrote for it (`segs[from..to)`),
+ * without calling the segmenter: the same list. Undefined when the values are not words of
+ * this text (they do not tile it).
+ */
+export function candidateListFromSegments(text: string, segs: Int32Array, from: number, to: number, keep = true): CandidateList | undefined {
+  if (to < from || to > segs.length) return undefined;
+  let nw = 0;
+  let start = 0;
+  let k = from;
+  for (; k < to; k++) {
+    const v = segs[k];
+    const end = v >> 1;
+    if (end <= start || end > text.length) break;
+    wStart[nw] = start;
+    wEnd[nw] = end;
+    const f = (v & 1) === 1 && hanIn(text, start, end) ? (end - start === 1 && FUNCTION_CHARS.has(text[start]) ? 3 : 1) : 0;
+    wFlags[nw] = f;
+    wText[nw] = f === 0 ? '' : intern(text.slice(start, end));
+    nw++;
+    start = end;
+  }
+  if (k !== to || start !== text.length) {
+    for (let i = 0; i < nw; i++) wText[i] = '';
+    return undefined;
+  }
+  return buildList(nw, keep);
+}
+
+/** hanOnly(text.slice(start, end)), without the slice. */
+function hanIn(text: string, start: number, end: number): boolean {
+  if (end <= start) return false;
+  for (let k = start; k < end; k++) {
+    const c = text.charCodeAt(k);
+    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) continue;
+    if (c >= 0xd840 && c <= 0xd87f && k + 1 < end) {
+      const d = text.charCodeAt(k + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        k++;
+        continue;
+      }
+    }
+    return false;
+  }
+  return true;
+}
+
+/** The candidates of the `nw` words in wStart/wEnd/wFlags/wText (candidateList's second half; `keep` as there). */
+function buildList(nw: number, keep: boolean): CandidateList {
   const texts = textScratch;
   texts.length = 0;
   spanScratch.length = 0;

@@ -111,8 +111,9 @@ export function enTerms(rec: LineRec): TermList {
   return rec.memo('terms.en', termList);
 }
 
-export function zhCandidates(rec: LineRec): CandidateList {
-  return rec.memo('terms.zh', candidateList);
+/** The candidates of a Chinese line, memoised; `compute` gives them when not yet memoised (the CLI passes segments found by another thread). */
+export function zhCandidates(rec: LineRec, compute: (text: string) => CandidateList = candidateList): CandidateList {
+  return rec.memo('terms.zh', compute);
 }
 
 /** How far apart (0–1, relative to line length) a term and its rendering sit in their lines. */
