@@ -198,17 +198,20 @@ export class TermIndex {
    */
   private noneBasis = new Map<string, LineRec[]>();
   /**
-   * Terms (of many pairs, not names) whose last analysis found nothing from the counts
-   * alone: no exclusive text in every pair, no bucket of possible variants (same length
-   * and last character) that could cover 80% of the pairs (see stillNoneAfterZhEdit).
+   * Terms (of many pairs, not names) whose last analysis found nothing without looking at
+   * positions: no exclusive text in every pair, and no bucket of possible variants (same
+   * length and last character) that could cover 80% of the pairs or, in those that could,
+   * no two members apart (see stillNoneAfterZhEdit).
    * `frequent`: the texts exclusive to the term then in more than FANOUT / 2 of its pairs,
    * each with whether one of its uses is a word (or has been since: true stays true);
    * whether a text of more than FANOUT pairs is exclusive is not known without a pass
    * over the pairs. `edits`: the Chinese-line edits kept since (each moves a count by one
    * at most, so after FANOUT / 2 of them a text outside `frequent` could pass FANOUT).
+   * `witnesses`: when buckets could hold variants, a pair showing, for each two of their
+   * members, that they are not apart (see notApart).
    */
-  private noneByCounts = new Map<string, { frequent: Map<number, boolean>; edits: number }>();
-  private lastNoneByCounts: { frequent: Map<number, boolean>; edits: number } | undefined;
+  private noneByCounts = new Map<string, NoneByCounts>();
+  private lastNoneByCounts: NoneByCounts | undefined;
   /** The candidate texts (numbers) of each bucket of possible variants, by bucketOf(text). */
   private bucketTexts = new Map<number, number[]>();
   private positionsUsed = false;
@@ -688,10 +691,11 @@ export class TermIndex {
     if (inP) {
       // a text of the new line only now in one more pair: in every pair?
       for (const id of edit.fresh) if (this.candCount[id] === n) return undefined;
-      // the fast path: a text of the first pairs now in the edited line's text, and not before
+      // the fast path: a text of the first pairs now in the edited line's text, and not before,
+      // and so perhaps in every pair's (the others' lines and every text's exclusivity are the same)
       const a = edit.added.zh.text;
       const r = edit.removed.zh.text;
-      for (const e of first) for (const c of e.cands.texts) if (a.includes(c) && !r.includes(c)) return undefined;
+      for (const e of first) for (const c of e.cands.texts) if (a.includes(c) && !r.includes(c) && inEveryLine(P, c)) return undefined;
       // a use in the new line as a word
       const ids = this.ids;
       for (let i = edit.added.idsAt, end = i + edit.added.idsLen; i < end; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
@@ -707,21 +711,46 @@ export class TermIndex {
       }
     }
     // the buckets the changed texts are in: could one hold a family of variants now?
+    // (when one could by its counts: only if two of its members are now apart)
     for (const b of edit.buckets) {
       const list = this.bucketTexts.get(b);
       if (!list) continue;
-      let members = 0;
+      const members: number[] = [];
       let total = 0;
       for (const id of list) {
         const c = this.asVariant(id, P, frequent);
         if (c === 0) continue;
-        members++;
+        members.push(id);
         total += c;
       }
-      if (members >= 2 && total >= 0.8 * n) return undefined;
+      if (members.length < 2 || total < 0.8 * n) continue;
+      if (!byCounts.witnesses || members.length > BUCKET_CAP || !this.notApart(members, byCounts.witnesses, inP ? edit.added : undefined)) return undefined;
     }
     byCounts.edits++;
     return { ...old, display: this.keptDisplay(key, old, P), pairs: n };
+  }
+
+  /**
+   * No two of the texts (the members, or more, of a bucket of possible variants) are apart
+   * (analyzeTerm: each is in the Chinese line of a pair where the other is a candidate),
+   * shown by a witness pair for each two that differ before their last character: the one
+   * the last analysis found (valid while that pair is indexed: its lines and the term's
+   * pairs are the same), or `added`, the edited pair when it is a pair of the term. False
+   * when one lacks a witness.
+   */
+  private notApart(members: number[], witnesses: Map<string, PairEntry>, added: PairEntry | undefined): boolean {
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        const x = this.idText[members[i]];
+        const y = this.idText[members[j]];
+        if (x[x.length - 2] === y[y.length - 2]) continue; // never a family edge
+        const k = witnessKey(x, y);
+        const w = witnesses.get(k);
+        if (w && this.entries.get(w.source) === w) continue;
+        if (!added || !witnesses2(added, x, y)) return false;
+        witnesses.set(k, added);
+      }
+    return true;
   }
 
   /**
@@ -974,10 +1003,13 @@ export class TermIndex {
         if (total >= 0.8 * n) needed.push(...list);
       }
     }
-    if (needed.length === 0 && !isName && n >= TERM_TUNING.noneByCountsFrom) {
+    // for stillNoneAfterZhEdit (analyze() drops it unless the result is none without positions);
+    // with buckets that could hold variants, the family step below adds why none did (witnesses)
+    const witnesses = needed.length > 0 && bestId < 0 ? new Map<string, PairEntry>() : undefined;
+    if (!isName && n >= TERM_TUNING.noneByCountsFrom) {
       const frequent = new Map<number, boolean>();
       for (const id of exIds) if (exclusive.pairs(id) > FANOUT >> 1) frequent.set(id, exclusive.word(id));
-      this.lastNoneByCounts = { frequent, edits: 0 };
+      this.lastNoneByCounts = { frequent, edits: 0, witnesses };
     }
     if (!isName && needed.length === 0) return none;
     let cands: CandidateRecords;
@@ -1032,8 +1064,12 @@ export class TermIndex {
           const x = list[i];
           const y = list[j];
           if (x[x.length - 2] === y[y.length - 2]) continue; // common suffix longer than one character
-          const apart = [...cands.get(x)!.pairs].every((e) => !e.zh.text.includes(y)) && [...cands.get(y)!.pairs].every((e) => !e.zh.text.includes(x));
-          if (!apart) continue;
+          // apart: never in the same pair (a pair with one as candidate and the other in its line is a witness)
+          const w = witnessOf(cands.get(x)!.pairs, y) ?? witnessOf(cands.get(y)!.pairs, x);
+          if (w) {
+            witnesses?.set(witnessKey(x, y), w);
+            continue;
+          }
           if (!parent.has(x)) parent.set(x, x);
           if (!parent.has(y)) parent.set(y, y);
           parent.set(find(x), find(y));
@@ -1228,6 +1264,34 @@ export class TermIndex {
 /** The bucket of possible variants of a candidate text: its length and last character (as `${length}:${last}` in analyzeTerm). */
 function bucketOf(text: string): number {
   return text.length * 0x10000 + text.charCodeAt(text.length - 1);
+}
+
+/** What the last analysis of a term that found nothing without positions keeps for stillNoneAfterZhEdit (see TermIndex.noneByCounts). */
+interface NoneByCounts {
+  frequent: Map<number, boolean>;
+  edits: number;
+  witnesses?: Map<string, PairEntry>;
+}
+
+function witnessKey(x: string, y: string): string {
+  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+}
+
+/** Every pair's Chinese line contains `text`. */
+function inEveryLine(P: Iterable<PairEntry>, text: string): boolean {
+  for (const e of P) if (!e.zh.text.includes(text)) return false;
+  return true;
+}
+
+/** The first of the pairs whose Chinese line contains `text`. */
+function witnessOf(pairs: Iterable<PairEntry>, text: string): PairEntry | undefined {
+  for (const e of pairs) if (e.zh.text.includes(text)) return e;
+  return undefined;
+}
+
+/** The pair has candidate x and y in its Chinese line, or candidate y and x. */
+function witnesses2(e: PairEntry, x: string, y: string): boolean {
+  return (e.cands.texts.includes(x) && e.zh.text.includes(y)) || (e.cands.texts.includes(y) && e.zh.text.includes(x));
 }
 
 /** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
