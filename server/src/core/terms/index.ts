@@ -1017,9 +1017,24 @@ export class TermIndex {
       const both = this.newChoice();
       const chosen = this.scratch.chosen;
       for (const id of needed) chosen[id] = both;
-      for (const id of exIds) if (this.idText[id].length >= 3) chosen[id] = both;
+      // the exclusive texts of 3 characters or more by length (in the order they are met), and of
+      // them only those nameVariants() can pair (one character apart, in a group it reads) need their uses
+      const byLen = new Map<number, string[]>();
+      for (const id of exIds) {
+        const text = this.idText[id];
+        if (text.length < 3) continue;
+        const list = byLen.get(text.length);
+        if (list) list.push(text);
+        else byLen.set(text.length, [text]);
+      }
+      for (const list of byLen.values()) {
+        if (list.length < 2 || list.length > BUCKET_CAP) continue;
+        for (let i = 0; i < list.length; i++)
+          for (let j = i + 1; j < list.length; j++)
+            if (oneApart(list[i], list[j])) chosen[this.textIds.get(list[i])!] = chosen[this.textIds.get(list[j])!] = both;
+      }
       const all = this.records(P, both);
-      const variant = this.nameVariants(key, P, all, none);
+      const variant = this.nameVariants(key, P, all, none, byLen);
       if (variant) return variant;
       if (needed.length === 0) return none;
       const neededText = new Set(needed.map((id) => this.idText[id]));
@@ -1135,10 +1150,15 @@ export class TermIndex {
    * Names rendered two ways that differ in one character (吉拉德/吉拉尔,
    * 胡佛研究所/胡佛研究院), never in the same pair: the shortest such family wins.
    */
-  private nameVariants(key: string, P: PairList, cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>, none: TermResult): TermResult | undefined {
+  /** `byLen`: the term's exclusive texts of 3 characters or more by length, in the order they are met in P; `cands` has those that differ from another of the same length in one character. */
+  private nameVariants(
+    key: string,
+    P: PairList,
+    cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>,
+    none: TermResult,
+    byLen: Map<number, string[]>,
+  ): TermResult | undefined {
     const n = P.size;
-    const byLen = new Map<number, string[]>();
-    for (const text of cands.keys()) if (text.length >= 3) byLen.set(text.length, [...(byLen.get(text.length) ?? []), text]);
     for (const len of [...byLen.keys()].sort((a, b) => a - b)) {
       const list = byLen.get(len)!;
       if (list.length < 2 || list.length > BUCKET_CAP) continue;
@@ -1151,9 +1171,7 @@ export class TermIndex {
         for (let j = i + 1; j < list.length; j++) {
           const x = list[i];
           const y = list[j];
-          let diff = 0;
-          for (let k = 0; k < len && diff < 2; k++) if (x[k] !== y[k]) diff++;
-          if (diff !== 1) continue;
+          if (!oneApart(x, y)) continue;
           const apart = [...cands.get(x)!.pairs].every((e) => !e.zh.text.includes(y)) && [...cands.get(y)!.pairs].every((e) => !e.zh.text.includes(x));
           if (!apart) continue;
           if (!parent.has(x)) parent.set(x, x);
@@ -1275,6 +1293,13 @@ interface NoneByCounts {
 
 function witnessKey(x: string, y: string): string {
   return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+}
+
+/** Two texts of the same length that differ in exactly one character. */
+function oneApart(x: string, y: string): boolean {
+  let diff = 0;
+  for (let k = 0; k < x.length && diff < 2; k++) if (x[k] !== y[k]) diff++;
+  return diff === 1;
 }
 
 /** Every pair's Chinese line contains `text`. */
