@@ -43,6 +43,11 @@ function assertSameAsFresh(s: DocumentSession): void {
   const b = termIndexOf(fresh.ruleState('term-inconsistency'));
   assert.deepEqual([...a.termPairs.keys()].sort(), [...b.termPairs.keys()].sort());
   for (const key of b.termPairs.keys()) assert.deepEqual(shapeOf(a.result(key)), shapeOf(b.result(key)), key);
+  // the pairs each term's list says are in document order (firstEntries() trusts them) are
+  for (const list of a.termPairs.values()) {
+    assert.ok(list.sorted <= list.items.length, list.key);
+    for (let i = 1; i < list.sorted; i++) assert.ok(list.items[i - 1].zh.line < list.items[i].zh.line, `${list.key}: ${i} of ${list.sorted}`);
+  }
 }
 
 const DOCS: [string, string][] = [

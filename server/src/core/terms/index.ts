@@ -78,10 +78,17 @@ function byPosition(a: PairEntry, b: PairEntry): number {
   return pa < pb ? -1 : pa > pb ? 1 : a.zh.line - b.zh.line;
 }
 
-/** The `k` first entries of P in document order (a linear scan: P may hold 5000 pairs). */
-function firstEntries(P: Iterable<PairEntry>, k: number): PairEntry[] {
+/**
+ * The `k` first entries of P in document order: the first k of its items known to be in
+ * that order (PairList.sorted) and the k first of those after them (a linear scan of
+ * those: P may hold 5000 pairs, a keystroke's edited pair is the only one after them).
+ */
+function firstEntries(P: PairList, k: number): PairEntry[] {
+  const items = P.items;
+  const s = P.pending === 0 ? Math.min(P.sorted, items.length) : 0;
+  const from = s === 0 ? items : s === items.length ? items.slice(0, k) : [...items.slice(0, Math.min(k, s)), ...items.slice(s)];
   const out: PairEntry[] = [];
-  for (const e of P) {
+  for (const e of from) {
     if (out.length === k && byPosition(e, out[k - 1]) >= 0) continue;
     let i = out.length < k ? out.length : k - 1;
     out[i] = e;
@@ -134,6 +141,12 @@ export class PairList implements Iterable<PairEntry> {
   constructor(
     readonly key: string,
     public items: PairEntry[] = [],
+    /**
+     * How many of the first items are known to be in document order (all after a first
+     * check; a pair indexed again after an edit goes last). Edits keep the order of the
+     * pairs they leave in place (lines move together), and removal keeps the order of the rest.
+     */
+    public sorted = 0,
   ) {}
   get size(): number {
     return this.items.length - this.pending;
@@ -279,9 +292,19 @@ export class TermIndex {
         for (const e of few) {
           if (!list.has(e)) continue;
           const i = items.indexOf(e);
-          if (i >= 0) items.splice(i, 1);
+          if (i < 0) continue;
+          items.splice(i, 1);
+          if (i < list.sorted) list.sorted--;
         }
-      } else list.items = list.items.filter((e) => !this.removedNow.has(e));
+      } else {
+        let sorted = 0;
+        list.items = list.items.filter((e, i) => {
+          const keep = !this.removedNow.has(e);
+          if (keep && i < list.sorted) sorted++;
+          return keep;
+        });
+        list.sorted = sorted;
+      }
       list.pending = 0;
     }
     this.toCompact.clear();
@@ -358,8 +381,12 @@ export class TermIndex {
       this.countKind(key, spans[2 * i + 1], 1);
       if ((spans[2 * i + 1] & 8) === 0) {
         const list = this.termPairs.get(key);
-        if (list) list.items.push(e);
-        else this.termPairs.set(key, new PairList(key, [e]));
+        if (list) {
+          const items = list.items;
+          // still in document order (as when a document is first indexed)
+          if (list.pending === 0 && list.sorted === items.length && (items.length === 0 || byPosition(items[items.length - 1], e) < 0)) list.sorted++;
+          items.push(e);
+        } else this.termPairs.set(key, new PairList(key, [e], 1));
       }
     }
     const ids = this.ids;
@@ -932,7 +959,8 @@ export class TermIndex {
     const S = this.termPairs.get(key);
     if (!S) return new PairList(key);
     const items = S.items;
-    for (let i = 1; i < items.length; i++) if (byPosition(items[i - 1], items[i]) >= 0) return new PairList(key, [...items].sort(byPosition));
+    if (S.pending === 0 && S.sorted === items.length) return S;
+    for (let i = 1; i < items.length; i++) if (byPosition(items[i - 1], items[i]) >= 0) return new PairList(key, [...items].sort(byPosition), items.length);
     return S;
   }
 
