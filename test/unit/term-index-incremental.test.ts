@@ -43,6 +43,11 @@ function assertSameAsFresh(s: DocumentSession): void {
   const b = termIndexOf(fresh.ruleState('term-inconsistency'));
   assert.deepEqual([...a.termPairs.keys()].sort(), [...b.termPairs.keys()].sort());
   for (const key of b.termPairs.keys()) assert.deepEqual(shapeOf(a.result(key)), shapeOf(b.result(key)), key);
+  // the pairs each term's list says are in document order (firstEntries() trusts them) are
+  for (const list of a.termPairs.values()) {
+    assert.ok(list.sorted <= list.items.length, list.key);
+    for (let i = 1; i < list.sorted; i++) assert.ok(list.items[i - 1].zh.line < list.items[i].zh.line, `${list.key}: ${i} of ${list.sorted}`);
+  }
 }
 
 const DOCS: [string, string][] = [
@@ -111,6 +116,39 @@ describe('term index: incremental updates equal a fresh index', () => {
       paste(s.doc.lineCount - 1, '\n' + middle);
       assertSameAsFresh(s);
     }
+  });
+
+  it('a Chinese-line edit keeps a term whose bucket of variants held no two members apart, until they are', () => {
+    // 港口 and 海口 (same length and last character, both only in "harbour" pairs) cover
+    // the term's pairs but share one pair's line: not variants of each other, no finding
+    const text = [
+      'The harbour opened in May.', '港口在五月开放。', '',
+      'The harbour is busy today.', '港口今天很繁忙。', '',
+      'The harbour has a new crane.', '港口有一台新起重机。', '',
+      'Ships leave the harbour at dawn.', '船只黎明时离开海口。', '',
+      'The harbour and its pier are old.', '港口和海口码头都很旧。', '',
+    ].join('\n');
+    const s = new DocumentSession(text, { config });
+    s.check();
+    const idx = termIndexOf(s.ruleState('term-inconsistency'));
+    const edit = (line: number, start: number, end: number, t: string) => {
+      s.applyChanges([{ range: { start: { line, character: start }, end: { line, character: end } }, text: t }]);
+      s.check();
+      const r = idx.result('harbour')!;
+      assertSameAsFresh(s);
+      return { keptZh: idx.lastRefresh.keptZh, inconsistent: r.inconsistent, renderings: r.renderings.map((x) => x.text) };
+    };
+    assert.equal(idx.result('harbour')!.inconsistent, false);
+    // another pair of the term, and the pair that has both (its new line has both too): kept
+    assert.deepEqual(edit(1, 2, 2, '的'), { keptZh: 6, inconsistent: false, renderings: [] });
+    assert.deepEqual(edit(13, 0, 0, '的'), { keptZh: 11, inconsistent: false, renderings: [] });
+    // the only line with both loses 海口: now apart, variants (analysed again)
+    const apart = edit(13, 4, 6, '大门');
+    assert.equal(apart.inconsistent, true);
+    assert.deepEqual(apart.renderings, ['港口', '海口']);
+    assert.equal(idx.lastRefresh.analysed >= 1, true);
+    // and back
+    assert.deepEqual(edit(13, 4, 6, '海口').inconsistent, false);
   });
 
   it('a keystroke in an English line re-analyses only the terms whose pairs changed', () => {

@@ -78,10 +78,17 @@ function byPosition(a: PairEntry, b: PairEntry): number {
   return pa < pb ? -1 : pa > pb ? 1 : a.zh.line - b.zh.line;
 }
 
-/** The `k` first entries of P in document order (a linear scan: P may hold 5000 pairs). */
-function firstEntries(P: Iterable<PairEntry>, k: number): PairEntry[] {
+/**
+ * The `k` first entries of P in document order: the first k of its items known to be in
+ * that order (PairList.sorted) and the k first of those after them (a linear scan of
+ * those: P may hold 5000 pairs, a keystroke's edited pair is the only one after them).
+ */
+function firstEntries(P: PairList, k: number): PairEntry[] {
+  const items = P.items;
+  const s = P.pending === 0 ? Math.min(P.sorted, items.length) : 0;
+  const from = s === 0 ? items : s === items.length ? items.slice(0, k) : [...items.slice(0, Math.min(k, s)), ...items.slice(s)];
   const out: PairEntry[] = [];
-  for (const e of P) {
+  for (const e of from) {
     if (out.length === k && byPosition(e, out[k - 1]) >= 0) continue;
     let i = out.length < k ? out.length : k - 1;
     out[i] = e;
@@ -135,6 +142,12 @@ export class PairList implements Iterable<PairEntry> {
   constructor(
     readonly key: string,
     public items: PairEntry[] = [],
+    /**
+     * How many of the first items are known to be in document order (all after a first
+     * check; a pair indexed again after an edit goes last). Edits keep the order of the
+     * pairs they leave in place (lines move together), and removal keeps the order of the rest.
+     */
+    public sorted = 0,
   ) {}
   get size(): number {
     return this.items.length - this.pending;
@@ -199,17 +212,20 @@ export class TermIndex {
    */
   private noneBasis = new Map<string, LineRec[]>();
   /**
-   * Terms (of many pairs, not names) whose last analysis found nothing from the counts
-   * alone: no exclusive text in every pair, no bucket of possible variants (same length
-   * and last character) that could cover 80% of the pairs (see stillNoneAfterZhEdit).
+   * Terms (of many pairs, not names) whose last analysis found nothing without looking at
+   * positions: no exclusive text in every pair, and no bucket of possible variants (same
+   * length and last character) that could cover 80% of the pairs or, in those that could,
+   * no two members apart (see stillNoneAfterZhEdit).
    * `frequent`: the texts exclusive to the term then in more than FANOUT / 2 of its pairs,
    * each with whether one of its uses is a word (or has been since: true stays true);
    * whether a text of more than FANOUT pairs is exclusive is not known without a pass
    * over the pairs. `edits`: the Chinese-line edits kept since (each moves a count by one
    * at most, so after FANOUT / 2 of them a text outside `frequent` could pass FANOUT).
+   * `witnesses`: when buckets could hold variants, a pair showing, for each two of their
+   * members, that they are not apart (see notApart).
    */
-  private noneByCounts = new Map<string, { frequent: Map<number, boolean>; edits: number }>();
-  private lastNoneByCounts: { frequent: Map<number, boolean>; edits: number } | undefined;
+  private noneByCounts = new Map<string, NoneByCounts>();
+  private lastNoneByCounts: NoneByCounts | undefined;
   /** The candidate texts (numbers) of each bucket of possible variants, by bucketOf(text). */
   private bucketTexts = new Map<number, number[]>();
   private positionsUsed = false;
@@ -273,8 +289,27 @@ export class TermIndex {
    * its pairs went), and copies the slab when removed pairs left most of it.
    */
   private settleRemovals(): void {
+    // a keystroke removes one pair: taken out where it is (the same order as filtering, without a call per pair)
+    const few = this.removedNow.size <= 4 ? [...this.removedNow] : undefined;
     for (const list of this.toCompact) {
-      list.items = list.items.filter((e) => !this.removedNow.has(e));
+      if (few && list.pending <= few.length) {
+        const items = list.items;
+        for (const e of few) {
+          if (!list.has(e)) continue;
+          const i = items.indexOf(e);
+          if (i < 0) continue;
+          items.splice(i, 1);
+          if (i < list.sorted) list.sorted--;
+        }
+      } else {
+        let sorted = 0;
+        list.items = list.items.filter((e, i) => {
+          const keep = !this.removedNow.has(e);
+          if (keep && i < list.sorted) sorted++;
+          return keep;
+        });
+        list.sorted = sorted;
+      }
       list.pending = 0;
     }
     this.toCompact.clear();
@@ -351,8 +386,12 @@ export class TermIndex {
       this.countKind(key, spans[2 * i + 1], 1);
       if ((spans[2 * i + 1] & 8) === 0) {
         const list = this.termPairs.get(key);
-        if (list) list.items.push(e);
-        else this.termPairs.set(key, new PairList(key, [e]));
+        if (list) {
+          const items = list.items;
+          // still in document order (as when a document is first indexed)
+          if (list.pending === 0 && list.sorted === items.length && (items.length === 0 || byPosition(items[items.length - 1], e) < 0)) list.sorted++;
+          items.push(e);
+        } else this.termPairs.set(key, new PairList(key, [e], 1));
       }
     }
     const ids = this.ids;
@@ -693,10 +732,11 @@ export class TermIndex {
     if (inP) {
       // a text of the new line only now in one more pair: in every pair?
       for (const id of edit.fresh) if (this.candCount[id] === n) return undefined;
-      // the fast path: a text of the first pairs now in the edited line's text, and not before
+      // the fast path: a text of the first pairs now in the edited line's text, and not before,
+      // and so perhaps in every pair's (the others' lines and every text's exclusivity are the same)
       const a = edit.added.zh.text;
       const r = edit.removed.zh.text;
-      for (const e of first) for (const c of e.cands.texts) if (a.includes(c) && !r.includes(c)) return undefined;
+      for (const e of first) for (const c of e.cands.texts) if (a.includes(c) && !r.includes(c) && inEveryLine(P, c)) return undefined;
       // a use in the new line as a word
       const ids = this.ids;
       for (let i = edit.added.idsAt, end = i + edit.added.idsLen; i < end; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
@@ -712,21 +752,46 @@ export class TermIndex {
       }
     }
     // the buckets the changed texts are in: could one hold a family of variants now?
+    // (when one could by its counts: only if two of its members are now apart)
     for (const b of edit.buckets) {
       const list = this.bucketTexts.get(b);
       if (!list) continue;
-      let members = 0;
+      const members: number[] = [];
       let total = 0;
       for (const id of list) {
         const c = this.asVariant(id, P, frequent);
         if (c === 0) continue;
-        members++;
+        members.push(id);
         total += c;
       }
-      if (members >= 2 && total >= 0.8 * n) return undefined;
+      if (members.length < 2 || total < 0.8 * n) continue;
+      if (!byCounts.witnesses || members.length > BUCKET_CAP || !this.notApart(members, byCounts.witnesses, inP ? edit.added : undefined)) return undefined;
     }
     byCounts.edits++;
     return { ...old, display: this.keptDisplay(key, old, P), pairs: n };
+  }
+
+  /**
+   * No two of the texts (the members, or more, of a bucket of possible variants) are apart
+   * (analyzeTerm: each is in the Chinese line of a pair where the other is a candidate),
+   * shown by a witness pair for each two that differ before their last character: the one
+   * the last analysis found (valid while that pair is indexed: its lines and the term's
+   * pairs are the same), or `added`, the edited pair when it is a pair of the term. False
+   * when one lacks a witness.
+   */
+  private notApart(members: number[], witnesses: Map<string, PairEntry>, added: PairEntry | undefined): boolean {
+    for (let i = 0; i < members.length; i++)
+      for (let j = i + 1; j < members.length; j++) {
+        const x = this.idText[members[i]];
+        const y = this.idText[members[j]];
+        if (x[x.length - 2] === y[y.length - 2]) continue; // never a family edge
+        const k = witnessKey(x, y);
+        const w = witnesses.get(k);
+        if (w && this.entries.get(w.source) === w) continue;
+        if (!added || !witnesses2(added, x, y)) return false;
+        witnesses.set(k, added);
+      }
+    return true;
   }
 
   /**
@@ -899,7 +964,8 @@ export class TermIndex {
     const S = this.termPairs.get(key);
     if (!S) return new PairList(key);
     const items = S.items;
-    for (let i = 1; i < items.length; i++) if (byPosition(items[i - 1], items[i]) >= 0) return new PairList(key, [...items].sort(byPosition));
+    if (S.pending === 0 && S.sorted === items.length) return S;
+    for (let i = 1; i < items.length; i++) if (byPosition(items[i - 1], items[i]) >= 0) return new PairList(key, [...items].sort(byPosition), items.length);
     return S;
   }
 
@@ -979,10 +1045,13 @@ export class TermIndex {
         if (total >= 0.8 * n) needed.push(...list);
       }
     }
-    if (needed.length === 0 && !isName && n >= TERM_TUNING.noneByCountsFrom) {
+    // for stillNoneAfterZhEdit (analyze() drops it unless the result is none without positions);
+    // with buckets that could hold variants, the family step below adds why none did (witnesses)
+    const witnesses = needed.length > 0 && bestId < 0 ? new Map<string, PairEntry>() : undefined;
+    if (!isName && n >= TERM_TUNING.noneByCountsFrom) {
       const frequent = new Map<number, boolean>();
       for (const id of exIds) if (exclusive.pairs(id) > FANOUT >> 1) frequent.set(id, exclusive.word(id));
-      this.lastNoneByCounts = { frequent, edits: 0 };
+      this.lastNoneByCounts = { frequent, edits: 0, witnesses };
     }
     if (!isName && needed.length === 0) return none;
     let cands: CandidateRecords;
@@ -990,9 +1059,24 @@ export class TermIndex {
       const both = this.newChoice();
       const chosen = this.scratch.chosen;
       for (const id of needed) chosen[id] = both;
-      for (const id of exIds) if (this.idText[id].length >= 3) chosen[id] = both;
+      // the exclusive texts of 3 characters or more by length (in the order they are met), and of
+      // them only those nameVariants() can pair (one character apart, in a group it reads) need their uses
+      const byLen = new Map<number, string[]>();
+      for (const id of exIds) {
+        const text = this.idText[id];
+        if (text.length < 3) continue;
+        const list = byLen.get(text.length);
+        if (list) list.push(text);
+        else byLen.set(text.length, [text]);
+      }
+      for (const list of byLen.values()) {
+        if (list.length < 2 || list.length > BUCKET_CAP) continue;
+        for (let i = 0; i < list.length; i++)
+          for (let j = i + 1; j < list.length; j++)
+            if (oneApart(list[i], list[j])) chosen[this.textIds.get(list[i])!] = chosen[this.textIds.get(list[j])!] = both;
+      }
       const all = this.records(P, both);
-      const variant = this.nameVariants(key, P, all, none);
+      const variant = this.nameVariants(key, P, all, none, byLen);
       if (variant) return variant;
       if (needed.length === 0) return none;
       const neededText = new Set(needed.map((id) => this.idText[id]));
@@ -1037,8 +1121,12 @@ export class TermIndex {
           const x = list[i];
           const y = list[j];
           if (x[x.length - 2] === y[y.length - 2]) continue; // common suffix longer than one character
-          const apart = [...cands.get(x)!.pairs].every((e) => !e.zh.text.includes(y)) && [...cands.get(y)!.pairs].every((e) => !e.zh.text.includes(x));
-          if (!apart) continue;
+          // apart: never in the same pair (a pair with one as candidate and the other in its line is a witness)
+          const w = witnessOf(cands.get(x)!.pairs, y) ?? witnessOf(cands.get(y)!.pairs, x);
+          if (w) {
+            witnesses?.set(witnessKey(x, y), w);
+            continue;
+          }
           if (!parent.has(x)) parent.set(x, x);
           if (!parent.has(y)) parent.set(y, y);
           parent.set(find(x), find(y));
@@ -1104,10 +1192,15 @@ export class TermIndex {
    * Names rendered two ways that differ in one character (吉拉德/吉拉尔,
    * 胡佛研究所/胡佛研究院), never in the same pair: the shortest such family wins.
    */
-  private nameVariants(key: string, P: PairList, cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>, none: TermResult): TermResult | undefined {
+  /** `byLen`: the term's exclusive texts of 3 characters or more by length, in the order they are met in P; `cands` has those that differ from another of the same length in one character. */
+  private nameVariants(
+    key: string,
+    P: PairList,
+    cands: Map<string, { pairs: Set<PairEntry>; uses: { entry: PairEntry; start: number; end: number; word: boolean }[] }>,
+    none: TermResult,
+    byLen: Map<number, string[]>,
+  ): TermResult | undefined {
     const n = P.size;
-    const byLen = new Map<number, string[]>();
-    for (const text of cands.keys()) if (text.length >= 3) byLen.set(text.length, [...(byLen.get(text.length) ?? []), text]);
     for (const len of [...byLen.keys()].sort((a, b) => a - b)) {
       const list = byLen.get(len)!;
       if (list.length < 2 || list.length > BUCKET_CAP) continue;
@@ -1120,9 +1213,7 @@ export class TermIndex {
         for (let j = i + 1; j < list.length; j++) {
           const x = list[i];
           const y = list[j];
-          let diff = 0;
-          for (let k = 0; k < len && diff < 2; k++) if (x[k] !== y[k]) diff++;
-          if (diff !== 1) continue;
+          if (!oneApart(x, y)) continue;
           const apart = [...cands.get(x)!.pairs].every((e) => !e.zh.text.includes(y)) && [...cands.get(y)!.pairs].every((e) => !e.zh.text.includes(x));
           if (!apart) continue;
           if (!parent.has(x)) parent.set(x, x);
@@ -1233,6 +1324,41 @@ export class TermIndex {
 /** The bucket of possible variants of a candidate text: its length and last character (as `${length}:${last}` in analyzeTerm). */
 function bucketOf(text: string): number {
   return text.length * 0x10000 + text.charCodeAt(text.length - 1);
+}
+
+/** What the last analysis of a term that found nothing without positions keeps for stillNoneAfterZhEdit (see TermIndex.noneByCounts). */
+interface NoneByCounts {
+  frequent: Map<number, boolean>;
+  edits: number;
+  witnesses?: Map<string, PairEntry>;
+}
+
+function witnessKey(x: string, y: string): string {
+  return x < y ? `${x}\u0000${y}` : `${y}\u0000${x}`;
+}
+
+/** Two texts of the same length that differ in exactly one character. */
+function oneApart(x: string, y: string): boolean {
+  let diff = 0;
+  for (let k = 0; k < x.length && diff < 2; k++) if (x[k] !== y[k]) diff++;
+  return diff === 1;
+}
+
+/** Every pair's Chinese line contains `text`. */
+function inEveryLine(P: Iterable<PairEntry>, text: string): boolean {
+  for (const e of P) if (!e.zh.text.includes(text)) return false;
+  return true;
+}
+
+/** The first of the pairs whose Chinese line contains `text`. */
+function witnessOf(pairs: Iterable<PairEntry>, text: string): PairEntry | undefined {
+  for (const e of pairs) if (e.zh.text.includes(text)) return e;
+  return undefined;
+}
+
+/** The pair has candidate x and y in its Chinese line, or candidate y and x. */
+function witnesses2(e: PairEntry, x: string, y: string): boolean {
+  return (e.cands.texts.includes(x) && e.zh.text.includes(y)) || (e.cands.texts.includes(y) && e.zh.text.includes(x));
 }
 
 /** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
