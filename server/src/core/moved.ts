@@ -41,6 +41,11 @@ export function linkMoved(moved: object, from: object): void {
   MovedLink.set(moved, from);
 }
 
+/** Forgets where `f` was moved from (a host that has used the link: the old finding need not stay alive). */
+export function forgetMoved(f: object): void {
+  MovedLink.drop(f);
+}
+
 /** The finding `f` was moved from, if it was recorded (delta: the difference of their range's start lines). */
 export function movedFrom<T extends Finding | DocumentFinding>(f: T): T | undefined {
   return MovedLink.from(f) as T | undefined;

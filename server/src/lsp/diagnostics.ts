@@ -4,7 +4,7 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../core';
-import { movedFrom } from '../core/moved';
+import { forgetMoved, movedFrom } from '../core/moved';
 import { Stamp } from '../core/stamp';
 import { noteDocumentActivity } from './memory';
 import { docUrl, type OpenDocument, type ServerState } from './state';
@@ -67,9 +67,10 @@ export function toDiagnosticCached(uri: string, f: Finding): Diagnostic {
  * over stdio its JSON is written from the old one's bytes with the line numbers shifted.
  */
 function movedDiagnostic(uri: string, f: Finding): Diagnostic | undefined {
-  if (!writesPieces()) return undefined;
   const g = movedFrom(f);
   if (!g) return undefined;
+  forgetMoved(f); // used once: the old finding need not stay alive
+  if (!writesPieces()) return undefined; // over IPC Node serialises the message: nothing to reuse
   const o = Built.get(g, uri);
   if (!o) return undefined;
   if (f.message !== g.message || f.data !== g.data || f.ruleId !== g.ruleId || f.severity !== g.severity || !!f.fixes?.length !== !!g.fixes?.length) return undefined;
