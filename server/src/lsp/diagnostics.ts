@@ -61,6 +61,10 @@ export function toDiagnosticCached(uri: string, f: Finding): Diagnostic {
   return diagnostic;
 }
 
+function sameColumns(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.character === b.start.character && a.end.character === b.end.character;
+}
+
 /**
  * The diagnostic of a finding that only moved (lines inserted or deleted above it: see
  * core/moved.ts), when the one it moved from has a diagnostic: the same data object, and
@@ -74,6 +78,8 @@ function movedDiagnostic(uri: string, f: Finding): Diagnostic | undefined {
   const o = Built.get(g, uri);
   if (!o) return undefined;
   if (f.message !== g.message || f.data !== g.data || f.ruleId !== g.ruleId || f.severity !== g.severity || !!f.fixes?.length !== !!g.fixes?.length) return undefined;
+  // the template keeps everything but line numbers: the columns must be the same
+  if (!sameColumns(f.range, g.range)) return undefined;
   const n = f.related?.length ?? 0;
   if (n !== (g.related?.length ?? 0) || n !== (o.relatedInformation?.length ?? 0)) return undefined;
   const d: Diagnostic = {
@@ -89,7 +95,7 @@ function movedDiagnostic(uri: string, f: Finding): Diagnostic | undefined {
     const related = new Array(n);
     for (let i = 0; i < n; i++) {
       const r = f.related![i];
-      if (r.path || r.message !== g.related![i].message) return undefined;
+      if (r.path || r.message !== g.related![i].message || !sameColumns(r.range, g.related![i].range)) return undefined;
       related[i] = { location: { uri, range: r.range }, message: r.message };
     }
     d.relatedInformation = related;
