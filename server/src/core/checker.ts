@@ -4,6 +4,7 @@
 import { configKey, defaultConfig, type ReviewConfig } from './config';
 import { modelEdit, modelSerial, releaseCheckMemos, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type ModelEdit, type Pair } from './document';
 import { localize } from './l10n';
+import { linkMoved, movedFrom } from './moved';
 import { lowerBound } from './sorted';
 import { applySuppressions } from './suppressions';
 import type { CheckEnvironment, DocumentFinding, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
@@ -268,7 +269,10 @@ export class DocumentSession {
         pairsChecked++;
       }
       if (entry.sourceLine !== src.line || entry.targetLine !== pair.target.line || !entry.findings) {
+        const old = entry.findings;
         entry.findings = localToFindings(pairRules, pairSev, entry.results, src.line, pair.target.line);
+        // both lines moved by the same amount: each finding is the old one shifted (see moved.ts)
+        if (old && old.length > 0 && src.line - entry.sourceLine === pair.target.line - entry.targetLine) linkAll(entry.findings, old);
         entry.sourceLine = src.line;
         entry.targetLine = pair.target.line;
       }
@@ -288,7 +292,9 @@ export class DocumentSession {
       }
       if (entry.results === NO_RESULTS) return NO_FINDINGS;
       if (entry.line !== i || !entry.findings) {
+        const old = entry.findings;
         entry.findings = localToFindings(lineRules, lineSev, entry.results, i, i);
+        if (old && old.length > 0) linkAll(entry.findings, old);
         entry.line = i;
       }
       return entry.findings;
@@ -404,6 +410,10 @@ export class DocumentSession {
         if (!ff || ff.ruleId !== rule.id || ff.severity !== (f.severity ?? sev) || ff.range !== f.range) {
           ff = { ...f, ruleId: rule.id, severity: f.severity ?? sev };
           cache.set(f, ff);
+          // the rule moved a finding of its last check (shiftedFinding): so did the checker
+          const from = movedFrom(f);
+          const fromFull = from && cache.get(from);
+          if (fromFull && fromFull.ruleId === ff.ruleId && fromFull.severity === ff.severity) linkMoved(ff, fromFull);
         }
         full[k] = ff;
       }
@@ -514,6 +524,12 @@ export function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   while (i < a.length) out[k++] = a[i++];
   while (j < b.length) out[k++] = b[j++];
   return out;
+}
+
+/** Links each finding of a pair or line that moved to the one it was before (the same local findings, in the same order). */
+function linkAll(moved: readonly Finding[], old: readonly Finding[]): void {
+  if (moved.length !== old.length) return;
+  for (let k = 0; k < moved.length; k++) linkMoved(moved[k], old[k]);
 }
 
 /** Local findings of one pair or line (per rule) in document coordinates. */

@@ -4,8 +4,11 @@
 import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../core';
+import { forgetMoved, movedFrom } from '../core/moved';
+import { Stamp } from '../core/stamp';
 import { noteDocumentActivity } from './memory';
 import { docUrl, type OpenDocument, type ServerState } from './state';
+import { shiftedPiece, writesPieces } from './wire';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -26,17 +29,79 @@ function codeDescription(ruleId: string): { href: string } {
  * Diagnostics already built, by the Finding they came from. The checker hands
  * back the same Finding object for a pair, line or document finding that has
  * not changed or moved, so after a keystroke only the touched findings are
- * converted again.
+ * converted again. (Kept on the Finding as a private field, see core/stamp.ts: a
+ * WeakMap's get and set for each of 11,552 findings cost more than the rest of a publish.)
  */
-const built = new WeakMap<Finding, { uri: string; diagnostic: Diagnostic }>();
+class Built extends Stamp {
+  #uri: string;
+  #diagnostic: Diagnostic;
+  constructor(f: Finding, uri: string, diagnostic: Diagnostic) {
+    super(f);
+    this.#uri = uri;
+    this.#diagnostic = diagnostic;
+  }
+  /** The diagnostic built for the finding for this URI, if any. */
+  static get(f: Finding, uri: string): Diagnostic | undefined {
+    return #uri in f && (f as Built).#uri === uri ? (f as Built).#diagnostic : undefined;
+  }
+  static set(f: Finding, uri: string, diagnostic: Diagnostic): void {
+    if (#uri in f) {
+      (f as Built).#uri = uri;
+      (f as Built).#diagnostic = diagnostic;
+    } else new Built(f, uri, diagnostic);
+  }
+}
 
 /** The LSP diagnostic of a finding (cached per Finding object; never mutate the result). */
 export function toDiagnosticCached(uri: string, f: Finding): Diagnostic {
-  const hit = built.get(f);
-  if (hit && hit.uri === uri) return hit.diagnostic;
-  const diagnostic = toDiagnostic(uri, f);
-  built.set(f, { uri, diagnostic });
+  const hit = Built.get(f, uri);
+  if (hit) return hit;
+  const diagnostic = movedDiagnostic(uri, f) ?? toDiagnostic(uri, f);
+  Built.set(f, uri, diagnostic);
   return diagnostic;
+}
+
+function sameColumns(a: Finding['range'], b: Finding['range']): boolean {
+  return a.start.character === b.start.character && a.end.character === b.end.character;
+}
+
+/**
+ * The diagnostic of a finding that only moved (lines inserted or deleted above it: see
+ * core/moved.ts), when the one it moved from has a diagnostic: the same data object, and
+ * over stdio its JSON is written from the old one's bytes with the line numbers shifted.
+ */
+function movedDiagnostic(uri: string, f: Finding): Diagnostic | undefined {
+  const g = movedFrom(f);
+  if (!g) return undefined;
+  forgetMoved(f); // used once: the old finding need not stay alive
+  if (!writesPieces()) return undefined; // over IPC Node serialises the message: nothing to reuse
+  const o = Built.get(g, uri);
+  if (!o) return undefined;
+  if (f.message !== g.message || f.data !== g.data || f.ruleId !== g.ruleId || f.severity !== g.severity || !!f.fixes?.length !== !!g.fixes?.length) return undefined;
+  // the template keeps everything but line numbers: the columns must be the same
+  if (!sameColumns(f.range, g.range)) return undefined;
+  const n = f.related?.length ?? 0;
+  if (n !== (g.related?.length ?? 0) || n !== (o.relatedInformation?.length ?? 0)) return undefined;
+  const d: Diagnostic = {
+    range: f.range,
+    severity: o.severity,
+    code: o.code,
+    codeDescription: o.codeDescription,
+    source: o.source,
+    message: o.message,
+    data: o.data,
+  };
+  if (n > 0) {
+    const related = new Array(n);
+    for (let i = 0; i < n; i++) {
+      const r = f.related![i];
+      if (r.path || r.message !== g.related![i].message || !sameColumns(r.range, g.related![i].range)) return undefined;
+      related[i] = { location: { uri, range: r.range }, message: r.message };
+    }
+    d.relatedInformation = related;
+  }
+  shiftedPiece(d, o);
+  return d;
 }
 
 export function toDiagnostic(uri: string, f: Finding): Diagnostic {

@@ -1,5 +1,6 @@
 import type { LineRec } from '../document';
 import type { DocumentFinding, DocumentRule } from '../rule';
+import { shiftedFinding } from '../moved';
 import { lineRange } from '../text';
 import { nextContent, notTranslated, previousContent, untranslated } from './untranslated';
 
@@ -18,7 +19,7 @@ export const unpairedLine: DocumentRule = {
     const sourceLang = model.order === 'en-zh' ? 'en' : 'zh';
     // Findings are kept per line record and handed back unchanged while the line has not
     // moved, so a keystroke in a book with thousands of captions rebuilds none of them.
-    let seen = state.get('byRec') as WeakMap<LineRec, { line: number; order: string; eol: string; bare: boolean; finding: DocumentFinding }> | undefined;
+    let seen = state.get('byRec') as WeakMap<LineRec, { line: number; order: string; eol: string; bare: boolean; locale: string; finding: DocumentFinding }> | undefined;
     if (!seen) state.set('byRec', (seen = new WeakMap()));
     // A line that untranslated reports (the source copied where its translation belongs, or
     // left half done) is not a source of its own: one finding is enough, and a placeholder
@@ -39,7 +40,12 @@ export const unpairedLine: DocumentRule = {
         bare = below === 'copy';
       }
       const kept = seen.get(rec);
-      if (kept && kept.line === rec.line && kept.order === model.order && kept.eol === rec.eol && kept.bare === bare) {
+      if (kept && kept.order === model.order && kept.eol === rec.eol && kept.bare === bare && kept.locale === ctx.locale) {
+        // the same line, moved (lines inserted or deleted above): the same finding, shifted
+        if (kept.line !== rec.line) {
+          kept.finding = shiftedFinding(kept.finding, rec.line - kept.line);
+          kept.line = rec.line;
+        }
         out.push(kept.finding);
         continue;
       }
@@ -68,7 +74,7 @@ export const unpairedLine: DocumentRule = {
               },
             ],
       };
-      seen.set(rec, { line, order: model.order, eol: rec.eol, bare, finding });
+      seen.set(rec, { line, order: model.order, eol: rec.eol, bare, locale: ctx.locale, finding });
       out.push(finding);
     }
     return out;

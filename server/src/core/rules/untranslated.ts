@@ -1,6 +1,7 @@
 import type { DocumentModel, LineRec, Pair } from '../document';
 import { pairDelta } from '../delta';
 import type { DocumentFinding, DocumentRule, RuleContext } from '../rule';
+import { shiftedFinding } from '../moved';
 import { comparePositions, lineRange } from '../text';
 import { isCjkChar, isCjkOrPunct, skipStretches } from '../typography';
 
@@ -121,7 +122,9 @@ interface CopyEntry {
 }
 
 interface RunEntry {
+  /** The lines of the pair the findings were made for (its target and source). */
   line: number;
+  sourceLine: number;
   findings: DocumentFinding[];
 }
 
@@ -193,12 +196,15 @@ export const untranslated: DocumentRule = {
     for (const p of d.added) {
       if (p.targetLang !== 'zh') continue;
       const found = p.target.memo('untranslated.runs', latinRuns);
-      if (found.length) runs.set(p, { line: -1, findings: [] });
+      if (found.length) runs.set(p, { line: -1, sourceLine: -1, findings: [] });
     }
     for (const [p, entry] of runs) {
-      if (entry.line !== p.target.line) {
+      if (entry.line !== p.target.line || entry.sourceLine !== p.source.line) {
+        const d = p.target.line - entry.line;
+        // the pair moved as a whole (lines inserted or deleted above): the same findings, shifted
+        entry.findings = entry.line >= 0 && p.source.line - entry.sourceLine === d ? entry.findings.map((f) => shiftedFinding(f, d)) : runFindings(p, ctx);
         entry.line = p.target.line;
-        entry.findings = runFindings(p, ctx);
+        entry.sourceLine = p.source.line;
       }
       out.push(...entry.findings);
     }

@@ -698,9 +698,26 @@ export class TermIndex {
     const repl = this.replacementsSince();
     if (!repl) return undefined;
     for (const [added, removed] of repl) if (!sameUse(added, removed, key)) return undefined;
-    const first = firstEntries(P, basis.length);
-    if (first.length !== basis.length || first.some((e, i) => e.zh !== basis[i])) return undefined;
+    if (!this.firstStill(P, basis)) {
+      const first = firstEntries(P, basis.length);
+      if (first.length !== basis.length || first.some((e, i) => e.zh !== basis[i])) return undefined;
+    }
     return { ...old, display: this.keptDisplay(key, old, P), pairs: P.size };
+  }
+
+  /**
+   * True when the first pairs of P in document order (firstEntries) certainly still have
+   * the Chinese lines `basis`, as they had when the term was last looked at, without a scan
+   * of P (thousands of pairs for a frequent term, on every keystroke): no pair removed since
+   * had one of those lines, and every pair of P added since comes after the last of them.
+   * (Edits keep the order of the lines they do not touch.) False: scan.
+   */
+  private firstStill(P: PairList, basis: readonly LineRec[]): boolean {
+    if (this.externalEntries > 0 || basis.length === 0 || this.addedSince.size + this.removedSince.size > 64) return false;
+    for (const e of this.removedSince) if (basis.includes(e.zh)) return false;
+    const last = basis[basis.length - 1].line;
+    for (const e of this.addedSince) if (e.zh.line <= last && P.has(e)) return false;
+    return true;
   }
 
   /**
