@@ -1,7 +1,10 @@
 // CPU of English term extraction alone: termList over the English lines of a
 // generated document (each line once, as the term rule's first check does):
 //   npx tsx bench/english-terms.ts [PAIRS] [RUNS]
-// Profile it with: node --cpu-prof --import tsx bench/english-terms.ts 100000 1
+// Profile it bundled (tsx keeps function names with a wrapper that costs time in every
+// closure termList makes, which the real build does not):
+//   npx esbuild bench/english-terms.ts --bundle --platform=node --outfile=/tmp/et.js
+//   node --cpu-prof --cpu-prof-dir=/tmp/prof /tmp/et.js 100000 3 && node bench/profile-summary.mjs /tmp/prof/*.cpuprofile
 import { termList } from '../server/src/core/terms/english';
 // @ts-expect-error plain ESM module without types
 import { generate } from './generate.mjs';
