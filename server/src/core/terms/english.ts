@@ -20,7 +20,6 @@ export interface Word {
   breakBefore: boolean;
 }
 
-const WORD_RE = /(?:[A-Z]\.){2,}(?:s\b)?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?/g;
 
 const singularCache = new Map<string, string>();
 export function singular(word: string): string {
@@ -37,68 +36,197 @@ export function singular(word: string): string {
 /** Punctuation that, between two words, puts a break before the second: . ! ? ; : , ( ) “ ” " — – */
 const BREAK_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x3a, 0x2c, 0x28, 0x29, 0x201c, 0x201d, 0x22, 0x2014, 0x2013]);
 
+function isBreakChar(c: number): boolean {
+  return c < 0x80 ? c !== 0x20 && BREAK_CHARS.has(c) : c >= 0x2013 && BREAK_CHARS.has(c);
+}
+
 function isUpper(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
 }
 
 /**
- * The words of the line last scanned (scanWords), as parallel arrays reused between
- * lines: a book has millions of words, and an object each was most of the extraction's
- * garbage.
+ * What a word's text alone decides (its forms, and the tests termList makes of it), worked
+ * out once per distinct word: a text repeats its words thousands of times, and the
+ * regular expressions of pluralize, the lower-case copies and the set look-ups were most
+ * of the extraction's time.
  */
-const wText: string[] = [];
+interface WordInfo {
+  /** The text (one string object per distinct word). */
+  readonly raw: string;
+  readonly hash: number;
+  /** Lower-case, singular (acronyms: their letters). */
+  readonly norm: string;
+  readonly lower: string;
+  readonly acronym: string | undefined;
+  /** dropPossessive(lower) */
+  readonly lowerBase: string;
+  /** W_* bits */
+  readonly flags: number;
+}
+const W_CAP = 1;
+const W_ENDS_DOT = 2;
+const W_CONTENT = 4;
+const W_POSSESSIVE = 8;
+const W_CAPITAL_STOP = 16;
+const W_TITLE = 32;
+const W_JOINER = 64;
+const W_DETERMINER = 128;
+/** One capitalised word opening a sentence with this text is no name (a common word, a stop word, a plural). */
+const W_COMMON_OPENER = 256;
+/** No part of a personal name (a common word, or one of an organisation's). */
+const W_NOT_PERSONAL = 512;
+/** Written as a plural (its singular differs and it ends in s). */
+const W_PLURAL = 1024;
+
+/** Open-addressing table of WordInfo by the word's text, bounded (emptied when half full). */
+const WORD_SLOTS = 1 << 16;
+const wordSlots = new Int32Array(WORD_SLOTS);
+const wordInfos: WordInfo[] = [];
+
+function isLetter(c: number): boolean {
+  const l = c | 0x20;
+  return l >= 0x61 && l <= 0x7a;
+}
+function isAlnum(c: number): boolean {
+  return isLetter(c) || (c >= 0x30 && c <= 0x39);
+}
+
+function makeWordInfo(raw: string, hash: number): WordInfo {
+  const c0 = raw.charCodeAt(0);
+  let acronym: string | undefined;
+  if (raw.includes('.')) acronym = raw.replace(/s$/, '').replace(/\./g, '').toLowerCase();
+  else if (isUpper(c0) && /^[A-Z]{2,}s?$/.test(raw)) acronym = raw.replace(/s$/, '').toLowerCase();
+  const last = raw.charCodeAt(raw.length - 1);
+  const possessive = endsPossessive(raw);
+  const norm = acronym ?? singular(possessive ? raw.slice(0, -2) : raw);
+  const lower = raw.toLowerCase();
+  let flags = 0;
+  if (isUpper(c0)) flags |= W_CAP;
+  if (last === 0x2e) flags |= W_ENDS_DOT;
+  const n0 = norm.charCodeAt(0);
+  if (!acronym && norm.length >= 4 && !STOPWORDS.has(norm) && !(n0 >= 0x30 && n0 <= 0x39) && !norm.endsWith('ly') && !raw.includes("'") && !raw.includes('’')) flags |= W_CONTENT;
+  if (possessive) flags |= W_POSSESSIVE;
+  if (CAPITAL_STOP.has(norm)) flags |= W_CAPITAL_STOP;
+  if (TITLES.has(lower)) flags |= W_TITLE;
+  if (NAME_JOINERS.has(lower)) flags |= W_JOINER;
+  if (DETERMINERS.has(lower)) flags |= W_DETERMINER;
+  if (COMMON_WORDS.has(norm) || COMMON_WORDS.has(lower) || STOPWORDS.has(norm) || norm !== lower) flags |= W_COMMON_OPENER;
+  if (COMMON_WORDS.has(lower) || COMMON_WORDS.has(norm) || ORGANISATION_WORDS.has(norm)) flags |= W_NOT_PERSONAL;
+  if (norm !== lower && (last === 0x73 || last === 0x53)) flags |= W_PLURAL;
+  return { raw, hash, norm, lower, acronym, lowerBase: dropPossessive(lower), flags };
+}
+
+const HASH_SEED = 0x811c9dc5 | 0;
+function hashStep(h: number, c: number): number {
+  return Math.imul(h ^ c, 0x01000193);
+}
+
+/** The WordInfo of text[start, end), whose hash (hashStep over its characters from HASH_SEED) is h. */
+function wordInfo(text: string, start: number, end: number, h: number): WordInfo {
+  const len = end - start;
+  let slot = (h ^ (h >>> 16)) & (WORD_SLOTS - 1);
+  for (;;) {
+    const e = wordSlots[slot];
+    if (e === 0) break;
+    const w = wordInfos[e - 1];
+    if (w.hash === h && w.raw.length === len) {
+      let k = 0;
+      while (k < len && w.raw.charCodeAt(k) === text.charCodeAt(start + k)) k++;
+      if (k === len) return w;
+    }
+    slot = (slot + 1) & (WORD_SLOTS - 1);
+  }
+  if (wordInfos.length >= WORD_SLOTS >> 1) {
+    wordSlots.fill(0);
+    wordInfos.length = 0;
+    return wordInfo(text, start, end, h);
+  }
+  const w = makeWordInfo(intern(text.slice(start, end)), h);
+  wordInfos.push(w);
+  wordSlots[slot] = wordInfos.length;
+  return w;
+}
+
+/**
+ * The words of the line last scanned (scanWords), as arrays reused between lines: a
+ * book has millions of words, and an object each was most of the extraction's garbage.
+ */
+const wInfo: WordInfo[] = [];
 const wStart: number[] = [];
 const wEnd: number[] = [];
-const wNorm: string[] = [];
-const wLower: string[] = [];
-const wAcronym: (string | undefined)[] = [];
 /** 1: capitalised, 2: a break comes right before the word. */
 const wFlags: number[] = [];
 
-/** Fills the word arrays with the words of `text`; returns how many. */
+/**
+ * Fills the word arrays with the words of `text`; returns how many. The words are those
+ * of /(?:[A-Z]\.){2,}(?:s\b)?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?/g, found by hand.
+ */
 function scanWords(text: string): number {
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
+  const len = text.length;
   let prevEnd = 0;
   let n = 0;
-  while ((m = WORD_RE.exec(text))) {
-    // one string object per word text (a book repeats its words millions of times)
-    const raw = intern(m[0]);
-    let breakBefore = n === 0 || wText[n - 1].charCodeAt(wText[n - 1].length - 1) === 0x2e;
-    for (let k = prevEnd; !breakBefore && k < m.index; k++) if (BREAK_CHARS.has(text.charCodeAt(k))) breakBefore = true;
-    const c0 = raw.charCodeAt(0);
-    let acronym: string | undefined;
-    if (raw.includes('.')) acronym = raw.replace(/s$/, '').replace(/\./g, '').toLowerCase();
-    else if (isUpper(c0) && /^[A-Z]{2,}s?$/.test(raw)) acronym = raw.replace(/s$/, '').toLowerCase();
-    const last = raw.charCodeAt(raw.length - 1);
-    const possessive = (last === 0x73 || last === 0x53) && raw.length >= 2 && (raw.charCodeAt(raw.length - 2) === 0x27 || raw.charCodeAt(raw.length - 2) === 0x2019) ? raw.slice(0, -2) : raw;
-    wText[n] = raw;
-    wStart[n] = m.index;
-    wEnd[n] = m.index + raw.length;
-    wNorm[n] = acronym ?? singular(possessive);
-    wLower[n] = raw.toLowerCase();
-    wAcronym[n] = acronym;
-    wFlags[n] = (isUpper(c0) ? 1 : 0) | (breakBefore ? 2 : 0);
+  let p = 0;
+  while (p < len) {
+    const c = text.charCodeAt(p);
+    if (!isLetter(c)) {
+      p++;
+      continue;
+    }
+    const start = p;
+    let q = p;
+    let dots = 0;
+    let h = HASH_SEED;
+    while (q + 1 < len && isUpper(text.charCodeAt(q)) && text.charCodeAt(q + 1) === 0x2e) {
+      q += 2;
+      dots++;
+    }
+    if (dots >= 2) {
+      // (?:s\b)?
+      if (q < len && text.charCodeAt(q) === 0x73) {
+        const after = q + 1 < len ? text.charCodeAt(q + 1) : -1;
+        if (!(isAlnum(after) || after === 0x5f)) q++;
+      }
+      for (let k = start; k < q; k++) h = hashStep(h, text.charCodeAt(k));
+    } else {
+      h = hashStep(h, c);
+      q = p + 1;
+      let d: number;
+      while (q < len && isAlnum((d = text.charCodeAt(q)))) {
+        h = hashStep(h, d);
+        q++;
+      }
+      const a = q < len ? text.charCodeAt(q) : -1;
+      if ((a === 0x27 || a === 0x2019) && q + 1 < len && isLetter(text.charCodeAt(q + 1))) {
+        h = hashStep(h, a);
+        q++;
+        while (q < len && isLetter((d = text.charCodeAt(q)))) {
+          h = hashStep(h, d);
+          q++;
+        }
+      }
+    }
+    const w = wordInfo(text, start, q, h);
+    let breakBefore = n === 0 || (wInfo[n - 1].flags & W_ENDS_DOT) !== 0;
+    for (let k = prevEnd; !breakBefore && k < start; k++) if (isBreakChar(text.charCodeAt(k))) breakBefore = true;
+    wInfo[n] = w;
+    wStart[n] = start;
+    wEnd[n] = q;
+    wFlags[n] = (w.flags & W_CAP) | (breakBefore ? 2 : 0);
     n++;
-    prevEnd = m.index + raw.length;
+    prevEnd = q;
+    p = q;
   }
   return n;
-}
-
-/** Lets the strings of the last line scanned go. */
-function releaseWords(n: number): void {
-  for (let i = 0; i < n; i++) {
-    wText[i] = wNorm[i] = wLower[i] = '';
-    wAcronym[i] = undefined;
-  }
 }
 
 /** Words of an English line with their offsets (UTF-16) and normalised forms. */
 export function englishWords(text: string): Word[] {
   const n = scanWords(text);
   const out: Word[] = [];
-  for (let i = 0; i < n; i++) out.push({ text: wText[i], start: wStart[i], end: wEnd[i], norm: wNorm[i], acronym: wAcronym[i], capitalised: (wFlags[i] & 1) !== 0, breakBefore: (wFlags[i] & 2) !== 0 });
-  releaseWords(n);
+  for (let i = 0; i < n; i++) {
+    const w = wInfo[i];
+    out.push({ text: w.raw, start: wStart[i], end: wEnd[i], norm: w.norm, acronym: w.acronym, capitalised: (wFlags[i] & 1) !== 0, breakBefore: (wFlags[i] & 2) !== 0 });
+  }
   return out;
 }
 
@@ -133,9 +261,7 @@ const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those',
 
 /** Word i of the last scan is a content word (a candidate noun). */
 function isContent(i: number): boolean {
-  const norm = wNorm[i];
-  const c = norm.charCodeAt(0);
-  return !wAcronym[i] && norm.length >= 4 && !STOPWORDS.has(norm) && !(c >= 0x30 && c <= 0x39) && !norm.endsWith('ly') && !wText[i].includes("'") && !wText[i].includes('’');
+  return (wInfo[i].flags & W_CONTENT) !== 0;
 }
 
 /** The characters of \s in a JavaScript regular expression. */
@@ -251,7 +377,7 @@ export function termList(text: string, keep = true): TermList {
   const breakBefore = (i: number) => (wFlags[i] & 2) !== 0;
   // acronyms
   for (let i = 0; i < n; i++) {
-    const a = wAcronym[i];
+    const a = wInfo[i].acronym;
     if (a && a.length >= 2 && a.length <= 6) {
       push(a, wStart[i], wEnd[i], ACRONYM, false);
       used[i] = true;
@@ -266,36 +392,33 @@ export function termList(text: string, keep = true): TermList {
     i === 0 ||
     wStart[i] === fs ||
     (wStart[i] === fs + 1 && opening(text.charCodeAt(fs))) ||
-    (sentenceEndsBetween(text, wEnd[i - 1], wStart[i]) && !TITLES.has(wLower[i - 1]));
+    (sentenceEndsBetween(text, wEnd[i - 1], wStart[i]) && (wInfo[i - 1].flags & W_TITLE) === 0);
   // capitalised names
   for (let i = 0; i < n; i++) {
-    if (used[i] || !cap(i) || CAPITAL_STOP.has(wNorm[i])) continue;
+    if (used[i] || !cap(i) || (wInfo[i].flags & W_CAPITAL_STOP) !== 0) continue;
     let j = i;
     let parts = 1;
-    while (j + 1 < n && !endsPossessive(wText[j])) {
+    while (j + 1 < n && (wInfo[j].flags & W_POSSESSIVE) === 0) {
       if (breakBefore(j + 1)) break;
-      if (cap(j + 1) && !wAcronym[j + 1] && !used[j + 1]) {
+      if (cap(j + 1) && !wInfo[j + 1].acronym && !used[j + 1]) {
         parts++;
         j++;
-      } else if (NAME_JOINERS.has(wLower[j + 1]) && j + 2 < n && cap(j + 2) && !breakBefore(j + 2) && !wAcronym[j + 2]) {
+      } else if ((wInfo[j + 1].flags & W_JOINER) !== 0 && j + 2 < n && cap(j + 2) && !breakBefore(j + 2) && !wInfo[j + 2].acronym) {
         j++;
       } else break;
     }
     // a single capitalised word opening a sentence is a name only if it is no common word (Gillard, not Batteries)
-    if (parts === 1 && sentenceInitial(i) && (COMMON_WORDS.has(wNorm[i]) || COMMON_WORDS.has(wLower[i]) || STOPWORDS.has(wNorm[i]) || wNorm[i] !== wLower[i])) continue;
-    let key = '';
-    for (let k = i; k <= j; k++) {
-      if (k > i) key += ' ';
-      key += k === j ? wNorm[k] : dropPossessive(wLower[k]);
-    }
+    if (parts === 1 && sentenceInitial(i) && (wInfo[i].flags & W_COMMON_OPENER) !== 0) continue;
+    let key = i === j ? wInfo[i].norm : wInfo[i].lowerBase;
+    for (let k = i + 1; k <= j; k++) key = spaced(key, k === j ? wInfo[k].norm : wInfo[k].lowerBase);
     for (let k = i; k <= j; k++) used[k] = true;
-    if (parts === 1 && wNorm[i].length < 3) continue;
-    push(intern(key), wStart[i], wEnd[j], NAME, false);
+    if (parts === 1 && wInfo[i].norm.length < 3) continue;
+    push(key, wStart[i], wEnd[j], NAME, false);
     // a personal name (two or three uncommon words, Samm Gillard) is also its surname (Mr. Gillard)
     if (parts === j - i + 1 && parts >= 2 && parts <= 3) {
       let plain = true;
-      for (let k = i; k <= j && plain; k++) if (COMMON_WORDS.has(wLower[k]) || COMMON_WORDS.has(wNorm[k]) || ORGANISATION_WORDS.has(wNorm[k])) plain = false;
-      if (plain) push(wNorm[j], wStart[j], wEnd[j], NAME, false);
+      for (let k = i; k <= j && plain; k++) if ((wInfo[k].flags & W_NOT_PERSONAL) !== 0) plain = false;
+      if (plain) push(wInfo[j].norm, wStart[j], wEnd[j], NAME, false);
     }
     i = j;
   }
@@ -305,24 +428,44 @@ export function termList(text: string, keep = true): TermList {
     let j = i;
     while (j + 1 < n && j - i < 2 && !used[j + 1] && !cap(j + 1) && !breakBefore(j + 1) && isContent(j + 1) && wStart[j + 1] - wEnd[j] === 1 && (text.charCodeAt(wEnd[j]) === 0x2d || isSpace(text.charCodeAt(wEnd[j])))) j++;
     for (let k = i; k <= j; k++) {
-      const w = wText[k];
-      const last = w.charCodeAt(w.length - 1);
-      const plural = wNorm[k] !== wLower[k] && (last === 0x73 || last === 0x53);
-      const prev = k > 0 ? wLower[k - 1] : '';
-      push(wNorm[k], wStart[k], wEnd[k], NOUN, plural || (k === i && DETERMINERS.has(prev)) || k > i);
+      const plural = (wInfo[k].flags & W_PLURAL) !== 0;
+      const det = k > 0 && (wInfo[k - 1].flags & W_DETERMINER) !== 0;
+      push(wInfo[k].norm, wStart[k], wEnd[k], NOUN, plural || (k === i && det) || k > i);
     }
     if (j > i) {
-      let key = wNorm[i];
-      for (let k = i + 1; k <= j; k++) key += ' ' + wNorm[k];
-      push(intern(key), wStart[i], wEnd[j], PHRASE, false);
+      let key = wInfo[i].norm;
+      for (let k = i + 1; k <= j; k++) key = spaced(key, wInfo[k].norm);
+      push(key, wStart[i], wEnd[j], PHRASE, false);
     }
     i = j;
   }
-  releaseWords(n);
   // (a pushed array has room to grow: a copy is exactly as long as the list)
   const out = { keys: keys.slice(), spans: keep ? pooledInt32(outSpans) : Int32Array.from(outSpans) };
   keys.length = 0;
   return out;
+}
+
+/**
+ * a + ' ' + b, interned, remembered by the two strings (a name's or a phrase's key is
+ * built from its words' forms line after line). Bounded like intern().
+ */
+const spacedJoins = new Map<string, Map<string, string>>();
+let spacedCount = 0;
+function spaced(a: string, b: string): string {
+  let m = spacedJoins.get(a);
+  if (m === undefined) {
+    if (spacedCount >= 100000) {
+      spacedJoins.clear();
+      spacedCount = 0;
+    }
+    spacedJoins.set(a, (m = new Map()));
+  }
+  let j = m.get(b);
+  if (j === undefined) {
+    m.set(b, (j = intern(a + ' ' + b)));
+    spacedCount++;
+  }
+  return j;
 }
 
 /** /['’]s$/i */

@@ -1,0 +1,341 @@
+// The English term extraction as it was before the per-word cache (round 5 of issue 8),
+// kept only as the reference the tests compare the faster one with. Do not use elsewhere.
+// English side of terminology: words with offsets, normalised forms (case- and
+// plural-insensitive), and the candidate terms of a line (acronyms, capitalised
+// names, technical nouns and noun phrases).
+
+import pluralize from 'pluralize';
+import { intern } from '../../server/src/core/terms/chinese';
+import { COMMON_WORDS } from '../../server/src/core/terms/common-words';
+import { pooledInt32 } from '../../server/src/core/terms/pool';
+
+export interface Word {
+  text: string;
+  start: number;
+  end: number;
+  /** Lower-case, singular. */
+  norm: string;
+  /** Initials of an acronym (E.V.s → "ev", LFP → "lfp"), lower-case; undefined for ordinary words. */
+  acronym?: string;
+  capitalised: boolean;
+  /** A sentence boundary or punctuation break comes right before this word. */
+  breakBefore: boolean;
+}
+
+const WORD_RE = /(?:[A-Z]\.){2,}(?:s\b)?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?/g;
+
+const singularCache = new Map<string, string>();
+export function singular(word: string): string {
+  const lower = word.toLowerCase();
+  let s = singularCache.get(lower);
+  if (s === undefined) {
+    s = lower.length <= 3 ? lower : pluralize.singular(lower);
+    if (singularCache.size > 50000) singularCache.clear();
+    singularCache.set(lower, s);
+  }
+  return s;
+}
+
+/** Punctuation that, between two words, puts a break before the second: . ! ? ; : , ( ) “ ” " — – */
+const BREAK_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x3a, 0x2c, 0x28, 0x29, 0x201c, 0x201d, 0x22, 0x2014, 0x2013]);
+
+function isUpper(c: number): boolean {
+  return c >= 0x41 && c <= 0x5a;
+}
+
+/**
+ * The words of the line last scanned (scanWords), as parallel arrays reused between
+ * lines: a book has millions of words, and an object each was most of the extraction's
+ * garbage.
+ */
+const wText: string[] = [];
+const wStart: number[] = [];
+const wEnd: number[] = [];
+const wNorm: string[] = [];
+const wLower: string[] = [];
+const wAcronym: (string | undefined)[] = [];
+/** 1: capitalised, 2: a break comes right before the word. */
+const wFlags: number[] = [];
+
+/** Fills the word arrays with the words of `text`; returns how many. */
+function scanWords(text: string): number {
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  let prevEnd = 0;
+  let n = 0;
+  while ((m = WORD_RE.exec(text))) {
+    // one string object per word text (a book repeats its words millions of times)
+    const raw = intern(m[0]);
+    let breakBefore = n === 0 || wText[n - 1].charCodeAt(wText[n - 1].length - 1) === 0x2e;
+    for (let k = prevEnd; !breakBefore && k < m.index; k++) if (BREAK_CHARS.has(text.charCodeAt(k))) breakBefore = true;
+    const c0 = raw.charCodeAt(0);
+    let acronym: string | undefined;
+    if (raw.includes('.')) acronym = raw.replace(/s$/, '').replace(/\./g, '').toLowerCase();
+    else if (isUpper(c0) && /^[A-Z]{2,}s?$/.test(raw)) acronym = raw.replace(/s$/, '').toLowerCase();
+    const last = raw.charCodeAt(raw.length - 1);
+    const possessive = (last === 0x73 || last === 0x53) && raw.length >= 2 && (raw.charCodeAt(raw.length - 2) === 0x27 || raw.charCodeAt(raw.length - 2) === 0x2019) ? raw.slice(0, -2) : raw;
+    wText[n] = raw;
+    wStart[n] = m.index;
+    wEnd[n] = m.index + raw.length;
+    wNorm[n] = acronym ?? singular(possessive);
+    wLower[n] = raw.toLowerCase();
+    wAcronym[n] = acronym;
+    wFlags[n] = (isUpper(c0) ? 1 : 0) | (breakBefore ? 2 : 0);
+    n++;
+    prevEnd = m.index + raw.length;
+  }
+  return n;
+}
+
+/** Lets the strings of the last line scanned go. */
+function releaseWords(n: number): void {
+  for (let i = 0; i < n; i++) {
+    wText[i] = wNorm[i] = wLower[i] = '';
+    wAcronym[i] = undefined;
+  }
+}
+
+/** Words of an English line with their offsets (UTF-16) and normalised forms. */
+export function englishWords(text: string): Word[] {
+  const n = scanWords(text);
+  const out: Word[] = [];
+  for (let i = 0; i < n; i++) out.push({ text: wText[i], start: wStart[i], end: wEnd[i], norm: wNorm[i], acronym: wAcronym[i], capitalised: (wFlags[i] & 1) !== 0, breakBefore: (wFlags[i] & 2) !== 0 });
+  releaseWords(n);
+  return out;
+}
+
+// Function words (first line), then reporting verbs, time words and vague nouns no glossary would hold.
+export const STOPWORDS: Set<string> = (
+  `a about above after again against all almost also although always am among an and another any are around as at away back be became because become been before being below between both but by can cannot could did do does doing done down during each either else enough even ever every few for from further get gets getting got had has have having he her here hers herself him himself his how however i if in into is it its itself just least less like made make makes making many may me might more most much must my myself near need needs never new no nor not now of off often on once one only or other others our ours ourselves out over own per perhaps quite rather really same say says said see seen several shall she should since so some such than that the their theirs them themselves then there these they this those though through thus to too toward towards under until up upon us very was we well were what whatever when where whether which while who whom whose why will with within without would yet you your yours yourself mr mrs ms dr
+  told called calling including include includes according percent time times year years month months week weeks day days today yesterday tomorrow people thing things way ways part lot lots kind kinds sort number numbers use used using want wants wanted take takes taken took come comes came go goes went going know knows knew think thinks thought seem seems seemed still already recently recent currently later earlier early last next first second third former latter much many large small big great good bad high low long short little far own whole half able likely unlikely although though instead especially particularly increasingly largely mostly nearly simply directly quickly`
+).split(/\s+/)
+  .concat('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '))
+  .reduce((s: Set<string>, w: string) => s.add(w), new Set<string>());
+
+/** Capitalised words that start names but are not names by themselves (titles, sentence openers). */
+const CAPITAL_STOP = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'but', 'and', 'yet', 'so', 'if', 'when', 'while', 'after', 'before', 'mr', 'mrs', 'ms', 'dr', 'president', 'this', 'that', 'these', 'those', 'it', 'its', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'what', 'why', 'how', 'who', 'one', 'many', 'most', 'some', 'other', 'even', 'still', 'currently', 'among', 'for', 'to', 'from', 'with', 'by', 'of']);
+const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'st', 'capt', 'maj', 'adm', 'no', 'vs', 'jr', 'sr']);
+/** Words that make a name an organisation's, whose last word is no surname. */
+const ORGANISATION_WORDS = new Set('institution institute agency act council department university college school company corporation foundation endowment coalition group association commission ministry committee bank fund party office administration center centre alley house project program programme inc corp ltd llc technology technologies energy power motor motors lab laboratory laboratories hospital court church museum society union league federation board authority service services bureau station times post journal news network'.split(' '));
+const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', '&']);
+
+export interface TermOccurrence {
+  /** Normalised key: words joined by a space, lower-case, singular; acronyms by their letters. */
+  key: string;
+  /** The text as written. */
+  text: string;
+  start: number;
+  end: number;
+  kind: 'acronym' | 'name' | 'noun' | 'phrase';
+  /** For single nouns: this occurrence is plainly a noun (plural, or after a determiner). */
+  nounish?: boolean;
+}
+
+const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'of', 'some', 'many', 'more', 'most', 'such', 'each', 'every', 'no']);
+
+/** Word i of the last scan is a content word (a candidate noun). */
+function isContent(i: number): boolean {
+  const norm = wNorm[i];
+  const c = norm.charCodeAt(0);
+  return !wAcronym[i] && norm.length >= 4 && !STOPWORDS.has(norm) && !(c >= 0x30 && c <= 0x39) && !norm.endsWith('ly') && !wText[i].includes("'") && !wText[i].includes('’');
+}
+
+/** The characters of \s in a JavaScript regular expression. */
+function isSpace(c: number): boolean {
+  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+/** /[.!?“"‘]\s*$/ on text[from, to): the last character that is not a space ends a sentence or opens a quotation. */
+function sentenceEndsBetween(text: string, from: number, to: number): boolean {
+  let k = to - 1;
+  while (k >= from && isSpace(text.charCodeAt(k))) k--;
+  if (k < from) return false;
+  const c = text.charCodeAt(k);
+  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x201c || c === 0x22 || c === 0x2018;
+}
+
+/**
+ * The candidate terms of a line, compactly (a book has about thirty per line): the i-th
+ * has key `keys[i]`, starts at `spans[2i]`, ends at `spans[2i + 1] >> 4`, is of kind
+ * `TERM_KINDS[spans[2i + 1] & 3]`, (a noun) is plainly a noun when `spans[2i + 1] & 4`,
+ * and its key is that of an earlier term of the line when `spans[2i + 1] & 8`.
+ * Its text is the line's text from start to end.
+ */
+export interface TermList {
+  readonly keys: readonly string[];
+  readonly spans: Int32Array;
+}
+
+export const TERM_KINDS: readonly TermOccurrence['kind'][] = ['acronym', 'name', 'noun', 'phrase'];
+const ACRONYM = 0;
+const NAME = 1;
+const NOUN = 2;
+const PHRASE = 3;
+
+export function termStart(l: TermList, i: number): number {
+  return l.spans[2 * i];
+}
+export function termEnd(l: TermList, i: number): number {
+  return l.spans[2 * i + 1] >> 4;
+}
+export function termKind(l: TermList, i: number): TermOccurrence['kind'] {
+  return TERM_KINDS[l.spans[2 * i + 1] & 3];
+}
+export function termNounish(l: TermList, i: number): boolean {
+  return (l.spans[2 * i + 1] & 4) !== 0;
+}
+/** The key of the i-th term is that of an earlier term of the line. */
+export function termRepeats(l: TermList, i: number): boolean {
+  return (l.spans[2 * i + 1] & 8) !== 0;
+}
+/** The i-th term of the list as an object (`text` is the English line's text). */
+export function termAt(l: TermList, i: number, text: string): TermOccurrence {
+  const kind = termKind(l, i);
+  const start = termStart(l, i);
+  const end = termEnd(l, i);
+  const t: TermOccurrence = { key: l.keys[i], text: text.slice(start, end), start, end, kind };
+  if (kind === 'noun') t.nounish = termNounish(l, i);
+  return t;
+}
+/** Every term of the list as objects. */
+export function termsOf(l: TermList, text: string): TermOccurrence[] {
+  const out: TermOccurrence[] = [];
+  for (let i = 0; i < l.keys.length; i++) out.push(termAt(l, i, text));
+  return out;
+}
+/** The index of the first term with this key, or -1. */
+export function termIndexOf(l: TermList, key: string): number {
+  return l.keys.indexOf(key);
+}
+
+/**
+ * Candidate terms of an English line. Precision first: acronyms, names of two or
+ * more capitalised words (or one capitalised word inside a sentence), and nouns and
+ * noun phrases of content words. Words inside a name are not repeated as terms.
+ */
+export function extractTerms(text: string): TermOccurrence[] {
+  return termsOf(termList(text, false), text);
+}
+
+const NO_TERMS: TermList = { keys: [], spans: new Int32Array(0) };
+const used: boolean[] = [];
+const outSpans: number[] = [];
+/** Keys already in the line being extracted (value: the line's number). */
+const keySeen = new Map<string, number>();
+let lineNo = 0;
+
+const keyScratch: string[] = [];
+
+/**
+ * extractTerms, as a TermList. `keep`: the list is kept with the line (a memo): its
+ * arrays are made exactly as long as needed and its spans cut from a shared chunk (see
+ * pool.ts); a list used once gets arrays of its own.
+ */
+export function termList(text: string, keep = true): TermList {
+  const n = scanWords(text);
+  if (n === 0) return NO_TERMS;
+  const keys = keyScratch;
+  keys.length = 0;
+  outSpans.length = 0;
+  // (never emptied in the middle of a line)
+  if (++lineNo > 0x3fffffff || keySeen.size >= 100000) {
+    keySeen.clear();
+    lineNo = 1;
+  }
+  const push = (key: string, start: number, end: number, kind: number, nounish: boolean) => {
+    const repeat = keySeen.get(key) === lineNo;
+    if (!repeat) keySeen.set(key, lineNo);
+    keys.push(key);
+    outSpans.push(start, (end << 4) | (repeat ? 8 : 0) | (nounish ? 4 : 0) | kind);
+  };
+  for (let i = 0; i < n; i++) used[i] = false;
+  const cap = (i: number) => (wFlags[i] & 1) !== 0;
+  const breakBefore = (i: number) => (wFlags[i] & 2) !== 0;
+  // acronyms
+  for (let i = 0; i < n; i++) {
+    const a = wAcronym[i];
+    if (a && a.length >= 2 && a.length <= 6) {
+      push(a, wStart[i], wEnd[i], ACRONYM, false);
+      used[i] = true;
+    }
+  }
+  // the line so far is blank, or blank and an opening quotation mark: the first non-blank character is at fs
+  let fs = 0;
+  while (fs < text.length && isSpace(text.charCodeAt(fs))) fs++;
+  if (fs === text.length) fs = -1;
+  const opening = (c: number) => c === 0x201c || c === 0x22 || c === 0x2018;
+  const sentenceInitial = (i: number) =>
+    i === 0 ||
+    wStart[i] === fs ||
+    (wStart[i] === fs + 1 && opening(text.charCodeAt(fs))) ||
+    (sentenceEndsBetween(text, wEnd[i - 1], wStart[i]) && !TITLES.has(wLower[i - 1]));
+  // capitalised names
+  for (let i = 0; i < n; i++) {
+    if (used[i] || !cap(i) || CAPITAL_STOP.has(wNorm[i])) continue;
+    let j = i;
+    let parts = 1;
+    while (j + 1 < n && !endsPossessive(wText[j])) {
+      if (breakBefore(j + 1)) break;
+      if (cap(j + 1) && !wAcronym[j + 1] && !used[j + 1]) {
+        parts++;
+        j++;
+      } else if (NAME_JOINERS.has(wLower[j + 1]) && j + 2 < n && cap(j + 2) && !breakBefore(j + 2) && !wAcronym[j + 2]) {
+        j++;
+      } else break;
+    }
+    // a single capitalised word opening a sentence is a name only if it is no common word (Gillard, not Batteries)
+    if (parts === 1 && sentenceInitial(i) && (COMMON_WORDS.has(wNorm[i]) || COMMON_WORDS.has(wLower[i]) || STOPWORDS.has(wNorm[i]) || wNorm[i] !== wLower[i])) continue;
+    let key = '';
+    for (let k = i; k <= j; k++) {
+      if (k > i) key += ' ';
+      key += k === j ? wNorm[k] : dropPossessive(wLower[k]);
+    }
+    for (let k = i; k <= j; k++) used[k] = true;
+    if (parts === 1 && wNorm[i].length < 3) continue;
+    push(intern(key), wStart[i], wEnd[j], NAME, false);
+    // a personal name (two or three uncommon words, Samm Gillard) is also its surname (Mr. Gillard)
+    if (parts === j - i + 1 && parts >= 2 && parts <= 3) {
+      let plain = true;
+      for (let k = i; k <= j && plain; k++) if (COMMON_WORDS.has(wLower[k]) || COMMON_WORDS.has(wNorm[k]) || ORGANISATION_WORDS.has(wNorm[k])) plain = false;
+      if (plain) push(wNorm[j], wStart[j], wEnd[j], NAME, false);
+    }
+    i = j;
+  }
+  // nouns and noun phrases of lower-case content words
+  for (let i = 0; i < n; i++) {
+    if (used[i] || (cap(i) && !sentenceInitial(i)) || !isContent(i)) continue;
+    let j = i;
+    while (j + 1 < n && j - i < 2 && !used[j + 1] && !cap(j + 1) && !breakBefore(j + 1) && isContent(j + 1) && wStart[j + 1] - wEnd[j] === 1 && (text.charCodeAt(wEnd[j]) === 0x2d || isSpace(text.charCodeAt(wEnd[j])))) j++;
+    for (let k = i; k <= j; k++) {
+      const w = wText[k];
+      const last = w.charCodeAt(w.length - 1);
+      const plural = wNorm[k] !== wLower[k] && (last === 0x73 || last === 0x53);
+      const prev = k > 0 ? wLower[k - 1] : '';
+      push(wNorm[k], wStart[k], wEnd[k], NOUN, plural || (k === i && DETERMINERS.has(prev)) || k > i);
+    }
+    if (j > i) {
+      let key = wNorm[i];
+      for (let k = i + 1; k <= j; k++) key += ' ' + wNorm[k];
+      push(intern(key), wStart[i], wEnd[j], PHRASE, false);
+    }
+    i = j;
+  }
+  releaseWords(n);
+  // (a pushed array has room to grow: a copy is exactly as long as the list)
+  const out = { keys: keys.slice(), spans: keep ? pooledInt32(outSpans) : Int32Array.from(outSpans) };
+  keys.length = 0;
+  return out;
+}
+
+/** /['’]s$/i */
+function endsPossessive(w: string): boolean {
+  const last = w.charCodeAt(w.length - 1);
+  const q = w.charCodeAt(w.length - 2);
+  return w.length >= 2 && (last === 0x73 || last === 0x53) && (q === 0x27 || q === 0x2019);
+}
+
+/** w.replace(/['’]s$/, '') for a lower-case word. */
+function dropPossessive(w: string): string {
+  const q = w.charCodeAt(w.length - 2);
+  return w.length >= 2 && w.charCodeAt(w.length - 1) === 0x73 && (q === 0x27 || q === 0x2019) ? w.slice(0, -2) : w;
+}
