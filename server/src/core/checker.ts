@@ -45,11 +45,17 @@ interface LineCacheEntry {
 
 const NO_FINDINGS: Finding[] = [];
 const NO_RESULTS: LocalFinding[][] = [];
+const NO_LOCAL = Object.freeze([]) as unknown as LocalFinding[];
 
 /** Rule results as kept on a line record: one shared empty list when no rule found anything (most pairs and lines of a book). */
 function compactResults(results: LocalFinding[][]): LocalFinding[][] {
-  for (let i = 0; i < results.length; i++) if (results[i].length > 0) return results;
-  return NO_RESULTS;
+  let some = false;
+  for (let i = 0; i < results.length; i++) {
+    if (results[i].length > 0) some = true;
+    // the other rules' empty lists of a pair or line with findings: one shared list, not an array each
+    else results[i] = NO_LOCAL;
+  }
+  return some ? results : NO_RESULTS;
 }
 
 interface Assembled {
