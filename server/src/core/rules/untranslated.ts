@@ -67,6 +67,9 @@ export function latinRuns(text: string): readonly LatinRun[] {
 }
 
 function normalized(text: string): string {
+  // most lines are normal already (no space at either end, no other white space than single
+  // spaces): the memo keeps the line's own string, not a copy of it
+  if (!/^\s|\s$|[^\S ]| {2}/.test(text)) return text;
   return text.trim().replace(/\s+/g, ' ');
 }
 
