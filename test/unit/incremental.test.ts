@@ -275,6 +275,24 @@ describe('sliced checking', () => {
   });
 });
 
+describe('pairs found clean (cached without an entry of their own)', () => {
+  it('are checked again when the settings change', () => {
+    const seed = fs.readFileSync(SEED, 'utf8');
+    const pairIds = RULES.filter((r) => r.scope === 'pair').map((r) => r.id);
+    // one pair rule on (the others off), so that pairs are checked and most found clean
+    const off = { order: 'auto' as const, rules: Object.fromEntries(pairIds.slice(1).map((id) => [id, 'off' as const])), locale: 'en' as const, options: {} };
+    const on = { order: 'auto' as const, rules: {}, locale: 'en' as const, options: {} };
+    const s = new DocumentSession(seed, { config: off });
+    assert.equal(s.check().findings.filter((f) => pairIds.slice(1).includes(f.ruleId)).length, 0);
+    s.setConfig(on);
+    const fresh = new DocumentSession(seed, { config: on }).check().findings;
+    assert.ok(fresh.some((f) => pairIds.slice(1).includes(f.ruleId)));
+    assert.deepEqual(findingShape(s.check().findings), findingShape(fresh));
+    s.setConfig(off);
+    assert.deepEqual(findingShape(s.check().findings), findingShape(new DocumentSession(seed, { config: off }).check().findings));
+  });
+});
+
 describe('findings spliced into the last list after a keystroke', () => {
   it('equal a fresh check, keystroke after keystroke, on the seed (every rule on)', () => {
     const seed = fs.readFileSync(SEED, 'utf8');

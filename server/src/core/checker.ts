@@ -2,7 +2,7 @@
 // results by content so that an edit re-checks only what it touched.
 
 import { configKey, defaultConfig, type ReviewConfig } from './config';
-import { modelEdit, modelSerial, releaseCheckMemos, ReviewDocument, type ContentChange, type DocumentModel, type LineRec, type ModelEdit, type Pair } from './document';
+import { LineRec, modelEdit, modelSerial, releaseCheckMemos, ReviewDocument, type ContentChange, type DocumentModel, type ModelEdit, type Pair } from './document';
 import { localize } from './l10n';
 import { linkMoved, movedFrom } from './moved';
 import { lowerBound } from './sorted';
@@ -45,11 +45,17 @@ interface LineCacheEntry {
 
 const NO_FINDINGS: Finding[] = [];
 const NO_RESULTS: LocalFinding[][] = [];
+const NO_LOCAL = Object.freeze([]) as unknown as LocalFinding[];
 
 /** Rule results as kept on a line record: one shared empty list when no rule found anything (most pairs and lines of a book). */
 function compactResults(results: LocalFinding[][]): LocalFinding[][] {
-  for (let i = 0; i < results.length; i++) if (results[i].length > 0) return results;
-  return NO_RESULTS;
+  let some = false;
+  for (let i = 0; i < results.length; i++) {
+    if (results[i].length > 0) some = true;
+    // the other rules' empty lists of a pair or line with findings: one shared list, not an array each
+    else results[i] = NO_LOCAL;
+  }
+  return some ? results : NO_RESULTS;
 }
 
 interface Assembled {
@@ -101,6 +107,13 @@ export class DocumentSession {
   private last: CheckResult | undefined;
   /** The line cache entry of every line without findings (for one generation: see lineResult). */
   private emptyLine: LineCacheEntry | undefined;
+
+  /**
+   * The generation whose pairs without findings (most pairs of a book) are cached as the
+   * pair's target line itself in pairSlot, instead of an entry each (~70 bytes a pair).
+   * Such a slot carries no generation: when it changes, run() clears those slots first.
+   */
+  private cleanPairGen = -1;
 
   private emptyLineEntry(gen: number): LineCacheEntry {
     if (this.emptyLine?.key !== gen) this.emptyLine = { key: gen, results: NO_RESULTS, findings: NO_FINDINGS, line: -1 };
@@ -229,6 +242,11 @@ export class DocumentSession {
       }
     }
     const model = this.doc.model({ order: this.config.order });
+    if (this.cleanPairGen !== gen) {
+      // the slots of pairs found clean in another generation say nothing about this one
+      for (const rec of this.doc.lines) if (rec.pairSlot instanceof LineRec) rec.pairSlot = undefined;
+      this.cleanPairGen = gen;
+    }
     const ctx = this.context();
     const active = this.rules.filter((r) => this.severityOf(r) !== 'off');
     const pairRules = active.filter((r): r is PairRule => r.scope === 'pair');
@@ -254,19 +272,20 @@ export class DocumentSession {
 
     const pairResult = (pair: Pair): Finding[] => {
       const src = pair.source;
-      let entry = src.pairSlot as PairCacheEntry | undefined;
+      const slot = src.pairSlot;
+      // a pair without findings in this generation (see cleanPairGen)
+      if (slot === pair.target) return NO_FINDINGS;
+      let entry = slot instanceof LineRec ? undefined : (slot as PairCacheEntry | undefined);
       if (!entry || entry.target !== pair.target || entry.key !== gen) {
         const input = pairInput(pair);
-        entry = {
-          target: pair.target,
-          key: gen,
-          results: compactResults(pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx)))),
-          findings: undefined,
-          sourceLine: -1,
-          targetLine: -1,
-        };
-        src.pairSlot = entry;
+        const results = compactResults(pairRules.map((rule) => this.safe(rule, [], () => rule.checkPair(input, ctx))));
         pairsChecked++;
+        if (results === NO_RESULTS) {
+          src.pairSlot = pair.target;
+          return NO_FINDINGS;
+        }
+        entry = { target: pair.target, key: gen, results, findings: undefined, sourceLine: -1, targetLine: -1 };
+        src.pairSlot = entry;
       }
       if (entry.sourceLine !== src.line || entry.targetLine !== pair.target.line || !entry.findings) {
         const old = entry.findings;

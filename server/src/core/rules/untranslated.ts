@@ -23,9 +23,12 @@ const FUNCTION_WORDS = new Set(
  * McDonnell, LFP, OpenAI) are capitalised and never qualify; English quoted
  * as such (“Sun, sea and storage.”) is kept on purpose.
  */
-export function latinRuns(text: string): LatinRun[] {
+/** What latinRuns gives a line without English prose (nearly every Chinese line): one shared, frozen list, not a new empty array kept in each line's memo. */
+const NO_RUNS: readonly LatinRun[] = Object.freeze([]);
+
+export function latinRuns(text: string): readonly LatinRun[] {
   // fast path: three lower-case words in a row
-  if (!/[a-z]+[\s,]+[a-z]+[\s,]+[a-z]/.test(text)) return [];
+  if (!/[a-z]+[\s,]+[a-z]+[\s,]+[a-z]/.test(text)) return NO_RUNS;
   const skips = skipStretches(text);
   const out: LatinRun[] = [];
   let i = 0;
@@ -60,10 +63,13 @@ export function latinRuns(text: string): LatinRun[] {
       out.push({ start: start + Math.max(0, lead), end, words: words.length });
     }
   }
-  return out;
+  return out.length > 0 ? out : NO_RUNS;
 }
 
 function normalized(text: string): string {
+  // most lines are normal already (no space at either end, no other white space than single
+  // spaces): the memo keeps the line's own string, not a copy of it
+  if (!/^\s|\s$|[^\S ]| {2}/.test(text)) return text;
   return text.trim().replace(/\s+/g, ' ');
 }
 
