@@ -121,24 +121,6 @@ function internJoin(a: string, b: string): string {
   return j;
 }
 
-/** Han script only: /^(?:[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+$/ */
-function hanOnly(w: string): boolean {
-  if (w.length === 0) return false;
-  for (let k = 0; k < w.length; k++) {
-    const c = w.charCodeAt(k);
-    if ((c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff)) continue;
-    if (c >= 0xd840 && c <= 0xd87f && k + 1 < w.length) {
-      const d = w.charCodeAt(k + 1);
-      if (d >= 0xdc00 && d <= 0xdfff) {
-        k++;
-        continue;
-      }
-    }
-    return false;
-  }
-  return true;
-}
-
 /**
  * Candidate renderings of a line, compactly (a book has about fifty per line): the
  * i-th has text `texts[i]`; read where it is with candidateStart/End/IsWord. `spans`
@@ -202,7 +184,7 @@ export function candidateList(text: string, keep = true): CandidateList {
       wStart[nw] = start;
       wEnd[nw] = start + w.length;
       // a break has no text; the words of candidates are interned (a line's candidates are joins of them)
-      const f = s.isWordLike && hanOnly(w) ? (w.length === 1 && FUNCTION_CHARS.has(w) ? 3 : 1) : 0;
+      const f = s.isWordLike && hanIn(w, 0, w.length) ? (w.length === 1 && FUNCTION_CHARS.has(w) ? 3 : 1) : 0;
       wFlags[nw] = f;
       wText[nw] = f === 0 ? '' : intern(w);
       nw++;
@@ -255,7 +237,7 @@ export function candidateListFromSegments(text: string, segs: Int32Array, from: 
   return buildList(nw, keep);
 }
 
-/** hanOnly(text.slice(start, end)), without the slice. */
+/** text[start, end) is Han script only: /^(?:[\u3400-\u9fff\uf900-\ufaff]|[\ud840-\ud87f][\udc00-\udfff])+$/ */
 function hanIn(text: string, start: number, end: number): boolean {
   if (end <= start) return false;
   for (let k = start; k < end; k++) {
