@@ -86,3 +86,57 @@ describe('incremental edits', () => {
     assert.equal(doc.getText(), 'x\r\ny');
   });
 });
+
+describe('preparing a newly read text in slices', () => {
+  /** Counts LineRec.ownText calls per record while fn runs. */
+  function countingOwnText<T>(fn: (calls: Map<unknown, number>) => T): T {
+    const proto = Object.getPrototypeOf(new ReviewDocument('x').lines[0]) as { ownText(): void };
+    const original = proto.ownText;
+    const calls = new Map<unknown, number>();
+    proto.ownText = function (this: unknown) {
+      calls.set(this, (calls.get(this) ?? 0) + 1);
+      original.call(this);
+    };
+    try {
+      return fn(calls);
+    } finally {
+      proto.ownText = original;
+    }
+  }
+  const text = Array.from({ length: 2600 }, (_, i) => (i % 2 ? `第${i}行的中文译文，足够长。` : `English line number ${i}, long enough.`)).join('\n');
+
+  it('starts again where an abandoned pass stopped, and prepares each line once', () => {
+    countingOwnText((calls) => {
+      const doc = new ReviewDocument(text);
+      const first = doc.prepareInSlices(() => true);
+      first.next(); // one slice: 1,024 lines, then abandoned
+      assert.equal(calls.size, 1024);
+      const second = doc.prepareInSlices(() => true);
+      while (!second.next().done);
+      assert.equal(calls.size, doc.lineCount);
+      assert.ok([...calls.values()].every((n) => n === 1), 'no line prepared twice');
+      const third = doc.prepareInSlices(() => true);
+      assert.equal(third.next().done, true, 'a prepared document returns at once');
+    });
+  });
+
+  it('after an edit, prepares again from the edited line only, and every current line is prepared', () => {
+    countingOwnText((calls) => {
+      const doc = new ReviewDocument(text);
+      const first = doc.prepareInSlices(() => true);
+      first.next();
+      first.next(); // 2,048 lines prepared
+      // an edit at line 1,500 while the pass is paused (spliced in place), then the pass goes on
+      doc.applyChanges([{ range: { start: { line: 1500, character: 0 }, end: { line: 1502, character: 0 } }, text: 'A new line.\n新的一行。\nAnother one.\n' }]);
+      while (!first.next().done);
+      for (const rec of doc.lines) assert.ok(calls.has(rec), `line ${doc.lines.indexOf(rec)} prepared`);
+      for (let i = 0; i < 1500; i++) assert.equal(calls.get(doc.lines[i]), 1, `line ${i} prepared once`);
+      // an edit after the pass: nothing to prepare
+      const before = calls.size;
+      doc.applyChanges([{ range: { start: { line: 3, character: 0 }, end: { line: 3, character: 0 } }, text: 'x' }]);
+      const again = doc.prepareInSlices(() => true);
+      while (!again.next().done);
+      assert.equal(calls.size, before);
+    });
+  });
+});

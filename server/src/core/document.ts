@@ -235,6 +235,8 @@ export class ReviewDocument {
   version = 0;
   /** True while lines of a newly read text may not be classified yet (see prepareInSlices). */
   private unclassified = false;
+  /** Lines [0, preparedUpTo) went through prepareInSlices since the text was read. */
+  private preparedUpTo = 0;
 
   constructor(text: string) {
     this.lines = ReviewDocument.toRecords(text);
@@ -274,6 +276,7 @@ export class ReviewDocument {
       if (!change.range) {
         this.lines = ReviewDocument.toRecords(change.text);
         this.unclassified = true;
+        this.preparedUpTo = 0;
         this.dirty = 'all';
         continue;
       }
@@ -322,6 +325,8 @@ export class ReviewDocument {
     if (recs.length < 10000) this.lines.splice(start.line, removed, ...recs);
     else this.lines = this.lines.slice(0, start.line).concat(recs, this.lines.slice(start.line + removed));
     this.markDirty(start.line, removed, recs.length);
+    // the lines from the edit on are prepared again (the earlier ones are the same records)
+    if (start.line < this.preparedUpTo) this.preparedUpTo = start.line;
   }
 
   /**
@@ -329,17 +334,21 @@ export class ReviewDocument {
    * says so: the first check of a 100,000-pair book spends a few hundred
    * milliseconds here, and a server answers requests in between. Later calls
    * (after edits) return at once. Not needed for correctness: lines classify
-   * themselves on first use.
+   * themselves on first use. A check abandoned for an edit starts again where this
+   * stopped, or at the edited line if that comes before: the lines before it are not
+   * copied again (about 30 ms per 20,000 pairs each time).
    */
   *prepareInSlices(sliceOver: () => boolean): Generator<void, void> {
     if (!this.unclassified) return;
     const lines = this.lines;
-    for (let i = 0; i < lines.length; i++) {
+    for (let i = this.preparedUpTo; i < lines.length; ) {
       lines[i].ownText();
       void lines[i].kind;
-      if ((i & 1023) === 1023 && sliceOver()) {
+      this.preparedUpTo = ++i;
+      if ((i & 1023) === 0 && sliceOver()) {
         yield;
         if (this.lines !== lines) return; // replaced meanwhile: the caller abandons too
+        i = this.preparedUpTo; // an edit meanwhile (spliced in place) moves it back
       }
     }
     if (this.lines === lines) this.unclassified = false;
