@@ -1,43 +1,31 @@
 // The English term extraction as it was before the per-word cache (round 5 of issue 8),
 // kept only as the reference the tests compare the faster one with. Do not use elsewhere.
-// English side of terminology: words with offsets, normalised forms (case- and
-// plural-insensitive), and the candidate terms of a line (acronyms, capitalised
-// names, technical nouns and noun phrases).
+// Only what the per-word cache changed is here (the word scan and termList); the word
+// lists, the TermList encoding and the small text tests are the product's own.
 
-import pluralize from 'pluralize';
 import { intern } from '../../server/src/core/terms/chinese';
 import { COMMON_WORDS } from '../../server/src/core/terms/common-words';
+import {
+  BREAK_CHARS,
+  CAPITAL_STOP,
+  DETERMINERS,
+  isSpace,
+  dropPossessive,
+  endsPossessive,
+  NAME_JOINERS,
+  ORGANISATION_WORDS,
+  sentenceEndsBetween,
+  singular,
+  STOPWORDS,
+  termsOf,
+  TITLES,
+  type TermList,
+  type TermOccurrence,
+  type Word,
+} from '../../server/src/core/terms/english';
 import { pooledInt32 } from '../../server/src/core/terms/pool';
 
-export interface Word {
-  text: string;
-  start: number;
-  end: number;
-  /** Lower-case, singular. */
-  norm: string;
-  /** Initials of an acronym (E.V.s → "ev", LFP → "lfp"), lower-case; undefined for ordinary words. */
-  acronym?: string;
-  capitalised: boolean;
-  /** A sentence boundary or punctuation break comes right before this word. */
-  breakBefore: boolean;
-}
-
 const WORD_RE = /(?:[A-Z]\.){2,}(?:s\b)?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?/g;
-
-const singularCache = new Map<string, string>();
-export function singular(word: string): string {
-  const lower = word.toLowerCase();
-  let s = singularCache.get(lower);
-  if (s === undefined) {
-    s = lower.length <= 3 ? lower : pluralize.singular(lower);
-    if (singularCache.size > 50000) singularCache.clear();
-    singularCache.set(lower, s);
-  }
-  return s;
-}
-
-/** Punctuation that, between two words, puts a break before the second: . ! ? ; : , ( ) “ ” " — – */
-const BREAK_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x3a, 0x2c, 0x28, 0x29, 0x201c, 0x201d, 0x22, 0x2014, 0x2013]);
 
 function isUpper(c: number): boolean {
   return c >= 0x41 && c <= 0x5a;
@@ -104,35 +92,6 @@ export function englishWords(text: string): Word[] {
   return out;
 }
 
-// Function words (first line), then reporting verbs, time words and vague nouns no glossary would hold.
-export const STOPWORDS: Set<string> = (
-  `a about above after again against all almost also although always am among an and another any are around as at away back be became because become been before being below between both but by can cannot could did do does doing done down during each either else enough even ever every few for from further get gets getting got had has have having he her here hers herself him himself his how however i if in into is it its itself just least less like made make makes making many may me might more most much must my myself near need needs never new no nor not now of off often on once one only or other others our ours ourselves out over own per perhaps quite rather really same say says said see seen several shall she should since so some such than that the their theirs them themselves then there these they this those though through thus to too toward towards under until up upon us very was we well were what whatever when where whether which while who whom whose why will with within without would yet you your yours yourself mr mrs ms dr
-  told called calling including include includes according percent time times year years month months week weeks day days today yesterday tomorrow people thing things way ways part lot lots kind kinds sort number numbers use used using want wants wanted take takes taken took come comes came go goes went going know knows knew think thinks thought seem seems seemed still already recently recent currently later earlier early last next first second third former latter much many large small big great good bad high low long short little far own whole half able likely unlikely although though instead especially particularly increasingly largely mostly nearly simply directly quickly`
-).split(/\s+/)
-  .concat('january february march april may june july august september october november december monday tuesday wednesday thursday friday saturday sunday jan feb mar apr jun jul aug sep sept oct nov dec'.split(' '))
-  .reduce((s: Set<string>, w: string) => s.add(w), new Set<string>());
-
-/** Capitalised words that start names but are not names by themselves (titles, sentence openers). */
-const CAPITAL_STOP = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'but', 'and', 'yet', 'so', 'if', 'when', 'while', 'after', 'before', 'mr', 'mrs', 'ms', 'dr', 'president', 'this', 'that', 'these', 'those', 'it', 'its', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'what', 'why', 'how', 'who', 'one', 'many', 'most', 'some', 'other', 'even', 'still', 'currently', 'among', 'for', 'to', 'from', 'with', 'by', 'of']);
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'st', 'capt', 'maj', 'adm', 'no', 'vs', 'jr', 'sr']);
-/** Words that make a name an organisation's, whose last word is no surname. */
-const ORGANISATION_WORDS = new Set('institution institute agency act council department university college school company corporation foundation endowment coalition group association commission ministry committee bank fund party office administration center centre alley house project program programme inc corp ltd llc technology technologies energy power motor motors lab laboratory laboratories hospital court church museum society union league federation board authority service services bureau station times post journal news network'.split(' '));
-const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', '&']);
-
-export interface TermOccurrence {
-  /** Normalised key: words joined by a space, lower-case, singular; acronyms by their letters. */
-  key: string;
-  /** The text as written. */
-  text: string;
-  start: number;
-  end: number;
-  kind: 'acronym' | 'name' | 'noun' | 'phrase';
-  /** For single nouns: this occurrence is plainly a noun (plural, or after a determiner). */
-  nounish?: boolean;
-}
-
-const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'of', 'some', 'many', 'more', 'most', 'such', 'each', 'every', 'no']);
-
 /** Word i of the last scan is a content word (a candidate noun). */
 function isContent(i: number): boolean {
   const norm = wNorm[i];
@@ -140,73 +99,10 @@ function isContent(i: number): boolean {
   return !wAcronym[i] && norm.length >= 4 && !STOPWORDS.has(norm) && !(c >= 0x30 && c <= 0x39) && !norm.endsWith('ly') && !wText[i].includes("'") && !wText[i].includes('’');
 }
 
-/** The characters of \s in a JavaScript regular expression. */
-function isSpace(c: number): boolean {
-  return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/** /[.!?“"‘]\s*$/ on text[from, to): the last character that is not a space ends a sentence or opens a quotation. */
-function sentenceEndsBetween(text: string, from: number, to: number): boolean {
-  let k = to - 1;
-  while (k >= from && isSpace(text.charCodeAt(k))) k--;
-  if (k < from) return false;
-  const c = text.charCodeAt(k);
-  return c === 0x2e || c === 0x21 || c === 0x3f || c === 0x201c || c === 0x22 || c === 0x2018;
-}
-
-/**
- * The candidate terms of a line, compactly (a book has about thirty per line): the i-th
- * has key `keys[i]`, starts at `spans[2i]`, ends at `spans[2i + 1] >> 4`, is of kind
- * `TERM_KINDS[spans[2i + 1] & 3]`, (a noun) is plainly a noun when `spans[2i + 1] & 4`,
- * and its key is that of an earlier term of the line when `spans[2i + 1] & 8`.
- * Its text is the line's text from start to end.
- */
-export interface TermList {
-  readonly keys: readonly string[];
-  readonly spans: Int32Array;
-}
-
-export const TERM_KINDS: readonly TermOccurrence['kind'][] = ['acronym', 'name', 'noun', 'phrase'];
 const ACRONYM = 0;
 const NAME = 1;
 const NOUN = 2;
 const PHRASE = 3;
-
-export function termStart(l: TermList, i: number): number {
-  return l.spans[2 * i];
-}
-export function termEnd(l: TermList, i: number): number {
-  return l.spans[2 * i + 1] >> 4;
-}
-export function termKind(l: TermList, i: number): TermOccurrence['kind'] {
-  return TERM_KINDS[l.spans[2 * i + 1] & 3];
-}
-export function termNounish(l: TermList, i: number): boolean {
-  return (l.spans[2 * i + 1] & 4) !== 0;
-}
-/** The key of the i-th term is that of an earlier term of the line. */
-export function termRepeats(l: TermList, i: number): boolean {
-  return (l.spans[2 * i + 1] & 8) !== 0;
-}
-/** The i-th term of the list as an object (`text` is the English line's text). */
-export function termAt(l: TermList, i: number, text: string): TermOccurrence {
-  const kind = termKind(l, i);
-  const start = termStart(l, i);
-  const end = termEnd(l, i);
-  const t: TermOccurrence = { key: l.keys[i], text: text.slice(start, end), start, end, kind };
-  if (kind === 'noun') t.nounish = termNounish(l, i);
-  return t;
-}
-/** Every term of the list as objects. */
-export function termsOf(l: TermList, text: string): TermOccurrence[] {
-  const out: TermOccurrence[] = [];
-  for (let i = 0; i < l.keys.length; i++) out.push(termAt(l, i, text));
-  return out;
-}
-/** The index of the first term with this key, or -1. */
-export function termIndexOf(l: TermList, key: string): number {
-  return l.keys.indexOf(key);
-}
 
 /**
  * Candidate terms of an English line. Precision first: acronyms, names of two or
@@ -325,17 +221,4 @@ export function termList(text: string, keep = true): TermList {
   const out = { keys: keys.slice(), spans: keep ? pooledInt32(outSpans) : Int32Array.from(outSpans) };
   keys.length = 0;
   return out;
-}
-
-/** /['’]s$/i */
-function endsPossessive(w: string): boolean {
-  const last = w.charCodeAt(w.length - 1);
-  const q = w.charCodeAt(w.length - 2);
-  return w.length >= 2 && (last === 0x73 || last === 0x53) && (q === 0x27 || q === 0x2019);
-}
-
-/** w.replace(/['’]s$/, '') for a lower-case word. */
-function dropPossessive(w: string): string {
-  const q = w.charCodeAt(w.length - 2);
-  return w.length >= 2 && w.charCodeAt(w.length - 1) === 0x73 && (q === 0x27 || q === 0x2019) ? w.slice(0, -2) : w;
 }

@@ -20,7 +20,6 @@ export interface Word {
   breakBefore: boolean;
 }
 
-
 const singularCache = new Map<string, string>();
 export function singular(word: string): string {
   const lower = word.toLowerCase();
@@ -34,7 +33,7 @@ export function singular(word: string): string {
 }
 
 /** Punctuation that, between two words, puts a break before the second: . ! ? ; : , ( ) “ ” " — – */
-const BREAK_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x3a, 0x2c, 0x28, 0x29, 0x201c, 0x201d, 0x22, 0x2014, 0x2013]);
+export const BREAK_CHARS = new Set([0x2e, 0x21, 0x3f, 0x3b, 0x3a, 0x2c, 0x28, 0x29, 0x201c, 0x201d, 0x22, 0x2014, 0x2013]);
 
 function isBreakChar(c: number): boolean {
   return c < 0x80 ? c !== 0x20 && BREAK_CHARS.has(c) : c >= 0x2013 && BREAK_CHARS.has(c);
@@ -239,11 +238,11 @@ export const STOPWORDS: Set<string> = (
   .reduce((s: Set<string>, w: string) => s.add(w), new Set<string>());
 
 /** Capitalised words that start names but are not names by themselves (titles, sentence openers). */
-const CAPITAL_STOP = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'but', 'and', 'yet', 'so', 'if', 'when', 'while', 'after', 'before', 'mr', 'mrs', 'ms', 'dr', 'president', 'this', 'that', 'these', 'those', 'it', 'its', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'what', 'why', 'how', 'who', 'one', 'many', 'most', 'some', 'other', 'even', 'still', 'currently', 'among', 'for', 'to', 'from', 'with', 'by', 'of']);
-const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'st', 'capt', 'maj', 'adm', 'no', 'vs', 'jr', 'sr']);
+export const CAPITAL_STOP = new Set(['the', 'a', 'an', 'in', 'on', 'at', 'as', 'but', 'and', 'yet', 'so', 'if', 'when', 'while', 'after', 'before', 'mr', 'mrs', 'ms', 'dr', 'president', 'this', 'that', 'these', 'those', 'it', 'its', 'they', 'he', 'she', 'we', 'i', 'there', 'here', 'what', 'why', 'how', 'who', 'one', 'many', 'most', 'some', 'other', 'even', 'still', 'currently', 'among', 'for', 'to', 'from', 'with', 'by', 'of']);
+export const TITLES = new Set(['mr', 'mrs', 'ms', 'dr', 'prof', 'gen', 'sen', 'rep', 'gov', 'lt', 'col', 'sgt', 'st', 'capt', 'maj', 'adm', 'no', 'vs', 'jr', 'sr']);
 /** Words that make a name an organisation's, whose last word is no surname. */
-const ORGANISATION_WORDS = new Set('institution institute agency act council department university college school company corporation foundation endowment coalition group association commission ministry committee bank fund party office administration center centre alley house project program programme inc corp ltd llc technology technologies energy power motor motors lab laboratory laboratories hospital court church museum society union league federation board authority service services bureau station times post journal news network'.split(' '));
-const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', '&']);
+export const ORGANISATION_WORDS = new Set('institution institute agency act council department university college school company corporation foundation endowment coalition group association commission ministry committee bank fund party office administration center centre alley house project program programme inc corp ltd llc technology technologies energy power motor motors lab laboratory laboratories hospital court church museum society union league federation board authority service services bureau station times post journal news network'.split(' '));
+export const NAME_JOINERS = new Set(['of', 'for', 'and', 'the', 'on', 'de', 'von', 'van', '&']);
 
 export interface TermOccurrence {
   /** Normalised key: words joined by a space, lower-case, singular; acronyms by their letters. */
@@ -257,7 +256,7 @@ export interface TermOccurrence {
   nounish?: boolean;
 }
 
-const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'of', 'some', 'many', 'more', 'most', 'such', 'each', 'every', 'no']);
+export const DETERMINERS = new Set(['a', 'an', 'the', 'this', 'that', 'these', 'those', 'its', 'their', 'our', 'his', 'her', 'of', 'some', 'many', 'more', 'most', 'such', 'each', 'every', 'no']);
 
 /** Word i of the last scan is a content word (a candidate noun). */
 function isContent(i: number): boolean {
@@ -265,12 +264,12 @@ function isContent(i: number): boolean {
 }
 
 /** The characters of \s in a JavaScript regular expression. */
-function isSpace(c: number): boolean {
+export function isSpace(c: number): boolean {
   return c === 0x20 || (c >= 0x09 && c <= 0x0d) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
 /** /[.!?“"‘]\s*$/ on text[from, to): the last character that is not a space ends a sentence or opens a quotation. */
-function sentenceEndsBetween(text: string, from: number, to: number): boolean {
+export function sentenceEndsBetween(text: string, from: number, to: number): boolean {
   let k = to - 1;
   while (k >= from && isSpace(text.charCodeAt(k))) k--;
   if (k < from) return false;
@@ -469,14 +468,14 @@ function spaced(a: string, b: string): string {
 }
 
 /** /['’]s$/i */
-function endsPossessive(w: string): boolean {
+export function endsPossessive(w: string): boolean {
   const last = w.charCodeAt(w.length - 1);
   const q = w.charCodeAt(w.length - 2);
   return w.length >= 2 && (last === 0x73 || last === 0x53) && (q === 0x27 || q === 0x2019);
 }
 
 /** w.replace(/['’]s$/, '') for a lower-case word. */
-function dropPossessive(w: string): string {
+export function dropPossessive(w: string): string {
   const q = w.charCodeAt(w.length - 2);
   return w.length >= 2 && w.charCodeAt(w.length - 1) === 0x73 && (q === 0x27 || q === 0x2019) ? w.slice(0, -2) : w;
 }
