@@ -54,7 +54,6 @@ class Piece extends Stamp {
     else new Piece(d, piece);
   }
 }
-const pieces = { get: Piece.get, set: Piece.set };
 // (TextEncoder gives each piece its own small buffer: pooled Buffer slices would keep whole 8 KB slabs alive)
 const utf8 = new TextEncoder();
 /** Set once this process writes publishes with messageBytes (stdio): only then are moved diagnostics recorded. */
@@ -73,7 +72,7 @@ export function writesPieces(): boolean {
  * same keys in the same order, the same message, data and related messages.
  */
 export function shiftedPiece(moved: object, from: object): void {
-  pieces.set(moved, new Moved(from));
+  Piece.set(moved, new Moved(from));
 }
 
 type Lines = { range: { start: { line: number }; end: { line: number } }; relatedInformation?: { location: { range: { start: { line: number }; end: { line: number } } } }[] };
@@ -120,18 +119,18 @@ function templateOf(d: Lines, bytes: Uint8Array): Template | undefined {
 }
 
 function pieceOf(d: object): Uint8Array | Template {
-  let b = pieces.get(d);
+  let b = Piece.get(d);
   if (b instanceof Moved) {
     const from = pieceOf(b.from);
     const tpl = from instanceof Template ? from : templateOf(b.from as Lines, from);
     if (tpl) {
-      if (!(from instanceof Template)) pieces.set(b.from, tpl);
-      pieces.set(d, tpl);
+      if (!(from instanceof Template)) Piece.set(b.from, tpl);
+      Piece.set(d, tpl);
       return tpl;
     }
     b = undefined;
   }
-  if (b === undefined) pieces.set(d, (b = utf8.encode(JSON.stringify(d))));
+  if (b === undefined) Piece.set(d, (b = utf8.encode(JSON.stringify(d))));
   return b;
 }
 
@@ -205,8 +204,7 @@ export function messageBytes(msg: unknown): Uint8Array {
         if (p instanceof Template) {
           o = writeTemplate(p, diagnostics[i] as Lines, out, o);
           wireStats.fromTemplate++;
-        }
-        else {
+        } else {
           out.set(p, o);
           o += p.length;
         }
