@@ -53,40 +53,57 @@ const MAX_PRODUCT = 4096;
 const NO_QUANTITIES: readonly Quantity[] = Object.freeze([]);
 const NO_ITEMS: MatchResult = Object.freeze({ items: Object.freeze([]) as unknown as MatchItem[] });
 
+/**
+ * The quantities of the last English and the last Chinese record asked for. The four rules of
+ * a pair ask for its match one after the other (the checker runs a pair's rules together),
+ * so a cache of one pair serves them; nothing else reads quantities. Memoised on every line
+ * until the check (or, in the CLI's long check, the next 4,096 pairs) was done, they lived
+ * long enough for the young generation's collections to copy them, and every line took a
+ * Map for them: now they die young. Extraction is a pure function of the line's text (and
+ * its kind, itself one of its text), and a record's text never changes, so a value from this
+ * cache is the value a fresh extraction gives.
+ */
+let lastEnRec: LineRec | undefined;
+let lastEnQs: readonly Quantity[] = NO_QUANTITIES;
+let lastZhRec: LineRec | undefined;
+let lastZhQs: readonly Quantity[] = NO_QUANTITIES;
+
 export function quantitiesOf(rec: LineRec): readonly Quantity[] {
-  // lifetime 'check': only the four rules of one pair check read it (their results are cached
-  // with the line records), so it is dropped once the check is done
-  return rec.memo(
-    'quantities',
-    (text) => {
-      try {
-        const qs = rec.kind === 'zh' ? extractChinese(text) : extractEnglish(text);
-        // lines without a quantity share one empty list
-        return qs.length ? qs : NO_QUANTITIES;
-      } catch {
-        return NO_QUANTITIES;
-      }
-    },
-    'check',
-  );
+  if (rec === lastEnRec) return lastEnQs;
+  if (rec === lastZhRec) return lastZhQs;
+  let qs: readonly Quantity[];
+  const zh = rec.kind === 'zh';
+  try {
+    const found = zh ? extractChinese(rec.text) : extractEnglish(rec.text);
+    // lines without a quantity share one empty list
+    qs = found.length ? found : NO_QUANTITIES;
+  } catch {
+    qs = NO_QUANTITIES;
+  }
+  if (zh) (lastZhRec = rec), (lastZhQs = qs);
+  else (lastEnRec = rec), (lastEnQs = qs);
+  return qs;
 }
 
-/** A pair's match with what it was made for: one object per pair (the result is the cache entry). */
+/** A pair's match with what it was made for. */
 interface MatchCache extends MatchResult {
+  en: LineRec;
   zh: LineRec;
   tol: number;
 }
 
-/** The match of a pair, cached on the English line record (keyed by the Chinese record and tolerance). */
+/** The last pair's match (see quantitiesOf: the four rules of a pair ask for it in turn). */
+let lastMatch: MatchCache | undefined;
+
+/** The match of a pair (the last one is kept, keyed by both records and the tolerance). */
 export function matchPair(input: PairInput, options: MatchOptions): MatchResult {
-  // kept until the check is done (checkCache), like the quantities it is made of
-  const cached = input.en.checkCache.get('quantities.match') as MatchCache | undefined;
-  if (cached && cached.zh === input.zh && cached.tol === options.tolerance) return cached;
+  const cached = lastMatch;
+  if (cached && cached.en === input.en && cached.zh === input.zh && cached.tol === options.tolerance) return cached;
   const en = quantitiesOf(input.en);
   const zh = quantitiesOf(input.zh);
   const items = en.length === 0 && zh.length === 0 ? NO_ITEMS.items : matchQuantities(en, zh, options).items;
-  const entry: MatchCache = { items, zh: input.zh, tol: options.tolerance };
-  input.en.checkCache.set('quantities.match', entry);
+  const entry: MatchCache = { items, en: input.en, zh: input.zh, tol: options.tolerance };
+  lastMatch = entry;
   return entry;
 }
 
