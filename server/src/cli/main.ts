@@ -263,6 +263,8 @@ async function checkParallel(
       const cost = (sizes[i] + 1) * (share ? share.cost : shares.reduce((n, s) => n + s.cost, 0));
       const t: Task = { id: tasks.length, path, text, ruleIds: share?.ruleIds, config, glossary, maxFileBytes: MAX_FILE_BYTES, cost };
       if (seg) t.share = k === termShare ? seg.term : seg.helpers[helper++];
+      // the shares of a file are read once, by runTasks
+      if (split && text === undefined) t.readOnce = true;
       tasks.push(t);
       mine.push(t);
     }

@@ -117,8 +117,13 @@ export function jobsThatFit(largest: number): number {
 export interface Task {
   id: number;
   path: string;
-  /** The text, when the main thread read it (stdin); otherwise the thread reads the file. */
+  /** The text, when the main thread read it (stdin, or a file split between threads); otherwise the thread reads the file. */
   text?: string;
+  /**
+   * One of the tasks of a file split between threads: runTasks reads and decodes the file
+   * once, on this thread while the workers start, and posts its text to them (see readShared).
+   */
+  readOnce?: boolean;
   /** A share of the rules; undefined: every rule. */
   ruleIds?: string[];
   config: ReviewConfig;
@@ -230,6 +235,7 @@ export async function runTasks(tasks: Task[], threads: number): Promise<Map<numb
     worker.on('error', fail);
     worker.on('exit', fail);
   }
+  readShared(queue);
   const dispatch = () => {
     for (const slot of slots) {
       // one task ahead when there is enough work for everyone, so a worker does not wait for this thread
@@ -264,6 +270,31 @@ export async function runTasks(tasks: Task[], threads: number): Promise<Map<numb
     }
   }
   return results;
+}
+
+/**
+ * Reads each file whose tasks are marked readOnce, once, and gives its text to those tasks.
+ * Every thread used to read and decode the file itself (about 0.25 s of CPU each at 56 MB);
+ * a thread receives the text as a copy, which costs a tenth of that. A file that cannot be
+ * read here (gone, too big, not text) is left to the tasks, which read it as before and
+ * report what they find.
+ */
+function readShared(tasks: readonly Task[]): void {
+  const texts = new Map<string, string | undefined>();
+  for (const t of tasks) {
+    if (!t.readOnce || t.text !== undefined) continue;
+    const key = `${t.maxFileBytes}:${t.path}`;
+    if (!texts.has(key)) {
+      let text: string | undefined;
+      try {
+        text = readFileText(t.path, t.maxFileBytes);
+      } catch {
+        text = undefined;
+      }
+      texts.set(key, text);
+    }
+    t.text = texts.get(key);
+  }
 }
 
 /** Merges findings lists each sorted by compareFindings (no finding of one compares equal to one of another). */
