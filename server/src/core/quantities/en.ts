@@ -122,17 +122,18 @@ function tokenize(text: string, from: number, to: number): Tok[] {
     }
     if (isLetter(c)) {
       // walk the trie of LEX while reading the word: the parser asks whether it knows it
-      let node: TrieNode | undefined = LEX_TRIE.next[(c | 32) - 97];
+      const lexNext = LEX_FLAT.next;
+      let state = lexNext[TRIE_ROOT + (c | 32) - 97];
       let upper = c <= 90;
       let j = i + 1;
       while (j < n) {
         const d = text.charCodeAt(j);
         if (!isLetter(d)) break;
         if (d <= 90) upper = true;
-        node = node?.next[(d | 32) - 97];
+        state = lexNext[state * 26 + (d | 32) - 97];
         j++;
       }
-      out[count] = tok(count).set('word', i, j, NaN, 0, node !== undefined && node.end !== 0, upper);
+      out[count] = tok(count).set('word', i, j, NaN, 0, LEX_FLAT.end[state] !== 0, upper);
       count++;
       i = j;
       continue;
@@ -273,6 +274,42 @@ for (const word of LEX) {
   node.end = 1;
 }
 
+/**
+ * A trie flattened for the scanners, which walk it for every word of a line: the child of
+ * state s for the letter k (0 for a, 25 for z) is next[s * 26 + k], 0 when there is none;
+ * state 0 has no children (a walk that left the trie stays there), the root is state 1,
+ * and end[s] is the node's end mark. One typed-array load a letter instead of a property
+ * load, an array load and an undefined test.
+ */
+interface FlatTrie {
+  next: Int32Array;
+  end: Uint8Array;
+}
+/** Where the root's row starts in FlatTrie.next. */
+const TRIE_ROOT = 26;
+function flatten(root: TrieNode): FlatTrie {
+  const nodes: TrieNode[] = [root];
+  const ids = new Map<TrieNode, number>([[root, 1]]);
+  for (let k = 0; k < nodes.length; k++)
+    for (const child of nodes[k].next)
+      if (child && !ids.has(child)) {
+        ids.set(child, nodes.length + 1);
+        nodes.push(child);
+      }
+  const next = new Int32Array((nodes.length + 1) * 26);
+  const end = new Uint8Array(nodes.length + 1);
+  for (const [node, id] of ids) {
+    end[id] = node.end;
+    for (let k = 0; k < 26; k++) {
+      const child = node.next[k];
+      if (child) next[id * 26 + k] = ids.get(child)!;
+    }
+  }
+  return { next, end };
+}
+const TRIE_FLAT = flatten(TRIE);
+const LEX_FLAT = flatten(LEX_TRIE);
+
 function isLetter(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 65 && c <= 90);
 }
@@ -304,19 +341,21 @@ function nextCandidate(text: string, from: number): number {
     if (!isLetter(c)) continue;
     // a word starts here (the previous character is not a letter, since words are skipped whole)
     const upper = c <= 90;
-    let node: TrieNode | undefined = TRIE.next[(c | 32) - 97];
+    const next = TRIE_FLAT.next;
+    let state = next[TRIE_ROOT + (c | 32) - 97];
     let j = i + 1;
     while (j < n) {
       const d = text.charCodeAt(j);
-      if (d >= 97 && d <= 122) node = node?.next[d - 97];
-      else if (d >= 65 && d <= 90) node = undefined; // "THREE", "McDonald": not a candidate
+      if (d >= 97 && d <= 122) state = next[state * 26 + d - 97];
+      else if (d >= 65 && d <= 90) state = 0; // "THREE", "McDonald": not a candidate
       else break;
       j++;
     }
-    if (node && node.end && !(j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57)) {
+    const end = TRIE_FLAT.end[state];
+    if (end !== 0 && !(j < n && text.charCodeAt(j) >= 48 && text.charCodeAt(j) <= 57)) {
       // last/this/next/year: compared by their length and last letter, without a string ("year" is the only four-letter one ending in r)
       const year = j - i === 4 && (text.charCodeAt(j - 1) | 32) === 114;
-      if (node.end === 1 || (node.end === 2 && upper) || (node.end === 3 && (year ? text.startsWith(' before last', j) : relFollows(text, j)))) {
+      if (end === 1 || (end === 2 && upper) || (end === 3 && (year ? text.startsWith(' before last', j) : relFollows(text, j)))) {
         candEnd = j;
         return i;
       }
