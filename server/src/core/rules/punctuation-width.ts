@@ -17,6 +17,10 @@ const TO_FULL: Record<string, string> = { ',': '，', ':': '：', ';': '；', '?
 const TO_HALF: Record<string, string> = { '，': ',', '。': '.', '、': ',', '；': ';', '：': ':', '？': '?', '！': '!', '（': '(', '）': ')' };
 
 const HALF_MARK = /[,:;?!().]/;
+/** Whether the code unit is one of TO_FULL's keys , : ; ? ! ( ) . */
+function isHalfMark(c: number): boolean {
+  return c === 0x2c || c === 0x3a || c === 0x3b || c === 0x3f || c === 0x21 || c === 0x28 || c === 0x29 || c === 0x2e;
+}
 const FULL_MARK = /[，。、；：？！（）]/;
 
 type Cls = 'cjk' | 'latin' | 'digit' | 'other' | 'none';
@@ -69,10 +73,11 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
   // Parentheses go by pairs: a pair is Chinese when what it encloses has Chinese in it.
   const parenPartner = new Map<number, number>();
   const stack: number[] = [];
+  // (code units, not text[i]: a string per Chinese character was most of this rule's time)
   for (let i = 0; i < text.length; i++) {
-    const ch = text[i];
-    if (ch === '(') stack.push(i);
-    else if (ch === ')' && stack.length) parenPartner.set(stack.pop()!, i);
+    const c = text.charCodeAt(i);
+    if (c === 0x28) stack.push(i);
+    else if (c === 0x29 && stack.length) parenPartner.set(stack.pop()!, i);
   }
   const chineseParen = new Set<number>();
   const pairedParen = new Set<number>();
@@ -128,7 +133,7 @@ export function halfWidthInChinese(text: string): WidthOffence[] {
     return report;
   };
   let open: number[] = [];
-  for (let i = 0; i < text.length; i++) if (TO_FULL[text[i]] && !skip(i)) open.push(i);
+  for (let i = 0; i < text.length; i++) if (isHalfMark(text.charCodeAt(i)) && !skip(i)) open.push(i);
   for (let pass = 0, changed = true; changed && open.length; pass++) {
     changed = false;
     const order = pass % 2 === 0 ? open : [...open].reverse();
