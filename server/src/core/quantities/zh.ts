@@ -79,7 +79,7 @@ function numeralValue(s: string, from: number, to: number): number {
   return result + section + Math.max(num, 0);
 }
 
-const CLASSIFIERS = new Set('个位名种家座项次台辆架艘件条只头人张所枚颗批份篇本套户起场栋片层部支组处间笔轮届款门对双封首句页点块例宗国地岁倍分'.split(''));
+const CLASSIFIER_CHARS = '个位名种家座项次台辆架艘件条只头人张所枚颗批份篇本套户起场栋片层部支组处间笔轮届款门对双封首句页点块例宗国地岁倍分';
 const MONEY: [string, string][] = [
   ['美元', 'USD'], ['美金', 'USD'], ['人民币', 'CNY'], ['元人民币', 'CNY'], ['欧元', 'EUR'], ['英镑', 'GBP'], ['日元', 'JPY'], ['港元', 'HKD'],
   ['港币', 'HKD'], ['澳元', 'AUD'], ['加元', 'CAD'], ['新台币', 'TWD'], ['卢布', 'RUB'], ['块钱', 'CNY'], ['元', 'CNY'],
@@ -110,6 +110,13 @@ function charTable(chars: string): { has(c: number): boolean } {
   return { has: (c: number) => t[c] === 1 };
 }
 const NUMERAL = charTable(NUMERAL_CHARS);
+/** The first code units of MONEY's and DURATIONS' words: where neither list can match, its loop is skipped. */
+const MONEY_FIRST = charTable(MONEY.map(([w]) => w[0]).join(''));
+const DURATION_FIRST = charTable(DURATIONS.map(([w]) => w[0]).join(''));
+/** Classifiers (个, 位, 种 …), by code unit: no one-character string per look. */
+const CLASSIFIERS = charTable(CLASSIFIER_CHARS);
+/** The light words boundAround skips between a qualifier and its number (约达6000, 超过了). */
+const LIGHT = charTable('达了为是有');
 /** Code units that can begin a quantity (digits, numerals, and the first characters of the words read). */
 const START = charTable('0123456789０１２３４５６７８９' + NUMERAL_CHARS + '去今明前后本上这下当昨星礼周百所全一翻第首数几上成半');
 
@@ -177,7 +184,7 @@ function boundAround(start: number, end: number): { bound: Bound; start: number;
   let s = start;
   // skip light words between qualifier and number: 约达6000, 超过了
   let k = s;
-  for (let skip = 0; skip < 2 && k > 0 && '达了为是有'.includes(text[k - 1]); skip++) k--;
+  for (let skip = 0; skip < 2 && k > 0 && LIGHT.has(text.charCodeAt(k - 1)); skip++) k--;
   let bound: Bound = 'exact';
   if (k > 0 && BOUND_LAST.has(text.charCodeAt(k - 1))) {
     for (let ti = 0; ti < BOUND_WORDS.length; ti++) {
@@ -192,12 +199,12 @@ function boundAround(start: number, end: number): { bound: Bound; start: number;
     }
   }
   let e = end;
-  const after = text.slice(e, e + 2);
-  if (after.startsWith('以上') || after.startsWith('多')) {
+  // (read in place: a two-character slice per quantity was garbage)
+  if (text.startsWith('以上', e) || text.startsWith('多', e)) {
     if (bound === 'exact') bound = 'min';
-  } else if (after.startsWith('以下') || after.startsWith('以内')) {
+  } else if (text.startsWith('以下', e) || text.startsWith('以内', e)) {
     if (bound === 'exact') bound = 'max';
-  } else if (after.startsWith('左右') || after.startsWith('上下')) {
+  } else if (text.startsWith('左右', e) || text.startsWith('上下', e)) {
     bound = 'approx';
     e += 2;
   }
@@ -354,8 +361,8 @@ function suffixAndPush(q: Quantity, p: number, yearDigits: boolean, standalone =
     }
     return finish(q, j + l);
   }
-  // money: 5亿美元, 人民币100元, 100元人民币
-  for (let ti = 0; ti < MONEY.length; ti++) {
+  // money: 5亿美元, 人民币100元, 100元人民币 (no word can match when its first character is not here)
+  if (MONEY_FIRST.has(text.charCodeAt(j))) for (let ti = 0; ti < MONEY.length; ti++) {
     const e = MONEY[ti];
     const w = e[0];
     const cur = e[1];
@@ -445,7 +452,7 @@ function dateSuffix(q: Quantity, p: number, yearDigits: boolean, standalone: boo
 function measureSuffix(q: Quantity, p: number, yearDigits: boolean, standalone: boolean): number {
   const j = p;
   // durations: 72小时, 五年, 3个月, 两周
-  for (let ti = 0; ti < DURATIONS.length; ti++) {
+  if (DURATION_FIRST.has(text.charCodeAt(j))) for (let ti = 0; ti < DURATIONS.length; ti++) {
     const e = DURATIONS[ti];
     const w = e[0];
     const unit = e[1];
@@ -511,7 +518,7 @@ function measureSuffix(q: Quantity, p: number, yearDigits: boolean, standalone: 
     while (k < n && (isDigitCode(text.charCodeAt(k)) || NUMERAL.has(text.charCodeAt(k)))) k++;
     return isAt(k, '分') || isAt(j + 1, '半') || isAt(j + 1, '钟') ? k + 1 : -1;
   }
-  if (CLASSIFIERS.has(text[j]) || (isAt(j, '余') && CLASSIFIERS.has(text[j + 1]))) {
+  if (CLASSIFIERS.has(text.charCodeAt(j)) || (isAt(j, '余') && CLASSIFIERS.has(text.charCodeAt(j + 1)))) {
     if (!q.digits && q.value === 1 && q.hi === undefined) return -1; // 一个, 一次: an article more than a count
     if (isAt(j, '分') && !q.digits) return -1; // 十分 (very)
     if (isAt(j, '点') && !q.digits) return -1; // 一点
@@ -844,7 +851,7 @@ export function extractChinese(line: string): Quantity[] {
         continue;
       }
     }
-    if (ch === '首' && CLASSIFIERS.has(text[i + 1]) && !isAt(i + 1, '都')) {
+    if (ch === '首' && CLASSIFIERS.has(text.charCodeAt(i + 1)) && !isAt(i + 1, '都')) {
       push(mk('ordinal', 1, i, i + 1, i, i + 1));
       i += 1;
       continue;
