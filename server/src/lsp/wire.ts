@@ -60,7 +60,7 @@ const utf8 = new TextEncoder();
 let active = false;
 
 /** Diagnostics written from a template (for tests). */
-export const wireStats = { fromTemplate: 0 };
+export const wireStats = { fromTemplate: 0, encoded: 0, encodedBytes: 0 };
 
 /** Whether publishes are written here (so that shiftedPiece is worth calling). */
 export function writesPieces(): boolean {
@@ -72,7 +72,9 @@ export function writesPieces(): boolean {
  * same keys in the same order, the same message, data and related messages.
  */
 export function shiftedPiece(moved: object, from: object): void {
-  Piece.set(moved, new Moved(from));
+  // the old one's template serves it as it is (what pieceOf would find): no Moved to resolve
+  const p = Piece.get(from);
+  Piece.set(moved, p instanceof Template ? p : new Moved(from));
 }
 
 type Lines = { range: { start: { line: number }; end: { line: number } }; relatedInformation?: { location: { range: { start: { line: number }; end: { line: number } } } }[] };
@@ -130,7 +132,11 @@ function pieceOf(d: object): Uint8Array | Template {
     }
     b = undefined;
   }
-  if (b === undefined) Piece.set(d, (b = utf8.encode(JSON.stringify(d))));
+  if (b === undefined) {
+    Piece.set(d, (b = utf8.encode(JSON.stringify(d))));
+    wireStats.encoded++;
+    wireStats.encodedBytes += b.length;
+  }
   return b;
 }
 
