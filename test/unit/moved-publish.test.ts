@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import { DocumentSession, Glossary, parseGlossary, RULES, type ContentChange, type Finding, type ReviewConfig } from '../../server/src/core';
 import { movedFrom } from '../../server/src/core/moved';
 import { toDiagnostic, toDiagnosticCached } from '../../server/src/lsp/diagnostics';
-import { messageBytes, wireStats } from '../../server/src/lsp/wire';
+import { messageBytes, ShiftedDiagnostic, wireStats } from '../../server/src/lsp/wire';
 import { ROOT, SEED } from '../support/paths';
 // @ts-expect-error plain ESM module without types
 import { generate } from '../../bench/generate.mjs';
@@ -89,6 +89,27 @@ describe('publishing moved findings', () => {
     ]);
     assert.ok(moved > 0, 'findings were moved');
     assert.ok(wireStats.fromTemplate > written, 'moved diagnostics were written from templates');
+  });
+
+  it('a moved diagnostic reads and serialises as the plain diagnostic of its finding, after one Enter and after several', () => {
+    const s = session(mixed);
+    publish(s.check().findings, true);
+    let shifted = 0;
+    for (let k = 0; k < 3; k++) {
+      s.applyChanges([{ range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, text: '\n' }]);
+      const findings = s.check().findings;
+      const cached = findings.map((f) => toDiagnosticCached(uri, f));
+      for (let i = 0; i < findings.length; i++) {
+        const d = cached[i];
+        if (!(d instanceof ShiftedDiagnostic)) continue;
+        shifted++;
+        const plain = toDiagnostic(uri, findings[i]);
+        assert.equal(JSON.stringify(d), JSON.stringify(plain));
+        assert.deepEqual({ range: d.range, severity: d.severity, code: d.code, codeDescription: d.codeDescription, source: d.source, message: d.message, data: d.data, relatedInformation: d.relatedInformation }, { relatedInformation: undefined, ...plain });
+      }
+      publish(findings, true);
+    }
+    assert.ok(shifted > 0, 'moved diagnostics were made');
   });
 
   it('moves findings of the pair and line rules, unpaired-line and untranslated', () => {

@@ -6,6 +6,7 @@ import { LineRec, modelEdit, modelSerial, releaseCheckMemos, ReviewDocument, typ
 import { localize } from './l10n';
 import { linkMoved, movedFrom } from './moved';
 import { lowerBound } from './sorted';
+import { Stamp } from './stamp';
 import { applySuppressions } from './suppressions';
 import type { CheckEnvironment, DocumentFinding, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
 import { RULES } from './rules/registry';
@@ -98,8 +99,11 @@ export class DocumentSession {
   private generation = 0;
   readonly rules: readonly Rule[];
   env: CheckEnvironment;
-  /** Document-rule findings seen in the last check, keyed by the object the rule returned (kept while the rule returns the same object). */
-  private docFindingCache = new WeakMap<object, Finding>();
+  /**
+   * Document-rule findings seen in the last checks, stamped on the object the rule returned
+   * (kept while the rule returns the same object; see FullFinding). A new key forgets them all.
+   */
+  private docFindingCache: object = {};
   /** Pair and line findings of the last complete check, by pair / line index (only those with findings). */
   private assembled: Assembled | undefined;
   private docStates = new Map<string, Map<string, unknown>>();
@@ -140,7 +144,7 @@ export class DocumentSession {
     this.cfgKey = key;
     this.generation++;
     this.docStates.clear();
-    this.docFindingCache = new WeakMap();
+    this.docFindingCache = {};
     this.docOuts.clear();
     this.last = undefined;
   }
@@ -149,7 +153,7 @@ export class DocumentSession {
   invalidate(): void {
     this.generation++;
     this.docStates.clear();
-    this.docFindingCache = new WeakMap();
+    this.docFindingCache = {};
     this.docOuts.clear();
     this.last = undefined;
   }
@@ -289,9 +293,9 @@ export class DocumentSession {
       }
       if (entry.sourceLine !== src.line || entry.targetLine !== pair.target.line || !entry.findings) {
         const old = entry.findings;
-        entry.findings = localToFindings(pairRules, pairSev, entry.results, src.line, pair.target.line);
-        // both lines moved by the same amount: each finding is the old one shifted (see moved.ts)
-        if (old && old.length > 0 && src.line - entry.sourceLine === pair.target.line - entry.targetLine) linkAll(entry.findings, old);
+        const d = src.line - entry.sourceLine;
+        // both lines moved by the same amount: each finding is the old one shifted, linked to it (see moved.ts)
+        entry.findings = old && old.length > 0 && d === pair.target.line - entry.targetLine ? shiftAll(old, d) : localToFindings(pairRules, pairSev, entry.results, src.line, pair.target.line);
         entry.sourceLine = src.line;
         entry.targetLine = pair.target.line;
       }
@@ -312,8 +316,7 @@ export class DocumentSession {
       if (entry.results === NO_RESULTS) return NO_FINDINGS;
       if (entry.line !== i || !entry.findings) {
         const old = entry.findings;
-        entry.findings = localToFindings(lineRules, lineSev, entry.results, i, i);
-        if (old && old.length > 0) linkAll(entry.findings, old);
+        entry.findings = old && old.length > 0 ? shiftAll(old, i - entry.line) : localToFindings(lineRules, lineSev, entry.results, i, i);
         entry.line = i;
       }
       return entry.findings;
@@ -425,13 +428,13 @@ export class DocumentSession {
       }
       for (let k = a; k < out.length - b; k++) {
         const f = out[k];
-        let ff = cache.get(f);
+        let ff = FullFinding.get(f, cache);
         if (!ff || ff.ruleId !== rule.id || ff.severity !== (f.severity ?? sev) || ff.range !== f.range) {
           ff = { ...f, ruleId: rule.id, severity: f.severity ?? sev };
-          cache.set(f, ff);
+          FullFinding.set(f, cache, ff);
           // the rule moved a finding of its last check (shiftedFinding): so did the checker
           const from = movedFrom(f);
-          const fromFull = from && cache.get(from);
+          const fromFull = from && FullFinding.get(from, cache);
           if (fromFull && fromFull.ruleId === ff.ruleId && fromFull.severity === ff.severity) linkMoved(ff, fromFull);
         }
         full[k] = ff;
@@ -457,6 +460,31 @@ export class DocumentSession {
     };
     this.last = result;
     return result;
+  }
+}
+
+/**
+ * The full Finding (rule id and severity added) made of a document rule's finding, as a
+ * private field of the rule's object (see stamp.ts) with the session's cache key: a WeakMap
+ * set and get per moved finding (about 2,000 of them after Enter at 100,000 pairs) cost
+ * more, and its entries are ephemerons for the garbage collector.
+ */
+class FullFinding extends Stamp {
+  #key: object;
+  #full: Finding;
+  constructor(o: object, key: object, full: Finding) {
+    super(o);
+    this.#key = key;
+    this.#full = full;
+  }
+  static get(o: object, key: object): Finding | undefined {
+    return #key in o && (o as FullFinding).#key === key ? (o as FullFinding).#full : undefined;
+  }
+  static set(o: object, key: object, full: Finding): void {
+    if (#key in o) {
+      (o as FullFinding).#key = key;
+      (o as FullFinding).#full = full;
+    } else new FullFinding(o, key, full);
   }
 }
 
@@ -545,10 +573,53 @@ export function mergeSorted(a: Finding[], b: Finding[]): Finding[] {
   return out;
 }
 
-/** Links each finding of a pair or line that moved to the one it was before (the same local findings, in the same order). */
-function linkAll(moved: readonly Finding[], old: readonly Finding[]): void {
-  if (moved.length !== old.length) return;
-  for (let k = 0; k < moved.length; k++) linkMoved(moved[k], old[k]);
+/**
+ * The findings of a pair or line whose lines all moved by `d`: each old finding shifted
+ * and linked to it (see moved.ts). Gives what localToFindings gives for the moved lines
+ * (the same keys in the same order, the same order of findings: shifting every line by the
+ * same amount keeps their sort), without running through the rules' results again. A fix
+ * edit whose range was the finding's range takes the new range object (ranges are never
+ * mutated): three objects less per such fix on every Enter.
+ */
+function shiftAll(old: readonly Finding[], d: number): Finding[] {
+  const out = new Array<Finding>(old.length);
+  for (let k = 0; k < old.length; k++) {
+    const f = old[k];
+    const range = shiftRange(f.range, d);
+    const g: Finding = { ruleId: f.ruleId, severity: f.severity, range, message: f.message };
+    if (f.related) {
+      const rel = f.related;
+      const related = new Array<NonNullable<Finding['related']>[number]>(rel.length);
+      for (let j = 0; j < rel.length; j++) related[j] = { range: shiftRange(rel[j].range, d), message: rel[j].message };
+      g.related = related;
+    }
+    if (f.fixes) {
+      const fixes = f.fixes;
+      const moved = new Array<NonNullable<Finding['fixes']>[number]>(fixes.length);
+      for (let j = 0; j < fixes.length; j++) {
+        const fix = fixes[j];
+        const edits = new Array<(typeof fix.edits)[number]>(fix.edits.length);
+        for (let e = 0; e < edits.length; e++) {
+          const r = fix.edits[e].range;
+          edits[e] = { range: r === f.range || sameRange(r, f.range) ? range : shiftRange(r, d), newText: fix.edits[e].newText };
+        }
+        moved[j] = fix.safe ? { title: fix.title, isPreferred: fix.isPreferred, safe: true, edits } : { title: fix.title, isPreferred: fix.isPreferred, edits };
+      }
+      g.fixes = moved;
+    }
+    if (f.data) g.data = f.data;
+    linkMoved(g, f);
+    out[k] = g;
+  }
+  return out;
+}
+
+function sameRange(a: Range, b: Range): boolean {
+  return a.start.line === b.start.line && a.start.character === b.start.character && a.end.line === b.end.line && a.end.character === b.end.character;
+}
+
+function shiftRange(r: Range, d: number): Range {
+  return { start: { line: r.start.line + d, character: r.start.character }, end: { line: r.end.line + d, character: r.end.character } };
 }
 
 /** Local findings of one pair or line (per rule) in document coordinates. */

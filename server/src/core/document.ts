@@ -483,13 +483,17 @@ function buildModelWithSample(lines: LineRec[], options: PairingOptions): { mode
   return { model: { order, orderSource, pairs, unpaired, pairOfLine }, sampleEnd };
 }
 
-/** A copy of `arr` with [from, to) replaced by `items` (a flat copy plus a small splice: cheaper than concat). */
+/**
+ * A copy of `arr` with [from, to) replaced by `items`, allocated once at its final length
+ * (after Enter at 100,000 pairs these arrays hold 100,000–235,000 entries: a copy that a
+ * splice then grows allocated them twice). `new Array(n)` is not used: above 100,000
+ * elements V8 makes it a dictionary.
+ */
 function replaced<T>(arr: readonly T[], from: number, to: number, items: T[]): T[] {
-  const out = arr.slice();
-  if (items.length === to - from) {
-    for (let i = 0; i < items.length; i++) out[from + i] = items[i];
-  } else if (items.length < 10000) out.splice(from, to - from, ...items);
-  else return arr.slice(0, from).concat(items, arr.slice(to));
+  const m = arr.length - (to - from) + items.length;
+  const out = m <= arr.length ? arr.slice(0, m) : arr.concat(items.slice(0, m - arr.length));
+  for (let i = 0; i < items.length; i++) out[from + i] = items[i];
+  if (items.length !== to - from) for (let i = to, o = from + items.length; i < arr.length; i++, o++) out[o] = arr[i];
   return out;
 }
 

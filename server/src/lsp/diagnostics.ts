@@ -8,7 +8,7 @@ import { forgetMoved, movedFrom } from '../core/moved';
 import { Stamp } from '../core/stamp';
 import { noteDocumentActivity } from './memory';
 import { docUrl, type OpenDocument, type ServerState } from './state';
-import { shiftedPiece, writesPieces } from './wire';
+import { ShiftedDiagnostic, writesPieces } from './wire';
 
 const SEVERITY: Record<Finding['severity'], DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -67,41 +67,29 @@ function sameColumns(a: Finding['range'], b: Finding['range']): boolean {
 
 /**
  * The diagnostic of a finding that only moved (lines inserted or deleted above it: see
- * core/moved.ts), when the one it moved from has a diagnostic: the same data object, and
- * over stdio its JSON is written from the old one's bytes with the line numbers shifted.
+ * core/moved.ts), when the one it moved from has a diagnostic: over stdio a
+ * ShiftedDiagnostic (lsp/wire.ts), the first plain diagnostic of the chain with this
+ * finding's line numbers, written from that one's bytes with the line numbers shifted.
  */
 function movedDiagnostic(uri: string, f: Finding): Diagnostic | undefined {
   const g = movedFrom(f);
   if (!g) return undefined;
   forgetMoved(f); // used once: the old finding need not stay alive
   if (!writesPieces()) return undefined; // over IPC Node serialises the message: nothing to reuse
-  const o = Built.get(g, uri);
-  if (!o) return undefined;
+  const od = Built.get(g, uri);
+  if (!od) return undefined;
+  // g's diagnostic is base with g's line numbers (it passed these tests against its own predecessor)
+  const o = od instanceof ShiftedDiagnostic ? od.base : od;
   if (f.message !== g.message || f.data !== g.data || f.ruleId !== g.ruleId || f.severity !== g.severity || !!f.fixes?.length !== !!g.fixes?.length) return undefined;
   // the template keeps everything but line numbers: the columns must be the same
   if (!sameColumns(f.range, g.range)) return undefined;
   const n = f.related?.length ?? 0;
   if (n !== (g.related?.length ?? 0) || n !== (o.relatedInformation?.length ?? 0)) return undefined;
-  const d: Diagnostic = {
-    range: f.range,
-    severity: o.severity,
-    code: o.code,
-    codeDescription: o.codeDescription,
-    source: o.source,
-    message: o.message,
-    data: o.data,
-  };
-  if (n > 0) {
-    const related = new Array(n);
-    for (let i = 0; i < n; i++) {
-      const r = f.related![i];
-      if (r.path || r.message !== g.related![i].message || !sameColumns(r.range, g.related![i].range)) return undefined;
-      related[i] = { location: { uri, range: r.range }, message: r.message };
-    }
-    d.relatedInformation = related;
+  for (let i = 0; i < n; i++) {
+    const r = f.related![i];
+    if (r.path || r.message !== g.related![i].message || !sameColumns(r.range, g.related![i].range)) return undefined;
   }
-  shiftedPiece(d, o);
-  return d;
+  return new ShiftedDiagnostic(o, f, uri) as unknown as Diagnostic;
 }
 
 export function toDiagnostic(uri: string, f: Finding): Diagnostic {
