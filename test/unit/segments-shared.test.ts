@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { candidateList, candidateListFromSegments, writeSegments, type CandidateList } from '../../server/src/core/terms/chinese';
+import { candidateList, candidateListFromSegments, candidateTexts, writeSegments, type CandidateList } from '../../server/src/core/terms/chinese';
 import { ROOT, SEED } from '../support/paths';
 import { generatePairs } from '../support/term-corpus';
 import { fragmentArb, params, ZH_FRAGMENTS } from '../support/hostile';
@@ -28,7 +28,8 @@ function same(text: string): void {
   const a = candidateList(text);
   const b = viaSegments(text);
   assert.ok(b, `segments refused: ${JSON.stringify(text.slice(0, 80))}`);
-  assert.deepEqual(b.texts, a.texts, JSON.stringify(text.slice(0, 80)));
+  assert.deepEqual(candidateTexts(b), candidateTexts(a), JSON.stringify(text.slice(0, 80)));
+  assert.deepEqual([...b.ids], [...a.ids], JSON.stringify(text.slice(0, 80)));
   assert.deepEqual([...b.spans], [...a.spans], JSON.stringify(text.slice(0, 80)));
 }
 

@@ -4,7 +4,7 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { CANDIDATE_TUNING, candidateEnd, candidateIsWord, candidateList, candidateStart, chineseCandidates } from '../../server/src/core/terms/chinese';
+import { CANDIDATE_TUNING, candidateCount, candidateEnd, candidateIsWord, candidateList, candidateStart, candidateTexts, chineseCandidates } from '../../server/src/core/terms/chinese';
 import { extractTerms, termList, termsOf } from '../../server/src/core/terms/english';
 import { pooledInt32 } from '../../server/src/core/terms/pool';
 import { LineRec, ReviewDocument } from '../../server/src/core/document';
@@ -27,8 +27,9 @@ describe('compact term lists', () => {
         CANDIDATE_TUNING.packedStart = saved;
         assert.deepEqual(wideObjects, chineseCandidates(line));
         for (const l of [kept, own, wide]) {
-          assert.deepEqual(l.texts, kept.texts);
-          for (let i = 0; i < l.texts.length; i++) {
+          assert.deepEqual(candidateTexts(l), candidateTexts(kept));
+          assert.deepEqual([...l.ids], [...kept.ids]);
+          for (let i = 0; i < candidateCount(l); i++) {
             const c = wideObjects[i];
             assert.deepEqual([candidateStart(l, i), candidateEnd(l, i), candidateIsWord(l, i)], [c.start, c.end, c.word]);
             assert.equal(line.slice(c.start, c.end), c.text);

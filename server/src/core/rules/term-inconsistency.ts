@@ -4,7 +4,7 @@ import { enTerms, PairList, TermIndex, zhCandidates, type ExternalPair, type Pai
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
-import { chineseCandidates, type ZhCandidate } from '../terms/chinese';
+import { candidateTexts, chineseCandidates, hasCandidate, type ZhCandidate } from '../terms/chinese';
 import { termsOf } from '../terms/english';
 
 /**
@@ -28,7 +28,7 @@ function exclusiveTo(idx: TermIndex, text: string, P: PairList): boolean {
   if (count > P.size) return false;
   // the index keeps counts, not pairs, of frequent texts: count the term's pairs that have it
   let inP = 0;
-  for (const p of P) if (p.cands.texts.includes(text)) inP++;
+  for (const p of P) if (hasCandidate(p.cands, text)) inP++;
   return inP === count;
 }
 
@@ -47,7 +47,7 @@ function cousinsOf(idx: TermIndex, P: PairList, replaced: ReadonlySet<PairEntry>
   const seen = new Set<string>();
   for (const e of P) {
     if (replaced.has(e)) continue;
-    for (const text of e.cands.texts) {
+    for (const text of candidateTexts(e.cands)) {
       if (seen.has(text)) continue;
       seen.add(text);
       if (!exclusiveTo(idx, text, P)) continue;
@@ -84,7 +84,7 @@ function makesVariant(idx: TermIndex, P: PairList, u: RenderingUse, other: strin
         if (y === c.text || fixed.includes(y)) continue;
         let meets = false;
         // y is exclusive to the term (cousinsOf): every pair that has it is one of P
-        for (const p of P) if (p !== u.entry && p.cands.texts.includes(y) && p.zh.text.includes(c.text)) meets = true;
+        for (const p of P) if (p !== u.entry && hasCandidate(p.cands, y) && p.zh.text.includes(c.text)) meets = true;
         if (!meets) return true;
       }
   }

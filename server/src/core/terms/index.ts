@@ -12,7 +12,8 @@
 // order of appearance.
 
 import type { LineRec, Pair } from '../document';
-import { candidateEnd, candidateIsWord, candidateList, candidateStart, type CandidateList } from './chinese';
+import { candidateEnd, candidateIsWord, candidateList, candidateStart, candidateTexts, hasCandidate, renewCandidates, type CandidateList } from './chinese';
+import { bucketIds, bucketOf, currentEpoch, findTextId, idCapacity, pin, sweepIfDead, textOf, unpin, unpinWhenCollected } from './ids';
 import { COMMON_WORDS } from './common-words';
 import { termEnd, termKind, termList, termsOf, termStart, type TermList, type TermOccurrence } from './english';
 
@@ -23,17 +24,8 @@ export interface PairEntry {
   zh: LineRec;
   /** The English line's terms (see TermList; their texts are slices of en.text). */
   terms: TermList;
+  /** The Chinese line's candidates: their texts' numbers (ids.ts) are what the index counts by. */
   cands: CandidateList;
-  /**
-   * Where this pair's candidate numbers are in the index's slab (TermIndex.ids), one
-   * for each candidate (parallel to cands.texts): the index's number for its text × 4,
-   * plus 2 when the same text is an earlier candidate of the line too, plus 1 when it
-   * is one word of the segmenter. Every pair's numbers in one array instead of a typed
-   * array each (about 200 bytes of objects and allocation each), read in document order.
-   * Empty (idsLen 0) once the pair has left the index.
-   */
-  idsAt: number;
-  idsLen: number;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
   path?: string;
@@ -177,10 +169,6 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 export class TermIndex {
   private entries = new Map<LineRec, PairEntry>();
-  /** The candidate numbers of every pair (PairEntry.idsAt): used up to idsUsed, idsLive of them by pairs still indexed. */
-  private ids = new Int32Array(1 << 12);
-  private idsUsed = 0;
-  private idsLive = 0;
   readonly termPairs = new Map<string, PairList>();
   /** Lists with pairs removed during this update, and those pairs (dropped at its end). */
   private toCompact = new Set<PairList>();
@@ -193,8 +181,8 @@ export class TermIndex {
    * when its count passes FANOUT and rebuilt from the entries if it falls back and is asked for.
    */
   private candCount = new Int32Array(256);
-  private candMark = new Int32Array(256);
-  private nextMark = 0;
+  /** candCount, for ids.ts to unpin this index's numbers when it is collected. */
+  private pinsHeld = { counts: this.candCount };
   private candMembers: (PairEntry[] | null | undefined)[] = [];
   private results = new Map<string, TermResult>();
   private dirty = new Set<string>();
@@ -203,9 +191,8 @@ export class TermIndex {
   private inconsistentKeys = new Set<string>();
   private stamp = 0;
   private bulk = false;
-  /** A number for each candidate text seen (never reused), and scratch arrays indexed by it for analyze(). */
-  private textIds = new Map<string, number>();
-  private idText: string[] = [];
+  /** The sweeps of the text numbers (ids.ts) seen: noneByCounts keeps numbers, dropped after one. */
+  private epochSeen = currentEpoch();
   /**
    * Terms whose last analysis found nothing without looking at where words sit in
    * their lines (see stillNone): the Chinese lines of the first pairs it read.
@@ -226,8 +213,6 @@ export class TermIndex {
    */
   private noneByCounts = new Map<string, NoneByCounts>();
   private lastNoneByCounts: NoneByCounts | undefined;
-  /** The candidate texts (numbers) of each bucket of possible variants, by bucketOf(text). */
-  private bucketTexts = new Map<number, number[]>();
   private positionsUsed = false;
   /** For each term, the pair its display text was taken from. */
   private displayFrom = new Map<string, PairEntry>();
@@ -247,6 +232,10 @@ export class TermIndex {
    * pairs alone (of them, `keptZh` after an edit of a Chinese line: stillNoneAfterZhEdit) (for tests and the benchmark).
    */
   lastRefresh = { analysed: 0, kept: 0, keptZh: 0 };
+
+  constructor() {
+    unpinWhenCollected(this, this.pinsHeld);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -272,8 +261,6 @@ export class TermIndex {
       }
     }
     this.settleRemovals();
-    // after a first check, give back the room doubling left (keeping an eighth for edits)
-    if (this.bulk && this.ids.length > this.idsUsed + (this.idsUsed >> 2) + 4096) this.ids = this.ids.slice(0, this.idsUsed + (this.idsUsed >> 3) + 4096);
     if (this.bulk) for (const [key, list] of this.termPairs) {
       this.dirty.add(key);
       // (lists grown by push have room to grow: after a first check keep them exactly as long)
@@ -286,7 +273,7 @@ export class TermIndex {
   /**
    * The end of every update: drops the pairs removed during it from their terms' lists
    * (removal leaves them there until now, so that a list is filtered once however many of
-   * its pairs went), and copies the slab when removed pairs left most of it.
+   * its pairs went).
    */
   private settleRemovals(): void {
     // a keystroke removes one pair: taken out where it is (the same order as filtering, without a call per pair)
@@ -314,18 +301,6 @@ export class TermIndex {
     }
     this.toCompact.clear();
     this.removedNow.clear();
-    // the slab is mostly left by removed pairs: copy the numbers of those indexed to a new one
-    if (this.idsUsed > 2 * this.idsLive + 4096) {
-      const ids = new Int32Array(Math.max(1 << 12, this.idsLive + (this.idsLive >> 1)));
-      let at = 0;
-      for (const e of this.entries.values()) {
-        ids.set(this.ids.subarray(e.idsAt, e.idsAt + e.idsLen), at);
-        e.idsAt = at;
-        at += e.idsLen;
-      }
-      this.ids = ids;
-      this.idsUsed = at;
-    }
   }
 
   /** True when updateDelta() may be used: the index holds this document's pairs only. */
@@ -375,8 +350,9 @@ export class TermIndex {
     const enIsSource = pair.sourceLang === 'en';
     const en = enIsSource ? pair.source : pair.target;
     const zh = enIsSource ? pair.target : pair.source;
-    const cands = zhCandidates(zh);
-    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, idsAt: this.idsOf(cands), idsLen: cands.texts.length, stamp, path };
+    // (a list made before a sweep of the text numbers may hold numbers given back: made again)
+    const cands = renewCandidates(zhCandidates(zh), zh.text);
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, stamp, path };
     this.entries.set(pair.source, e);
     if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
@@ -394,12 +370,14 @@ export class TermIndex {
         } else this.termPairs.set(key, new PairList(key, [e], 1));
       }
     }
-    const ids = this.ids;
-    for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+    const ids = cands.ids;
+    if (this.candCount.length < idCapacity()) this.growCounts(idCapacity());
+    for (let i = 0; i < ids.length; i++) {
       const v = ids[i];
       if (v & 2) continue; // the same text twice in the line
       const id = v >> 2;
       const count = ++this.candCount[id];
+      if (count === 1) pin(id);
       const m = this.candMembers[id];
       if (count > FANOUT) this.candMembers[id] = null;
       else if (m) m.push(e);
@@ -426,19 +404,28 @@ export class TermIndex {
         this.removedNow.add(e);
       }
     }
-    const ids = this.ids;
-    for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+    const ids = e.cands.ids;
+    for (let i = 0; i < ids.length; i++) {
       const v = ids[i];
       if (v & 2) continue;
       const id = v >> 2;
       const count = --this.candCount[id];
       const m = this.candMembers[id];
-      if (count === 0) this.candMembers[id] = undefined;
-      else if (m) m.splice(m.indexOf(e), 1);
+      if (count === 0) {
+        this.candMembers[id] = undefined;
+        unpin(id);
+      } else if (m) m.splice(m.indexOf(e), 1);
     }
     this.touch(e);
-    this.idsLive -= e.idsLen;
-    e.idsLen = 0;
+  }
+
+  private growCounts(to: number): void {
+    let len = this.candCount.length;
+    while (len < to) len *= 2;
+    const count = new Int32Array(len);
+    count.set(this.candCount);
+    this.candCount = count;
+    this.pinsHeld.counts = count;
   }
 
   /**
@@ -459,14 +446,6 @@ export class TermIndex {
     if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(key);
   }
 
-  private newMark(): number {
-    if (this.nextMark >= 0x3fffffff) {
-      this.candMark.fill(0);
-      this.nextMark = 0;
-    }
-    return ++this.nextMark;
-  }
-
   /** The pairs that have candidate text `id`, for a text in at most FANOUT pairs. */
   private membersOf(id: number): readonly PairEntry[] {
     const m = this.candMembers[id];
@@ -475,8 +454,8 @@ export class TermIndex {
     if (m === null) {
       // dropped when the text was frequent: gather them again (rare: a frequent text became rare)
       for (const e of this.entries.values()) {
-        const ids = this.ids;
-        for (let i = e.idsAt, end = i + e.idsLen; i < end; i++)
+        const ids = e.cands.ids;
+        for (let i = 0; i < ids.length; i++)
           if (ids[i] >> 2 === id) {
             out.push(e);
             break;
@@ -485,46 +464,6 @@ export class TermIndex {
       this.candMembers[id] = out;
     }
     return out;
-  }
-
-  /** Writes the numbers of the candidates at the end of the slab; returns where. */
-  private idsOf(cands: CandidateList): number {
-    const len = cands.texts.length;
-    if (this.idsUsed + len > this.ids.length) {
-      const grown = new Int32Array(Math.max(this.ids.length * 2, this.idsUsed + len));
-      grown.set(this.ids.subarray(0, this.idsUsed));
-      this.ids = grown;
-    }
-    const at = this.idsUsed;
-    this.idsUsed += len;
-    this.idsLive += len;
-    const ids = this.ids;
-    const mark = this.newMark();
-    for (let i = 0; i < len; i++) {
-      const text = cands.texts[i];
-      let id = this.textIds.get(text);
-      if (id === undefined) {
-        id = this.idText.length;
-        this.textIds.set(text, id);
-        this.idText.push(text);
-        const b = bucketOf(text);
-        const inBucket = this.bucketTexts.get(b);
-        if (inBucket) inBucket.push(id);
-        else this.bucketTexts.set(b, [id]);
-        if (id >= this.candCount.length) {
-          const count = new Int32Array(this.candCount.length * 2);
-          count.set(this.candCount);
-          this.candCount = count;
-          const mark = new Int32Array(this.candMark.length * 2);
-          mark.set(this.candMark);
-          this.candMark = mark;
-        }
-      }
-      const dup = this.candMark[id] === mark;
-      this.candMark[id] = mark;
-      ids[at + i] = (id << 2) | (dup ? 2 : 0) | (candidateIsWord(cands, i) ? 1 : 0);
-    }
-    return at;
   }
 
   /**
@@ -536,7 +475,7 @@ export class TermIndex {
    */
   private exclusiveIn(P: PairList): { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] } {
     const sc = this.scratch;
-    const size = this.idText.length;
+    const size = idCapacity();
     if (sc.gen.length < size) {
       const len = Math.max(size, sc.gen.length * 2);
       sc.gen = new Int32Array(len);
@@ -552,9 +491,9 @@ export class TermIndex {
     const g = ++sc.nextGen;
     const { gen, inP, ex, word } = sc;
     const order: number[] = [];
-    const ids = this.ids;
     for (const e of P) {
-      for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+      const ids = e.cands.ids;
+      for (let i = 0; i < ids.length; i++) {
         const v = ids[i];
         const id = v >> 2;
         if (gen[id] !== g) {
@@ -585,12 +524,12 @@ export class TermIndex {
   private touch(e: PairEntry): void {
     if (this.bulk) return;
     for (const key of e.terms.keys) this.dirty.add(key);
-    for (let i = 0; i < e.idsLen; i++) {
-      const text = e.cands.texts[i];
-      const id = this.ids[e.idsAt + i] >> 2;
+    const ids = e.cands.ids;
+    for (let i = 0; i < ids.length; i++) {
+      const id = ids[i] >> 2;
       const count = this.candCount[id];
       if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const key of p.terms.keys) this.dirty.add(key);
-      const users = this.renderingTerms.get(text);
+      const users = this.renderingTerms.get(textOf(id));
       if (users) for (const k of users) this.dirty.add(k);
     }
   }
@@ -598,6 +537,10 @@ export class TermIndex {
   /** Re-analyses the terms touched since the last call; returns the keys of inconsistent terms. */
   refresh(): ReadonlySet<string> {
     if (this.dirty.size) this.lastRefresh = { analysed: 0, kept: 0, keptZh: 0 };
+    if (this.epochSeen !== currentEpoch()) {
+      this.noneByCounts.clear();
+      this.epochSeen = currentEpoch();
+    }
     for (const key of this.dirty) {
       const old = this.results.get(key);
       if (old) for (const r of old.renderings) removeFrom(this.renderingTerms, r.text, key);
@@ -638,6 +581,11 @@ export class TermIndex {
     this.removedSince.clear();
     this.replacements = undefined;
     this.zhEdit = undefined;
+    // every pair indexed has its texts' numbers pinned: those nobody pins may be given back
+    if (sweepIfDead()) {
+      this.noneByCounts.clear();
+      this.epochSeen = currentEpoch();
+    }
     return this.inconsistentKeys;
   }
 
@@ -655,7 +603,7 @@ export class TermIndex {
     for (const e of this.addedSince) {
       const hasTerm = P.has(e);
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
-      if (!hasTerm && e.cands.texts.includes(R)) return undefined;
+      if (!hasTerm && hasCandidate(e.cands, R)) return undefined;
       // a name takes the slow path (spelling variants) in analyze()
       if (hasTerm && hasKind(e.terms, key, 'name')) return undefined;
     }
@@ -664,17 +612,17 @@ export class TermIndex {
     if (first.length !== old.quickFrom.length || first.some((e, i) => e !== old.quickFrom![i])) return undefined;
     // a longer candidate analyze() tried before R may qualify now: when a pair that lacked it
     // left, or a pair outside the term that had it (so it was not exclusive) left
-    const tried = first.flatMap((e) => e.cands.texts).sort((a, b) => b.length - a.length);
+    const tried = first.flatMap((e) => candidateTexts(e.cands)).sort((a, b) => b.length - a.length);
     const exclusiveP: LazyExclusive = {};
     for (const c of tried) {
       if (c.length <= R.length) break;
       let changed = false;
       for (const e of this.removedSince) {
         const hadTerm = e.terms.keys.includes(key);
-        if (hadTerm ? !e.zh.text.includes(c) : e.cands.texts.includes(c)) changed = true;
+        if (hadTerm ? !e.zh.text.includes(c) : hasCandidate(e.cands, c)) changed = true;
       }
       if (!changed) continue;
-      let all = this.isExclusive(this.textIds.get(c)!, P, exclusiveP);
+      let all = this.isExclusive(findTextId(c)!, P, exclusiveP);
       if (all) for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) return undefined;
     }
@@ -753,10 +701,10 @@ export class TermIndex {
       // and so perhaps in every pair's (the others' lines and every text's exclusivity are the same)
       const a = edit.added.zh.text;
       const r = edit.removed.zh.text;
-      for (const e of first) for (const c of e.cands.texts) if (a.includes(c) && !r.includes(c) && inEveryLine(P, c)) return undefined;
+      for (const e of first) for (const c of candidateTexts(e.cands)) if (a.includes(c) && !r.includes(c) && inEveryLine(P, c)) return undefined;
       // a use in the new line as a word
-      const ids = this.ids;
-      for (let i = edit.added.idsAt, end = i + edit.added.idsLen; i < end; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
+      const ids = edit.added.cands.ids;
+      for (let i = 0; i < ids.length; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
     } else {
       // a text of the old line only, in one pair fewer outside the term, may have become exclusive to it
       for (const id of edit.gone) {
@@ -771,7 +719,7 @@ export class TermIndex {
     // the buckets the changed texts are in: could one hold a family of variants now?
     // (when one could by its counts: only if two of its members are now apart)
     for (const b of edit.buckets) {
-      const list = this.bucketTexts.get(b);
+      const list = bucketIds(b);
       if (!list) continue;
       const members: number[] = [];
       let total = 0;
@@ -799,8 +747,8 @@ export class TermIndex {
   private notApart(members: number[], witnesses: Map<string, PairEntry>, added: PairEntry | undefined): boolean {
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
-        const x = this.idText[members[i]];
-        const y = this.idText[members[j]];
+        const x = textOf(members[i]);
+        const y = textOf(members[j]);
         if (x[x.length - 2] === y[y.length - 2]) continue; // never a family edge
         const k = witnessKey(x, y);
         const w = witnesses.get(k);
@@ -818,14 +766,15 @@ export class TermIndex {
    * noneByCounts).
    */
   private asVariant(id: number, P: PairList, frequent: Map<number, boolean>): number {
-    const count = this.candCount[id];
+    // (a text of the bucket may be one this index never had: beyond its counts)
+    const count = this.candCount[id] | 0;
     if (count === 0 || count > P.size) return 0;
     if (count > FANOUT) return frequent.get(id) ? count : 0;
     let word = false;
-    const ids = this.ids;
     for (const p of this.membersOf(id)) {
       if (!P.has(p)) return 0;
-      if (!word) for (let i = p.idsAt, end = i + p.idsLen; i < end; i++) if (ids[i] >> 2 === id && ids[i] & 1) { word = true; break; }
+      const ids = p.cands.ids;
+      if (!word) for (let i = 0; i < ids.length; i++) if (ids[i] >> 2 === id && ids[i] & 1) { word = true; break; }
     }
     return word ? count : 0;
   }
@@ -839,20 +788,16 @@ export class TermIndex {
     const added = this.addedSince.values().next().value as PairEntry;
     const removed = this.removedSince.values().next().value as PairEntry;
     if (added.en !== removed.en || added.terms !== removed.terms || added.path !== removed.path || added.path !== undefined) return null;
-    // the removed pair's numbers are gone from the slab (idsLen 0): look its texts up again
+    // (the removed pair's numbers are still given: numbers are given back only after a refresh)
     const oldIds = new Set<number>();
-    for (const t of removed.cands.texts) {
-      const id = this.textIds.get(t);
-      if (id === undefined) return null;
-      oldIds.add(id);
-    }
+    for (const v of removed.cands.ids) oldIds.add(v >> 2);
     const newIds = new Set<number>();
-    for (let i = added.idsAt, end = i + added.idsLen; i < end; i++) newIds.add(this.ids[i] >> 2);
+    for (const v of added.cands.ids) newIds.add(v >> 2);
     const fresh = [...newIds].filter((id) => !oldIds.has(id));
     const gone = [...oldIds].filter((id) => !newIds.has(id));
     const buckets = new Set<number>();
-    for (const id of newIds) buckets.add(bucketOf(this.idText[id]));
-    for (const id of gone) buckets.add(bucketOf(this.idText[id]));
+    for (const id of newIds) buckets.add(bucketOf(textOf(id)));
+    for (const id of gone) buckets.add(bucketOf(textOf(id)));
     return (this.zhEdit = { added, removed, fresh, gone, buckets: [...buckets] });
   }
 
@@ -938,8 +883,8 @@ export class TermIndex {
 
   /** How many pairs of the index have the candidate text (0 for a text never seen). */
   candidateCount(text: string): number {
-    const id = this.textIds.get(text);
-    return id === undefined ? 0 : this.candCount[id];
+    const id = findTextId(text);
+    return id === undefined ? 0 : this.candCount[id] | 0;
   }
 
   /** Every term used in two pairs or more, with its renderings (for the terms view). */
@@ -1018,7 +963,7 @@ export class TermIndex {
     // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
     // (segmentation depends on context, so coverage is tested on the text itself)
     const firstCands: string[] = [];
-    for (const e of quickFrom) firstCands.push(...e.cands.texts);
+    for (const e of quickFrom) firstCands.push(...candidateTexts(e.cands));
     let quick: string | undefined;
     const exclusiveP: LazyExclusive = {};
     const tried = new Set<string>();
@@ -1027,7 +972,7 @@ export class TermIndex {
       if (isName || tried.has(c)) continue;
       tried.add(c);
       if (quick && c.length <= quick.length) break;
-      if (!this.isExclusive(this.textIds.get(c)!, P, exclusiveP)) continue;
+      if (!this.isExclusive(findTextId(c)!, P, exclusiveP)) continue;
       let all = true;
       for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) quick = c;
@@ -1042,14 +987,14 @@ export class TermIndex {
     // first look for spelling variants among all their exclusive texts of 3 characters or more.
     const exIds = exclusive.order.filter(exclusive.is);
     let bestId = -1;
-    for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || this.idText[id].length > this.idText[bestId].length)) bestId = id;
+    for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || textOf(id).length > textOf(bestId).length)) bestId = id;
     const needed: number[] = [];
     if (bestId >= 0) needed.push(bestId);
     else if (variantsAllowed) {
       const buckets = new Map<string, number[]>();
       for (const id of exIds) {
         if (!exclusive.word(id)) continue;
-        const text = this.idText[id];
+        const text = textOf(id);
         const b = `${text.length}:${text[text.length - 1]}`;
         const list = buckets.get(b);
         if (list) list.push(id);
@@ -1080,7 +1025,7 @@ export class TermIndex {
       // them only those nameVariants() can pair (one character apart, in a group it reads) need their uses
       const byLen = new Map<number, string[]>();
       for (const id of exIds) {
-        const text = this.idText[id];
+        const text = textOf(id);
         if (text.length < 3) continue;
         const list = byLen.get(text.length);
         if (list) list.push(text);
@@ -1090,13 +1035,13 @@ export class TermIndex {
         if (list.length < 2 || list.length > BUCKET_CAP) continue;
         for (let i = 0; i < list.length; i++)
           for (let j = i + 1; j < list.length; j++)
-            if (oneApart(list[i], list[j])) chosen[this.textIds.get(list[i])!] = chosen[this.textIds.get(list[j])!] = both;
+            if (oneApart(list[i], list[j])) chosen[findTextId(list[i])!] = chosen[findTextId(list[j])!] = both;
       }
       const all = this.records(P, both);
       const variant = this.nameVariants(key, P, all, none, byLen);
       if (variant) return variant;
       if (needed.length === 0) return none;
-      const neededText = new Set(needed.map((id) => this.idText[id]));
+      const neededText = new Set(needed.map((id) => textOf(id)));
       cands = new Map();
       for (const [text, rec] of all) if (neededText.has(text)) cands.set(text, rec);
     } else {
@@ -1175,8 +1120,8 @@ export class TermIndex {
   /** Starts a choice of candidate texts for records(): returns its mark (choose(id) puts a text in it). */
   private newChoice(): number {
     const sc = this.scratch;
-    if (sc.chosen.length < this.idText.length) {
-      sc.chosen = new Int32Array(Math.max(this.idText.length, sc.chosen.length * 2));
+    if (sc.chosen.length < idCapacity()) {
+      sc.chosen = new Int32Array(Math.max(idCapacity(), sc.chosen.length * 2));
       sc.nextChosen = 0;
     }
     if (sc.nextChosen > 0x3fffffff) {
@@ -1190,12 +1135,11 @@ export class TermIndex {
   private records(P: PairList, mark: number): CandidateRecords {
     const cands: CandidateRecords = new Map();
     const chosen = this.scratch.chosen;
-    const ids = this.ids;
     for (const e of P) {
-      const at = e.idsAt;
-      for (let i = 0; i < e.idsLen; i++) {
-        if (chosen[ids[at + i] >> 2] !== mark) continue;
-        const text = e.cands.texts[i];
+      const ids = e.cands.ids;
+      for (let i = 0; i < ids.length; i++) {
+        if (chosen[ids[i] >> 2] !== mark) continue;
+        const text = textOf(ids[i] >> 2);
         let rec = cands.get(text);
         if (!rec) cands.set(text, (rec = { pairs: new Set(), uses: [] }));
         rec.pairs.add(e);
@@ -1338,10 +1282,6 @@ export class TermIndex {
   }
 }
 
-/** The bucket of possible variants of a candidate text: its length and last character (as `${length}:${last}` in analyzeTerm). */
-function bucketOf(text: string): number {
-  return text.length * 0x10000 + text.charCodeAt(text.length - 1);
-}
 
 /** What the last analysis of a term that found nothing without positions keeps for stillNoneAfterZhEdit (see TermIndex.noneByCounts). */
 interface NoneByCounts {
@@ -1375,7 +1315,7 @@ function witnessOf(pairs: Iterable<PairEntry>, text: string): PairEntry | undefi
 
 /** The pair has candidate x and y in its Chinese line, or candidate y and x. */
 function witnesses2(e: PairEntry, x: string, y: string): boolean {
-  return (e.cands.texts.includes(x) && e.zh.text.includes(y)) || (e.cands.texts.includes(y) && e.zh.text.includes(x));
+  return (hasCandidate(e.cands, x) && e.zh.text.includes(y)) || (hasCandidate(e.cands, y) && e.zh.text.includes(x));
 }
 
 /** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
