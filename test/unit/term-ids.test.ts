@@ -9,8 +9,11 @@ import fc from 'fast-check';
 import { DocumentSession, type Finding } from '../../server/src/core';
 import { termIndexOf } from '../../server/src/core/rules/term-inconsistency';
 import { candidateList, candidateTexts, renewCandidates } from '../../server/src/core/terms/chinese';
-import { ID_TUNING, idStats, sweep } from '../../server/src/core/terms/ids';
-import { TERM_TUNING, zhCandidates, type TermResult } from '../../server/src/core/terms/index';
+import { ID_TUNING, sweep, zhTexts } from '../../server/src/core/terms/ids';
+
+const idStats = () => zhTexts.stats();
+import { enTerms, TERM_TUNING, zhCandidates, type TermResult } from '../../server/src/core/terms/index';
+import { termKeys, termList } from '../../server/src/core/terms/english';
 import { SEED } from '../support/paths';
 import { generatePairs, toDocument } from '../support/term-corpus';
 // @ts-expect-error plain ESM module without types
@@ -88,9 +91,11 @@ describe('candidate text numbers (terms/ids.ts)', () => {
   }
 
   it('a line that leaves the index and comes back after a sweep is counted with numbers of now', () => {
-    const text = toDocument(generatePairs(60, 3));
+    // a pair whose Chinese line has texts no other line (of any test) has: their numbers are given back
+    const text = toDocument(generatePairs(60, 3)) + '\n\nThe board met.\n龘靐齉爩委员会会面。\n\nThe end.\n结束。\n';
     const s = new DocumentSession(text, { config });
-    const pair = s.check().model.pairs[20];
+    const pair = s.check().model.pairs.find((p) => p.source.text === 'The board met.')!;
+    assert.ok(pair);
     const en = pair.sourceLang === 'en' ? pair.source : pair.target;
     const zh = pair.sourceLang === 'en' ? pair.target : pair.source;
     const enText = en.text;
@@ -116,6 +121,34 @@ describe('candidate text numbers (terms/ids.ts)', () => {
     assertSameAsFresh(s);
   });
 
+  it('an English line whose pair leaves the index and comes back after a sweep is counted with key numbers of now', () => {
+    // a pair whose English line has a term no other line (of any test) has: its key's number is given back
+    const text = toDocument(generatePairs(60, 4)) + '\n\nThe Zorbulonian Quarnbyx Trust met the Vexilloid Board.\n信托与委员会会面。\n\nThe end.\n结束。\n';
+    const s = new DocumentSession(text, { config });
+    const pair = s.check().model.pairs.find((p) => p.source.text.includes('Zorbulonian'))!;
+    assert.ok(pair);
+    const en = pair.sourceLang === 'en' ? pair.source : pair.target;
+    const zh = pair.sourceLang === 'en' ? pair.target : pair.source;
+    const zhText = zh.text;
+    const list = enTerms(en);
+    const keys = termKeys(list);
+    const made = list.epoch;
+    assert.ok(keys.length > 0);
+    // the Chinese line goes (the edits touch it and the blank line after it, not the English line)
+    assert.equal(s.doc.lines[zh.line + 1].text, '');
+    s.applyChanges([{ range: { start: { line: zh.line, character: 0 }, end: { line: zh.line + 1, character: 0 } }, text: '' }]);
+    assert.ok(!s.check().model.pairs.some((p) => p.source === en || p.target === en));
+    assert.equal(s.doc.lines[en.line], en);
+    sweep();
+    for (let i = 0; i < 50; i++) termList(`Zyx${i} Qwv${i} Plonk${i} said the Frobnicator Authority${i}.`, false);
+    s.applyChanges([{ range: { start: { line: en.line + 1, character: 0 }, end: { line: en.line + 1, character: 0 } }, text: zhText + '\n' }]);
+    assert.ok(s.check().model.pairs.some((p) => p.source === en || p.target === en));
+    assert.equal(enTerms(en), list, 'the same memo, made again in place');
+    assert.notEqual(list.epoch, made, 'made again');
+    assert.deepEqual(termKeys(list), keys);
+    assertSameAsFresh(s);
+  });
+
   it('stays bounded in a long editing session: numbers of texts edited away are given back', () => {
     ID_TUNING.sweepFrom = 200;
     ID_TUNING.deadShare = 0;
@@ -132,7 +165,8 @@ describe('candidate text numbers (terms/ids.ts)', () => {
         s.applyChanges([{ range: { start: { line: zh.line, character: 0 }, end: { line: zh.line, character: zh.text.length } }, text: `${t}港务局，${t}电池` }]);
         s.check();
         const now = idStats();
-        assert.ok(now.given - now.pinned <= 200, `dead numbers kept: ${now.given - now.pinned}`);
+        // (swept after the refresh: the check may give a few numbers after it, to the fixes it tries)
+        assert.ok(now.given - now.pinned <= 400, `dead numbers kept: ${now.given - now.pinned}`);
       }
       assert.ok(idStats().epoch > start.epoch + 2, 'swept');
       assertSameAsFresh(s);

@@ -5,7 +5,7 @@ import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
 import { candidateTexts, chineseCandidates, hasCandidate, type ZhCandidate } from '../terms/chinese';
-import { termsOf } from '../terms/english';
+import { termKeys, termsOf } from '../terms/english';
 
 /**
  * Whether writing `other` over the use leaves `other` a word of the line there. A variant
@@ -101,7 +101,7 @@ function makesVariant(idx: TermIndex, P: PairList, u: RenderingUse, other: strin
 function ownedByOther(idx: TermIndex, r: TermResult): boolean {
   for (const x of r.renderings)
     for (const u of x.uses)
-      for (const key of u.entry.terms.keys) {
+      for (const key of termKeys(u.entry.terms)) {
         if (key === r.key) continue;
         const o = idx.result(key);
         if (o && !o.inconsistent && o.renderings.length === 1 && o.renderings[0].text === x.text) return true;

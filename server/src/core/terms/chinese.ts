@@ -3,8 +3,8 @@
 // words (胡佛|研究所 → 胡佛研究所), in Han script, not starting or ending with a
 // function character.
 
-import { afterSweep, currentEpoch, findTextId, listValid, newMark, seenWith, textId, textOf } from './ids';
-import { pooledInt32 } from './pool';
+import { zhTexts } from './ids';
+import { pooledNumbers, type Numbers } from './pool';
 
 export interface ZhCandidate {
   text: string;
@@ -112,7 +112,7 @@ export function intern(s: string): string {
  * up. Emptied by a sweep of the numbers (it would give numbers given back).
  */
 const joins = new Map<string, Map<string, number>>();
-afterSweep(() => joins.clear());
+zhTexts.afterSweep(() => joins.clear());
 function joinId(a: string, b: string): number {
   let m = joins.get(a);
   if (!m) {
@@ -120,13 +120,13 @@ function joinId(a: string, b: string): number {
     joins.set(a, (m = new Map()));
   }
   let j = m.get(b);
-  if (j === undefined) m.set(b, (j = textId(intern(a + b))));
+  if (j === undefined) m.set(b, (j = zhTexts.id(intern(a + b))));
   return j;
 }
 
 /**
  * Candidate renderings of a line, compactly (a book has about fifty per line): the
- * i-th has the text numbered `ids[i] >> 2` (ids.ts: textOf), `ids[i] & 2` when the same
+ * i-th has the text numbered `ids[i] >> 2` (ids.ts: zhTexts), `ids[i] & 2` when the same
  * text is an earlier candidate of the line too, `ids[i] & 1` when it is one word of the
  * segmenter (not a join of words); read where it is with candidateStart/End/IsWord.
  * `spans` holds one number per candidate, start × 32 + length × 2 + that bit
@@ -136,8 +136,8 @@ function joinId(a: string, b: string): number {
  * numbers given back since; renewCandidates makes it again).
  */
 export interface CandidateList {
-  ids: Int32Array;
-  spans: Int32Array;
+  ids: Numbers;
+  spans: Numbers;
   epoch: number;
 }
 
@@ -151,17 +151,17 @@ export function candidateCount(l: CandidateList): number {
   return l.ids.length;
 }
 export function candidateText(l: CandidateList, i: number): string {
-  return textOf(l.ids[i] >> 2);
+  return zhTexts.text(l.ids[i] >> 2);
 }
 /** The texts of the candidates, in order. */
 export function candidateTexts(l: CandidateList): string[] {
   const out: string[] = [];
-  for (let i = 0; i < l.ids.length; i++) out.push(textOf(l.ids[i] >> 2));
+  for (let i = 0; i < l.ids.length; i++) out.push(zhTexts.text(l.ids[i] >> 2));
   return out;
 }
 /** Whether one of the candidates has this text. */
 export function hasCandidate(l: CandidateList, text: string): boolean {
-  const id = findTextId(text);
+  const id = zhTexts.find(text);
   if (id === undefined) return false;
   const ids = l.ids;
   for (let i = 0; i < ids.length; i++) if (ids[i] >> 2 === id) return true;
@@ -184,7 +184,7 @@ export function candidateIsWord(l: CandidateList, i: number): boolean {
  * back one of its numbers since it was made (a term index calls it before counting it).
  */
 export function renewCandidates(l: CandidateList, text: string): CandidateList {
-  if (listValid(l.ids, l.epoch)) return l;
+  if (zhTexts.valid(l.ids, l.epoch, 0, 1, 2)) return l;
   const fresh = candidateList(text);
   l.ids = fresh.ids;
   l.spans = fresh.spans;
@@ -301,7 +301,7 @@ function buildList(nw: number, keep: boolean): CandidateList {
   const ids = idScratch;
   ids.length = 0;
   spanScratch.length = 0;
-  const mark = newMark();
+  const mark = zhTexts.newMark();
   for (let i = 0; i < nw; i++) {
     if (wFlags[i] === 0) continue;
     // a candidate neither starts nor ends with a function character (FUNCTION_CHARS are single words)
@@ -318,7 +318,7 @@ function buildList(nw: number, keep: boolean): CandidateList {
         joinedId = -1;
       } else {
         joinedId = joinId(joined, w);
-        joined = textOf(joinedId);
+        joined = zhTexts.text(joinedId);
       }
       if (joined.length > MAX_CANDIDATE_LENGTH) break;
       // a single one-character word is no candidate
@@ -329,8 +329,8 @@ function buildList(nw: number, keep: boolean): CandidateList {
       for (let k = i + 1; k < j; k++) if (wFlags[k] === 3) inner = true;
       if (inner) continue;
       if (j === i && FUNCTION_WORDS.has(joined)) continue;
-      const id = joinedId >= 0 ? joinedId : textId(joined);
-      ids.push(id * 4 + (seenWith(id, mark) ? 2 : 0) + (j === i ? 1 : 0));
+      const id = joinedId >= 0 ? joinedId : zhTexts.id(joined);
+      ids.push(id * 4 + (zhTexts.seenWith(id, mark) ? 2 : 0) + (j === i ? 1 : 0));
       spanScratch.push(wStart[i], wEnd[j] * 2 + (j === i ? 1 : 0));
     }
   }
@@ -348,7 +348,8 @@ function buildList(nw: number, keep: boolean): CandidateList {
       spans[i] = start * 32 + (end - start) * 2 + (spanScratch[2 * i + 1] & 1);
     }
   }
-  const out = { ids: keep ? pooledInt32(ids) : Int32Array.from(ids), spans: keep ? pooledInt32(spans) : Int32Array.from(spans), epoch: currentEpoch() };
+  // (16-bit numbers when they fit: the spans of a line shorter than 2,048 characters, the ids of the first 16,384 texts)
+  const out = { ids: pooledNumbers(ids, keep), spans: pooledNumbers(spans, keep), epoch: zhTexts.epoch };
   ids.length = 0;
   return out;
 }

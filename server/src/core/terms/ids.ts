@@ -1,15 +1,16 @@
-// Numbers for candidate texts (the Chinese renderings of terms): one per distinct text,
-// in a table of this thread (the CLI's threads each have their own: ids never cross a
-// thread). A line's CandidateList holds the numbers of its candidates, not pointers to
-// their strings, and the term index counts by them without a copy of its own.
+// Numbers for the texts of terms: one per distinct Chinese candidate text (zhTexts) and
+// one per distinct English term key (enKeys), in tables of this thread (the CLI's threads
+// each have their own: ids never cross a thread). A line's CandidateList and TermList hold
+// the numbers of its candidates and terms, not pointers to their strings, and the term
+// index counts by them without a copy of its own.
 //
-// Bounded: a term index pins the numbers of the texts its pairs have (pin/unpin, once
-// per index and text). Numbers nobody pins (texts of lines edited away, or of lists not
-// kept) are given back by sweep() once they outnumber the pinned ones: their slots go to
-// a free list and are given to new texts. A list made before a sweep may hold numbers it
-// gave back: it is "stale" (listValid) and is made again from its line's text before an
-// index counts it (chinese.ts, renewCandidates). `epoch` counts the sweeps; a list made
-// in the current epoch is valid without a look at its numbers.
+// Bounded: a term index pins the numbers of the texts its pairs have (pin/unpin, once per
+// index and text; a collected index unpins what it pinned). Numbers nobody pins (texts of
+// lines edited away, or of lists not kept) are given back by sweep() once they outnumber
+// the pinned ones: their slots go to a free list and are given to new texts. A list made
+// before a sweep may hold numbers given back: it is "stale" (valid) and is made again from
+// its line's text before an index counts it (renewCandidates, renewTerms). `epoch` counts
+// the sweeps; a list made in the current epoch is valid without a look at its numbers.
 
 /**
  * A sweep gives back the numbers nobody pins when there are more than `sweepFrom` of them
@@ -17,165 +18,204 @@
  */
 export const ID_TUNING = { sweepFrom: 1 << 16, deadShare: 1 };
 
-/** The text of each number ('' for a free slot). */
-const texts: string[] = [];
-const byText = new Map<string, number>();
-/** The epoch in which each number was last given (or given back). */
-let born = new Int32Array(1024);
-/** How many term indexes pin each number. */
-let pins = new Int32Array(1024);
-/** Scratch marks by number (seenWith). */
-let marks = new Int32Array(1024);
-let nextMark = 0;
-const free: number[] = [];
-let pinned = 0;
-let epoch = 0;
-/** Candidate texts by bucketOf (length and last character): the possible variants of each other. */
-const buckets = new Map<number, number[]>();
-const onSweep: (() => void)[] = [];
-
 /** The bucket of possible variants of a candidate text: its length and last character. */
 export function bucketOf(text: string): number {
   return text.length * 0x10000 + text.charCodeAt(text.length - 1);
 }
 
-function grow(to: number): void {
-  let len = born.length;
-  while (len <= to) len *= 2;
-  const b = new Int32Array(len);
-  b.set(born);
-  born = b;
-  const p = new Int32Array(len);
-  p.set(pins);
-  pins = p;
-  const m = new Int32Array(len);
-  m.set(marks);
-  marks = m;
-}
+export class TextTable {
+  /** The text of each number ('' for a free slot). */
+  private texts: string[] = [];
+  private byText = new Map<string, number>();
+  /** The epoch in which each number was last given (or given back). */
+  private born = new Int32Array(1024);
+  /** How many term indexes pin each number. */
+  private pins = new Int32Array(1024);
+  /** Scratch marks by number (seenWith). */
+  private marks = new Int32Array(1024);
+  private nextMark = 0;
+  private free: number[] = [];
+  private pinned = 0;
+  /** How many sweeps gave numbers back. */
+  epoch = 0;
+  /** Texts by bucketOf (length and last character): the possible variants of each other (Chinese only). */
+  private buckets: Map<number, number[]> | undefined;
+  private onSweep: (() => void)[] = [];
+  private released = new FinalizationRegistry<{ counts: Int32Array }>((held) => {
+    const c = held.counts;
+    for (let id = 0; id < c.length; id++) if (c[id] > 0) this.unpin(id);
+  });
 
-/** The number of a text, given now if it has none. */
-export function textId(text: string): number {
-  const hit = byText.get(text);
-  if (hit !== undefined) return hit;
-  const id = free.length ? free.pop()! : texts.length;
-  if (id >= born.length) grow(id);
-  texts[id] = text;
-  born[id] = epoch;
-  byText.set(text, id);
-  const b = bucketOf(text);
-  const list = buckets.get(b);
-  if (list) list.push(id);
-  else buckets.set(b, [id]);
-  return id;
-}
-
-/** The number of a text, or undefined when it has none (never gives one). */
-export function findTextId(text: string): number | undefined {
-  return byText.get(text);
-}
-
-export function textOf(id: number): string {
-  return texts[id];
-}
-
-/** One more past the largest number given (for arrays indexed by number). */
-export function idCapacity(): number {
-  return texts.length;
-}
-
-/** The numbers of the texts of this bucket (of every text given, pinned or not). */
-export function bucketIds(b: number): readonly number[] | undefined {
-  return buckets.get(b);
-}
-
-export function currentEpoch(): number {
-  return epoch;
-}
-
-/** A term index holds the text (its first pair with it). */
-export function pin(id: number): void {
-  if (pins[id]++ === 0) pinned++;
-}
-/** A term index no longer holds the text (its last pair with it went). */
-export function unpin(id: number): void {
-  if (--pins[id] === 0) pinned--;
-}
-
-/**
- * A term index that is collected (its document closed) still pinned the numbers its
- * counts say: they are unpinned then. `held.counts`: the index's counts by number
- * (replaced when they grow).
- */
-const released = new FinalizationRegistry<{ counts: Int32Array }>((held) => {
-  const c = held.counts;
-  for (let id = 0; id < c.length; id++) if (c[id] > 0) unpin(id);
-});
-export function unpinWhenCollected(owner: object, held: { counts: Int32Array }): void {
-  released.register(owner, held);
-}
-
-/** A new mark for seenWith (marks of earlier calls are then forgotten). */
-export function newMark(): number {
-  if (nextMark >= 0x3fffffff) {
-    marks.fill(0);
-    nextMark = 0;
+  constructor(withBuckets: boolean) {
+    if (withBuckets) this.buckets = new Map();
   }
-  return ++nextMark;
-}
-/** Whether number `id` was already marked `mark`; marks it. */
-export function seenWith(id: number, mark: number): boolean {
-  const seen = marks[id] === mark;
-  marks[id] = mark;
-  return seen;
+
+  private grow(to: number): void {
+    let len = this.born.length;
+    while (len <= to) len *= 2;
+    const b = new Int32Array(len);
+    b.set(this.born);
+    this.born = b;
+    const p = new Int32Array(len);
+    p.set(this.pins);
+    this.pins = p;
+    const m = new Int32Array(len);
+    m.set(this.marks);
+    this.marks = m;
+  }
+
+  /** The number of a text, given now if it has none. */
+  id(text: string): number {
+    const hit = this.byText.get(text);
+    if (hit !== undefined) return hit;
+    const id = this.free.length ? this.free.pop()! : this.texts.length;
+    if (id >= this.born.length) this.grow(id);
+    this.texts[id] = text;
+    this.born[id] = this.epoch;
+    this.byText.set(text, id);
+    if (this.buckets) {
+      const b = bucketOf(text);
+      const list = this.buckets.get(b);
+      if (list) list.push(id);
+      else this.buckets.set(b, [id]);
+    }
+    return id;
+  }
+
+  /** The number of a text, or undefined when it has none (never gives one). */
+  find(text: string): number | undefined {
+    return this.byText.get(text);
+  }
+
+  text(id: number): string {
+    return this.texts[id];
+  }
+
+  /** One more than the largest number given (for arrays indexed by number). */
+  capacity(): number {
+    return this.texts.length;
+  }
+
+  /** The numbers of the texts of this bucket (of every text given, pinned or not). */
+  bucket(b: number): readonly number[] | undefined {
+    return this.buckets?.get(b);
+  }
+
+  /** A term index holds the text (its first pair with it). */
+  pin(id: number): void {
+    if (this.pins[id]++ === 0) this.pinned++;
+  }
+  /** A term index no longer holds the text (its last pair with it went). */
+  unpin(id: number): void {
+    if (--this.pins[id] === 0) this.pinned--;
+  }
+
+  /**
+   * When `owner` (a term index) is collected, unpins the numbers `held.counts` (its counts
+   * by number, replaced when they grow) says it pinned: those a count is positive for.
+   */
+  unpinWhenCollected(owner: object, held: { counts: Int32Array }): void {
+    this.released.register(owner, held);
+  }
+
+  /** A new mark for seenWith (marks of earlier calls are then forgotten). */
+  newMark(): number {
+    if (this.nextMark >= 0x3fffffff) {
+      this.marks.fill(0);
+      this.nextMark = 0;
+    }
+    return ++this.nextMark;
+  }
+  /** Whether number `id` was already marked `mark`; marks it. */
+  seenWith(id: number, mark: number): boolean {
+    const seen = this.marks[id] === mark;
+    this.marks[id] = mark;
+    return seen;
+  }
+
+  /**
+   * Whether a list made in epoch `made` still has its numbers (`a[from]`, `a[from + step]`…,
+   * each the number × 2^shift plus bits): none was given back since. A list of this epoch always has.
+   */
+  valid(a: ArrayLike<number>, made: number, from: number, step: number, shift: number): boolean {
+    if (made === this.epoch) return true;
+    const born = this.born;
+    for (let i = from; i < a.length; i += step) if (born[a[i] >> shift] > made) return false;
+    return true;
+  }
+
+  /** Calls fn after every sweep (caches keyed by number empty themselves). */
+  afterSweep(fn: () => void): void {
+    this.onSweep.push(fn);
+  }
+
+  /** How many numbers are given, and how many of them are pinned (for tests and the benchmark). */
+  stats(): { given: number; pinned: number; epoch: number } {
+    return { given: this.texts.length - this.free.length, pinned: this.pinned, epoch: this.epoch };
+  }
+
+  /**
+   * Gives back the numbers no index pins, when they are most of those given (and more than
+   * ID_TUNING.sweepFrom): called by a term index when it is up to date, so that the numbers
+   * of every pair it holds are pinned. Returns whether it swept.
+   */
+  sweepIfDead(): boolean {
+    const given = this.texts.length - this.free.length;
+    if (given - this.pinned <= Math.max(ID_TUNING.sweepFrom, ID_TUNING.deadShare * this.pinned)) return false;
+    this.sweep();
+    return true;
+  }
+
+  /** Forgets every number, pinned or not (the memory benchmark, once nothing holds a list or an index). */
+  clear(): void {
+    this.texts = [];
+    this.byText = new Map();
+    this.born = new Int32Array(1024);
+    this.pins = new Int32Array(1024);
+    this.marks = new Int32Array(1024);
+    this.free = [];
+    this.pinned = 0;
+    this.epoch++;
+    this.buckets?.clear();
+    for (const fn of this.onSweep) fn();
+  }
+
+  sweep(): void {
+    this.epoch++;
+    const { texts, pins, born } = this;
+    for (let id = 0; id < texts.length; id++) {
+      if (pins[id] !== 0 || texts[id] === '') continue;
+      this.byText.delete(texts[id]);
+      texts[id] = '';
+      born[id] = this.epoch;
+      this.free.push(id);
+    }
+    // the smallest numbers are given first (pop), so that the table stays short
+    this.free.sort((a, b) => b - a);
+    if (this.buckets)
+      for (const [b, list] of this.buckets) {
+        const kept = list.filter((id) => texts[id] !== '');
+        if (kept.length) this.buckets.set(b, kept);
+        else this.buckets.delete(b);
+      }
+    for (const fn of this.onSweep) fn();
+  }
 }
 
-/**
- * Whether a list made in epoch `made` still has its numbers (`ids`, as id × 4 + bits):
- * none was given back since. A list of this epoch always has.
- */
-export function listValid(ids: Int32Array, made: number): boolean {
-  if (made === epoch) return true;
-  for (let i = 0; i < ids.length; i++) if (born[ids[i] >> 2] > made) return false;
-  return true;
-}
+/** Chinese candidate texts (CandidateList.ids). */
+export const zhTexts = new TextTable(true);
+/** English term keys (TermList). */
+export const enKeys = new TextTable(false);
 
-/** Calls fn after every sweep (caches keyed by number empty themselves). */
-export function afterSweep(fn: () => void): void {
-  onSweep.push(fn);
-}
-
-/** How many numbers are given, and how many of them are pinned (for tests and the benchmark). */
-export function idStats(): { given: number; pinned: number; epoch: number } {
-  return { given: texts.length - free.length, pinned, epoch };
-}
-
-/**
- * Gives back the numbers no index pins, when they are most of those given (and more than
- * ID_TUNING.sweepFrom): called by a term index when it is up to date, so that the numbers
- * of every pair it holds are pinned. Returns whether it swept.
- */
+/** Sweeps both tables if their dead numbers dominate (see TextTable.sweepIfDead); whether one swept. */
 export function sweepIfDead(): boolean {
-  const given = texts.length - free.length;
-  if (given - pinned <= Math.max(ID_TUNING.sweepFrom, ID_TUNING.deadShare * pinned)) return false;
-  sweep();
-  return true;
+  const a = zhTexts.sweepIfDead();
+  const b = enKeys.sweepIfDead();
+  return a || b;
 }
 
+/** Sweeps both tables (tests). */
 export function sweep(): void {
-  epoch++;
-  for (let id = 0; id < texts.length; id++) {
-    if (pins[id] !== 0 || texts[id] === '') continue;
-    byText.delete(texts[id]);
-    texts[id] = '';
-    born[id] = epoch;
-    free.push(id);
-  }
-  // the smallest numbers are given first (pop), so that the table stays short
-  free.sort((a, b) => b - a);
-  for (const [b, list] of buckets) {
-    const kept = list.filter((id) => texts[id] !== '');
-    if (kept.length) buckets.set(b, kept);
-    else buckets.delete(b);
-  }
-  for (const fn of onSweep) fn();
+  zhTexts.sweep();
+  enKeys.sweep();
 }

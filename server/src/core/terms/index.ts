@@ -13,9 +13,9 @@
 
 import type { LineRec, Pair } from '../document';
 import { candidateEnd, candidateIsWord, candidateList, candidateStart, candidateTexts, hasCandidate, renewCandidates, type CandidateList } from './chinese';
-import { bucketIds, bucketOf, currentEpoch, findTextId, idCapacity, pin, sweepIfDead, textOf, unpin, unpinWhenCollected } from './ids';
+import { bucketOf, enKeys, sweepIfDead, zhTexts } from './ids';
 import { COMMON_WORDS } from './common-words';
-import { termEnd, termKind, termList, termsOf, termStart, type TermList, type TermOccurrence } from './english';
+import { renewTerms, termEnd, termIndexOf, termIndexOfId, termKind, termList, termsOf, termStart, type TermList, type TermOccurrence } from './english';
 
 export interface PairEntry {
   source: LineRec;
@@ -144,8 +144,16 @@ export class PairList implements Iterable<PairEntry> {
   get size(): number {
     return this.items.length - this.pending;
   }
+  /** The number of the key (ids.ts: enKeys) and the epoch it was looked up in. */
+  private keyId = -1;
+  private keyEpoch = -1;
   has(e: PairEntry): boolean {
-    return e.terms.keys.includes(this.key);
+    if (this.keyId < 0 || this.keyEpoch !== enKeys.epoch) {
+      this.keyId = enKeys.find(this.key) ?? -1;
+      this.keyEpoch = enKeys.epoch;
+      if (this.keyId < 0) return false;
+    }
+    return termIndexOfId(e.terms, this.keyId) >= 0;
   }
   [Symbol.iterator](): Iterator<PairEntry> {
     return this.items[Symbol.iterator]();
@@ -183,6 +191,9 @@ export class TermIndex {
   private candCount = new Int32Array(256);
   /** candCount, for ids.ts to unpin this index's numbers when it is collected. */
   private pinsHeld = { counts: this.candCount };
+  /** For each English key (by its number, ids.ts: enKeys): how many pairs have it (pinned while positive). */
+  private keyCount = new Int32Array(256);
+  private keysHeld = { counts: this.keyCount };
   private candMembers: (PairEntry[] | null | undefined)[] = [];
   private results = new Map<string, TermResult>();
   private dirty = new Set<string>();
@@ -192,7 +203,7 @@ export class TermIndex {
   private stamp = 0;
   private bulk = false;
   /** The sweeps of the text numbers (ids.ts) seen: noneByCounts keeps numbers, dropped after one. */
-  private epochSeen = currentEpoch();
+  private epochSeen = zhTexts.epoch;
   /**
    * Terms whose last analysis found nothing without looking at where words sit in
    * their lines (see stillNone): the Chinese lines of the first pairs it read.
@@ -234,7 +245,8 @@ export class TermIndex {
   lastRefresh = { analysed: 0, kept: 0, keptZh: 0 };
 
   constructor() {
-    unpinWhenCollected(this, this.pinsHeld);
+    zhTexts.unpinWhenCollected(this, this.pinsHeld);
+    enKeys.unpinWhenCollected(this, this.keysHeld);
   }
 
   get size(): number {
@@ -352,15 +364,19 @@ export class TermIndex {
     const zh = enIsSource ? pair.target : pair.source;
     // (a list made before a sweep of the text numbers may hold numbers given back: made again)
     const cands = renewCandidates(zhCandidates(zh), zh.text);
-    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, stamp, path };
+    const terms = renewTerms(enTerms(en), en.text);
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms, cands, stamp, path };
     this.entries.set(pair.source, e);
     if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
-    const { keys, spans } = e.terms;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      this.countKind(key, spans[2 * i + 1], 1);
-      if ((spans[2 * i + 1] & 8) === 0) {
+    const d = terms.data;
+    if (this.keyCount.length < enKeys.capacity()) this.growKeyCounts(enKeys.capacity());
+    for (let i = 0; i < d.length; i += 3) {
+      const kid = d[i + 2];
+      const key = enKeys.text(kid);
+      this.countKind(key, d[i + 1], 1);
+      if ((d[i + 1] & 8) === 0) {
+        if (++this.keyCount[kid] === 1) enKeys.pin(kid);
         const list = this.termPairs.get(key);
         if (list) {
           const items = list.items;
@@ -371,13 +387,13 @@ export class TermIndex {
       }
     }
     const ids = cands.ids;
-    if (this.candCount.length < idCapacity()) this.growCounts(idCapacity());
+    if (this.candCount.length < zhTexts.capacity()) this.growCounts(zhTexts.capacity());
     for (let i = 0; i < ids.length; i++) {
       const v = ids[i];
       if (v & 2) continue; // the same text twice in the line
       const id = v >> 2;
       const count = ++this.candCount[id];
-      if (count === 1) pin(id);
+      if (count === 1) zhTexts.pin(id);
       const m = this.candMembers[id];
       if (count > FANOUT) this.candMembers[id] = null;
       else if (m) m.push(e);
@@ -390,12 +406,15 @@ export class TermIndex {
     this.entries.delete(e.source);
     if (e.path !== undefined) this.externalEntries--;
     if (!this.addedSince.delete(e)) this.removedSince.add(e);
-    const { keys, spans } = e.terms;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      this.countKind(key, spans[2 * i + 1], -1);
+    const d = e.terms.data;
+    for (let i = 0; i < d.length; i += 3) {
+      const kid = d[i + 2];
+      const key = enKeys.text(kid);
+      this.countKind(key, d[i + 1], -1);
+      if ((d[i + 1] & 8) !== 0) continue; // once per pair
+      if (--this.keyCount[kid] === 0) enKeys.unpin(kid);
       const list = this.termPairs.get(key);
-      if (!list || (spans[2 * i + 1] & 8) !== 0) continue; // once per pair
+      if (!list) continue;
       // the same as deleting from a Set: the key leaves the map (and comes back last) when its last pair goes
       if (list.size === 1) this.termPairs.delete(key);
       else {
@@ -413,7 +432,7 @@ export class TermIndex {
       const m = this.candMembers[id];
       if (count === 0) {
         this.candMembers[id] = undefined;
-        unpin(id);
+        zhTexts.unpin(id);
       } else if (m) m.splice(m.indexOf(e), 1);
     }
     this.touch(e);
@@ -426,6 +445,15 @@ export class TermIndex {
     count.set(this.candCount);
     this.candCount = count;
     this.pinsHeld.counts = count;
+  }
+
+  private growKeyCounts(to: number): void {
+    let len = this.keyCount.length;
+    while (len < to) len *= 2;
+    const count = new Int32Array(len);
+    count.set(this.keyCount);
+    this.keyCount = count;
+    this.keysHeld.counts = count;
   }
 
   /**
@@ -475,7 +503,7 @@ export class TermIndex {
    */
   private exclusiveIn(P: PairList): { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] } {
     const sc = this.scratch;
-    const size = idCapacity();
+    const size = zhTexts.capacity();
     if (sc.gen.length < size) {
       const len = Math.max(size, sc.gen.length * 2);
       sc.gen = new Int32Array(len);
@@ -520,16 +548,21 @@ export class TermIndex {
     };
   }
 
+  private dirtyKeys(l: TermList): void {
+    const d = l.data;
+    for (let i = 2; i < d.length; i += 3) this.dirty.add(enKeys.text(d[i]));
+  }
+
   /** Marks the terms whose analysis may change with this pair. */
   private touch(e: PairEntry): void {
     if (this.bulk) return;
-    for (const key of e.terms.keys) this.dirty.add(key);
+    this.dirtyKeys(e.terms);
     const ids = e.cands.ids;
     for (let i = 0; i < ids.length; i++) {
       const id = ids[i] >> 2;
       const count = this.candCount[id];
-      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const key of p.terms.keys) this.dirty.add(key);
-      const users = this.renderingTerms.get(textOf(id));
+      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) this.dirtyKeys(p.terms);
+      const users = this.renderingTerms.get(zhTexts.text(id));
       if (users) for (const k of users) this.dirty.add(k);
     }
   }
@@ -537,9 +570,9 @@ export class TermIndex {
   /** Re-analyses the terms touched since the last call; returns the keys of inconsistent terms. */
   refresh(): ReadonlySet<string> {
     if (this.dirty.size) this.lastRefresh = { analysed: 0, kept: 0, keptZh: 0 };
-    if (this.epochSeen !== currentEpoch()) {
+    if (this.epochSeen !== zhTexts.epoch) {
       this.noneByCounts.clear();
-      this.epochSeen = currentEpoch();
+      this.epochSeen = zhTexts.epoch;
     }
     for (const key of this.dirty) {
       const old = this.results.get(key);
@@ -584,7 +617,7 @@ export class TermIndex {
     // every pair indexed has its texts' numbers pinned: those nobody pins may be given back
     if (sweepIfDead()) {
       this.noneByCounts.clear();
-      this.epochSeen = currentEpoch();
+      this.epochSeen = zhTexts.epoch;
     }
     return this.inconsistentKeys;
   }
@@ -618,11 +651,11 @@ export class TermIndex {
       if (c.length <= R.length) break;
       let changed = false;
       for (const e of this.removedSince) {
-        const hadTerm = e.terms.keys.includes(key);
+        const hadTerm = termIndexOf(e.terms, key) >= 0;
         if (hadTerm ? !e.zh.text.includes(c) : hasCandidate(e.cands, c)) changed = true;
       }
       if (!changed) continue;
-      let all = this.isExclusive(findTextId(c)!, P, exclusiveP);
+      let all = this.isExclusive(zhTexts.find(c)!, P, exclusiveP);
       if (all) for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) return undefined;
     }
@@ -719,7 +752,7 @@ export class TermIndex {
     // the buckets the changed texts are in: could one hold a family of variants now?
     // (when one could by its counts: only if two of its members are now apart)
     for (const b of edit.buckets) {
-      const list = bucketIds(b);
+      const list = zhTexts.bucket(b);
       if (!list) continue;
       const members: number[] = [];
       let total = 0;
@@ -747,8 +780,8 @@ export class TermIndex {
   private notApart(members: number[], witnesses: Map<string, PairEntry>, added: PairEntry | undefined): boolean {
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
-        const x = textOf(members[i]);
-        const y = textOf(members[j]);
+        const x = zhTexts.text(members[i]);
+        const y = zhTexts.text(members[j]);
         if (x[x.length - 2] === y[y.length - 2]) continue; // never a family edge
         const k = witnessKey(x, y);
         const w = witnesses.get(k);
@@ -796,8 +829,8 @@ export class TermIndex {
     const fresh = [...newIds].filter((id) => !oldIds.has(id));
     const gone = [...oldIds].filter((id) => !newIds.has(id));
     const buckets = new Set<number>();
-    for (const id of newIds) buckets.add(bucketOf(textOf(id)));
-    for (const id of gone) buckets.add(bucketOf(textOf(id)));
+    for (const id of newIds) buckets.add(bucketOf(zhTexts.text(id)));
+    for (const id of gone) buckets.add(bucketOf(zhTexts.text(id)));
     return (this.zhEdit = { added, removed, fresh, gone, buckets: [...buckets] });
   }
 
@@ -829,7 +862,7 @@ export class TermIndex {
       if (e.en.line < firstLine) {
         firstLine = e.en.line;
         first = e;
-        const i = e.terms.keys.indexOf(key);
+        const i = termIndexOf(e.terms, key);
         if (i < 0) display = key;
         else {
           const kind = termKind(e.terms, i);
@@ -883,7 +916,7 @@ export class TermIndex {
 
   /** How many pairs of the index have the candidate text (0 for a text never seen). */
   candidateCount(text: string): number {
-    const id = findTextId(text);
+    const id = zhTexts.find(text);
     return id === undefined ? 0 : this.candCount[id] | 0;
   }
 
@@ -972,7 +1005,7 @@ export class TermIndex {
       if (isName || tried.has(c)) continue;
       tried.add(c);
       if (quick && c.length <= quick.length) break;
-      if (!this.isExclusive(findTextId(c)!, P, exclusiveP)) continue;
+      if (!this.isExclusive(zhTexts.find(c)!, P, exclusiveP)) continue;
       let all = true;
       for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) quick = c;
@@ -987,14 +1020,14 @@ export class TermIndex {
     // first look for spelling variants among all their exclusive texts of 3 characters or more.
     const exIds = exclusive.order.filter(exclusive.is);
     let bestId = -1;
-    for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || textOf(id).length > textOf(bestId).length)) bestId = id;
+    for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || zhTexts.text(id).length > zhTexts.text(bestId).length)) bestId = id;
     const needed: number[] = [];
     if (bestId >= 0) needed.push(bestId);
     else if (variantsAllowed) {
       const buckets = new Map<string, number[]>();
       for (const id of exIds) {
         if (!exclusive.word(id)) continue;
-        const text = textOf(id);
+        const text = zhTexts.text(id);
         const b = `${text.length}:${text[text.length - 1]}`;
         const list = buckets.get(b);
         if (list) list.push(id);
@@ -1025,7 +1058,7 @@ export class TermIndex {
       // them only those nameVariants() can pair (one character apart, in a group it reads) need their uses
       const byLen = new Map<number, string[]>();
       for (const id of exIds) {
-        const text = textOf(id);
+        const text = zhTexts.text(id);
         if (text.length < 3) continue;
         const list = byLen.get(text.length);
         if (list) list.push(text);
@@ -1035,13 +1068,13 @@ export class TermIndex {
         if (list.length < 2 || list.length > BUCKET_CAP) continue;
         for (let i = 0; i < list.length; i++)
           for (let j = i + 1; j < list.length; j++)
-            if (oneApart(list[i], list[j])) chosen[findTextId(list[i])!] = chosen[findTextId(list[j])!] = both;
+            if (oneApart(list[i], list[j])) chosen[zhTexts.find(list[i])!] = chosen[zhTexts.find(list[j])!] = both;
       }
       const all = this.records(P, both);
       const variant = this.nameVariants(key, P, all, none, byLen);
       if (variant) return variant;
       if (needed.length === 0) return none;
-      const neededText = new Set(needed.map((id) => textOf(id)));
+      const neededText = new Set(needed.map((id) => zhTexts.text(id)));
       cands = new Map();
       for (const [text, rec] of all) if (neededText.has(text)) cands.set(text, rec);
     } else {
@@ -1120,8 +1153,8 @@ export class TermIndex {
   /** Starts a choice of candidate texts for records(): returns its mark (choose(id) puts a text in it). */
   private newChoice(): number {
     const sc = this.scratch;
-    if (sc.chosen.length < idCapacity()) {
-      sc.chosen = new Int32Array(Math.max(idCapacity(), sc.chosen.length * 2));
+    if (sc.chosen.length < zhTexts.capacity()) {
+      sc.chosen = new Int32Array(Math.max(zhTexts.capacity(), sc.chosen.length * 2));
       sc.nextChosen = 0;
     }
     if (sc.nextChosen > 0x3fffffff) {
@@ -1139,7 +1172,7 @@ export class TermIndex {
       const ids = e.cands.ids;
       for (let i = 0; i < ids.length; i++) {
         if (chosen[ids[i] >> 2] !== mark) continue;
-        const text = textOf(ids[i] >> 2);
+        const text = zhTexts.text(ids[i] >> 2);
         let rec = cands.get(text);
         if (!rec) cands.set(text, (rec = { pairs: new Set(), uses: [] }));
         rec.pairs.add(e);
@@ -1212,7 +1245,7 @@ export class TermIndex {
 
   private use(u: { entry: PairEntry; start: number; end: number }, key: string): RenderingUse {
     const terms = u.entry.terms;
-    const i = terms.keys.indexOf(key);
+    const i = termIndexOf(terms, key);
     return { entry: u.entry, start: u.start, end: u.end, termStart: i < 0 ? 0 : termStart(terms, i), termEnd: i < 0 ? 0 : termEnd(terms, i) };
   }
 
@@ -1320,18 +1353,19 @@ function witnesses2(e: PairEntry, x: string, y: string): boolean {
 
 /** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
 function sameUse(a: PairEntry, b: PairEntry, key: string): boolean {
-  const x = a.terms;
-  const y = b.terms;
-  let j = 0;
-  for (let i = 0; i < x.keys.length; i++) {
-    if (x.keys[i] !== key) continue;
-    while (j < y.keys.length && y.keys[j] !== key) j++;
+  const x = a.terms.data;
+  const y = b.terms.data;
+  const id = enKeys.find(key);
+  let j = 2;
+  for (let i = 2; i < x.length; i += 3) {
+    if (x[i] !== id) continue;
+    while (j < y.length && y[j] !== id) j += 3;
     // kind and whether plainly a noun (0 for other kinds)
-    if (j === y.keys.length || (x.spans[2 * i + 1] & 7) !== (y.spans[2 * j + 1] & 7)) return false;
-    j++;
+    if (j >= y.length || (x[i - 1] & 7) !== (y[j - 1] & 7)) return false;
+    j += 3;
   }
-  while (j < y.keys.length && y.keys[j] !== key) j++;
-  return j === y.keys.length;
+  while (j < y.length && y[j] !== id) j += 3;
+  return j >= y.length;
 }
 
 /** The exclusivity counts of a term's pairs (TermIndex.exclusiveIn), computed when first needed. */
@@ -1346,6 +1380,8 @@ function termKindOf(v: number): TermOccurrence['kind'] {
 
 /** Whether the list has the term `key` as an occurrence of this kind. */
 function hasKind(l: TermList, key: string, kind: TermOccurrence['kind']): boolean {
-  for (let i = 0; i < l.keys.length; i++) if (l.keys[i] === key && termKind(l, i) === kind) return true;
+  const id = enKeys.find(key);
+  const d = l.data;
+  for (let i = 0; i < d.length / 3; i++) if (d[3 * i + 2] === id && termKind(l, i) === kind) return true;
   return false;
 }
