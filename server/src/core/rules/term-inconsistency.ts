@@ -4,7 +4,8 @@ import { enTerms, PairList, TermIndex, zhCandidates, type ExternalPair, type Pai
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
-import { candidateTexts, chineseCandidates, hasCandidate, type ZhCandidate } from '../terms/chinese';
+import { candidateTexts, chineseCandidates, hasCandidateId, type ZhCandidate } from '../terms/chinese';
+import { zhTexts } from '../terms/ids';
 import { termKeys, termsOf } from '../terms/english';
 
 /**
@@ -28,7 +29,8 @@ function exclusiveTo(idx: TermIndex, text: string, P: PairList): boolean {
   if (count > P.size) return false;
   // the index keeps counts, not pairs, of frequent texts: count the term's pairs that have it
   let inP = 0;
-  for (const p of P) if (hasCandidate(p.cands, text)) inP++;
+  const id = zhTexts.find(text)!;
+  for (const p of P) if (hasCandidateId(p.cands, id)) inP++;
   return inP === count;
 }
 
@@ -84,7 +86,8 @@ function makesVariant(idx: TermIndex, P: PairList, u: RenderingUse, other: strin
         if (y === c.text || fixed.includes(y)) continue;
         let meets = false;
         // y is exclusive to the term (cousinsOf): every pair that has it is one of P
-        for (const p of P) if (p !== u.entry && hasCandidate(p.cands, y) && p.zh.text.includes(c.text)) meets = true;
+        const yId = zhTexts.find(y);
+        if (yId !== undefined) for (const p of P) if (p !== u.entry && hasCandidateId(p.cands, yId) && p.zh.text.includes(c.text)) meets = true;
         if (!meets) return true;
       }
   }

@@ -125,19 +125,19 @@ function joinId(a: string, b: string): number {
 }
 
 /**
- * Candidate renderings of a line, compactly (a book has about fifty per line): the
- * i-th has the text numbered `ids[i] >> 2` (ids.ts: zhTexts), `ids[i] & 2` when the same
- * text is an earlier candidate of the line too, `ids[i] & 1` when it is one word of the
- * segmenter (not a join of words); read where it is with candidateStart/End/IsWord.
- * `spans` holds one number per candidate, start × 32 + length × 2 + that bit
- * (a candidate is at most MAX_CANDIDATE_LENGTH long); on a line longer than
- * CANDIDATE_TUNING.packedStart (64 million characters) two, the start and end × 2 + that bit.
- * `epoch`: when its numbers were given (see ids.ts: a list made before a sweep may hold
- * numbers given back since; renewCandidates makes it again).
+ * Candidate renderings of a line, compactly (a book has about fifty per line), in one
+ * array `data`: first `n` numbers, one per candidate: its text's number (ids.ts: zhTexts)
+ * × 4, + 2 when the same text is an earlier candidate of the line too, + 1 when it is one
+ * word of the segmenter (not a join of words) (read them with candidateId, candidateText,
+ * candidateIsWord); then where they are (candidateStart/End): one number per candidate,
+ * start × 32 + length × 2 + that bit (a candidate is at most MAX_CANDIDATE_LENGTH long),
+ * or, on a line longer than CANDIDATE_TUNING.packedStart (64 million characters), two,
+ * the start and end × 2 + that bit. `epoch`: when its numbers were given (see ids.ts: a
+ * list made before a sweep may hold numbers given back since; renewCandidates makes it again).
  */
 export interface CandidateList {
-  ids: Numbers;
-  spans: Numbers;
+  data: Numbers;
+  n: number;
   epoch: number;
 }
 
@@ -148,35 +148,52 @@ export interface CandidateList {
 export const CANDIDATE_TUNING = { packedStart: (1 << 26) - 1 };
 
 export function candidateCount(l: CandidateList): number {
-  return l.ids.length;
+  return l.n;
+}
+/** The i-th candidate's number as stored: its text's number × 4 + 2 (repeated) + 1 (a word). */
+export function candidateId(l: CandidateList, i: number): number {
+  return l.data[i];
 }
 export function candidateText(l: CandidateList, i: number): string {
-  return zhTexts.text(l.ids[i] >> 2);
+  return zhTexts.text(l.data[i] >> 2);
 }
 /** The texts of the candidates, in order. */
 export function candidateTexts(l: CandidateList): string[] {
   const out: string[] = [];
-  for (let i = 0; i < l.ids.length; i++) out.push(zhTexts.text(l.ids[i] >> 2));
+  for (let i = 0; i < l.n; i++) out.push(zhTexts.text(l.data[i] >> 2));
   return out;
+}
+/** The candidates' numbers as stored (candidateId), in order. */
+export function candidateIds(l: CandidateList): number[] {
+  return Array.from(l.data.subarray(0, l.n));
+}
+/** Where the candidates are, as stored (the numbers after their ids). */
+export function candidateSpans(l: CandidateList): number[] {
+  return Array.from(l.data.subarray(l.n));
 }
 /** Whether one of the candidates has this text. */
 export function hasCandidate(l: CandidateList, text: string): boolean {
   const id = zhTexts.find(text);
-  if (id === undefined) return false;
-  const ids = l.ids;
-  for (let i = 0; i < ids.length; i++) if (ids[i] >> 2 === id) return true;
+  return id !== undefined && hasCandidateId(l, id);
+}
+/** Whether one of the candidates has the text numbered `id` (zhTexts.find: look it up once for many lists). */
+export function hasCandidateId(l: CandidateList, id: number): boolean {
+  const d = l.data;
+  for (let i = 0; i < l.n; i++) if (d[i] >> 2 === id) return true;
   return false;
 }
 export function candidateStart(l: CandidateList, i: number): number {
-  const s = l.spans;
-  return s.length === l.ids.length ? s[i] >> 5 : s[2 * i];
+  const d = l.data;
+  const n = l.n;
+  return d.length === 2 * n ? d[n + i] >> 5 : d[n + 2 * i];
 }
 export function candidateEnd(l: CandidateList, i: number): number {
-  const s = l.spans;
-  return s.length === l.ids.length ? (s[i] >> 5) + ((s[i] >> 1) & 15) : s[2 * i + 1] >> 1;
+  const d = l.data;
+  const n = l.n;
+  return d.length === 2 * n ? (d[n + i] >> 5) + ((d[n + i] >> 1) & 15) : d[n + 2 * i + 1] >> 1;
 }
 export function candidateIsWord(l: CandidateList, i: number): boolean {
-  return (l.ids[i] & 1) === 1;
+  return (l.data[i] & 1) === 1;
 }
 
 /**
@@ -184,10 +201,10 @@ export function candidateIsWord(l: CandidateList, i: number): boolean {
  * back one of its numbers since it was made (a term index calls it before counting it).
  */
 export function renewCandidates(l: CandidateList, text: string): CandidateList {
-  if (zhTexts.valid(l.ids, l.epoch, 0, 1, 2)) return l;
+  if (zhTexts.valid(l.data, l.epoch, 0, l.n, 1, 2)) return l;
   const fresh = candidateList(text);
-  l.ids = fresh.ids;
-  l.spans = fresh.spans;
+  l.data = fresh.data;
+  l.n = fresh.n;
   l.epoch = fresh.epoch;
   return l;
 }
@@ -196,7 +213,7 @@ export function renewCandidates(l: CandidateList, text: string): CandidateList {
 export function chineseCandidates(text: string): ZhCandidate[] {
   const l = candidateList(text, false);
   const out: ZhCandidate[] = [];
-  for (let i = 0; i < l.ids.length; i++) out.push({ text: candidateText(l, i), start: candidateStart(l, i), end: candidateEnd(l, i), word: candidateIsWord(l, i) });
+  for (let i = 0; i < l.n; i++) out.push({ text: candidateText(l, i), start: candidateStart(l, i), end: candidateEnd(l, i), word: candidateIsWord(l, i) });
   return out;
 }
 
@@ -348,8 +365,10 @@ function buildList(nw: number, keep: boolean): CandidateList {
       spans[i] = start * 32 + (end - start) * 2 + (spanScratch[2 * i + 1] & 1);
     }
   }
-  // (16-bit numbers when they fit: the spans of a line shorter than 2,048 characters, the ids of the first 16,384 texts)
-  const out = { ids: pooledNumbers(ids, keep), spans: pooledNumbers(spans, keep), epoch: zhTexts.epoch };
+  // ids then spans, in one array (a view each cost about 90 bytes a line); 16-bit numbers
+  // when they all fit (a line shorter than 2,048 characters, ids of the first 16,384 texts)
+  for (let i = 0; i < spans.length; i++) ids.push(spans[i]);
+  const out = { data: pooledNumbers(ids, keep), n, epoch: zhTexts.epoch };
   ids.length = 0;
   return out;
 }

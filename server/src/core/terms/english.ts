@@ -367,7 +367,7 @@ export function termIndexOf(l: TermList, key: string): number {
  * gave back one of its numbers since it was made (a term index calls it before counting it).
  */
 export function renewTerms(l: TermList, text: string): TermList {
-  if (enKeys.valid(l.data, l.epoch, 2, 3, 0)) return l;
+  if (enKeys.valid(l.data, l.epoch, 2, l.data.length, 3, 0)) return l;
   const fresh = termList(text);
   l.data = fresh.data;
   l.epoch = fresh.epoch;

@@ -38,17 +38,11 @@ export class TextTable {
   private pinned = 0;
   /** How many sweeps gave numbers back. */
   epoch = 0;
-  /** Texts by bucketOf (length and last character): the possible variants of each other (Chinese only). */
-  private buckets: Map<number, number[]> | undefined;
   private onSweep: (() => void)[] = [];
   private released = new FinalizationRegistry<{ counts: Int32Array }>((held) => {
     const c = held.counts;
     for (let id = 0; id < c.length; id++) if (c[id] > 0) this.unpin(id);
   });
-
-  constructor(withBuckets: boolean) {
-    if (withBuckets) this.buckets = new Map();
-  }
 
   private grow(to: number): void {
     let len = this.born.length;
@@ -73,12 +67,6 @@ export class TextTable {
     this.texts[id] = text;
     this.born[id] = this.epoch;
     this.byText.set(text, id);
-    if (this.buckets) {
-      const b = bucketOf(text);
-      const list = this.buckets.get(b);
-      if (list) list.push(id);
-      else this.buckets.set(b, [id]);
-    }
     return id;
   }
 
@@ -94,11 +82,6 @@ export class TextTable {
   /** One more than the largest number given (for arrays indexed by number). */
   capacity(): number {
     return this.texts.length;
-  }
-
-  /** The numbers of the texts of this bucket (of every text given, pinned or not). */
-  bucket(b: number): readonly number[] | undefined {
-    return this.buckets?.get(b);
   }
 
   /** A term index holds the text (its first pair with it). */
@@ -134,13 +117,14 @@ export class TextTable {
   }
 
   /**
-   * Whether a list made in epoch `made` still has its numbers (`a[from]`, `a[from + step]`…,
-   * each the number × 2^shift plus bits): none was given back since. A list of this epoch always has.
+   * Whether a list made in epoch `made` still has its numbers (`a[from]`, `a[from + step]`…
+   * before `end`, each the number × 2^shift plus bits): none was given back since. A list of
+   * this epoch always has.
    */
-  valid(a: ArrayLike<number>, made: number, from: number, step: number, shift: number): boolean {
+  valid(a: ArrayLike<number>, made: number, from: number, end: number, step: number, shift: number): boolean {
     if (made === this.epoch) return true;
     const born = this.born;
-    for (let i = from; i < a.length; i += step) if (born[a[i] >> shift] > made) return false;
+    for (let i = from; i < end; i += step) if (born[a[i] >> shift] > made) return false;
     return true;
   }
 
@@ -176,7 +160,6 @@ export class TextTable {
     this.free = [];
     this.pinned = 0;
     this.epoch++;
-    this.buckets?.clear();
     for (const fn of this.onSweep) fn();
   }
 
@@ -192,20 +175,14 @@ export class TextTable {
     }
     // the smallest numbers are given first (pop), so that the table stays short
     this.free.sort((a, b) => b - a);
-    if (this.buckets)
-      for (const [b, list] of this.buckets) {
-        const kept = list.filter((id) => texts[id] !== '');
-        if (kept.length) this.buckets.set(b, kept);
-        else this.buckets.delete(b);
-      }
     for (const fn of this.onSweep) fn();
   }
 }
 
 /** Chinese candidate texts (CandidateList.ids). */
-export const zhTexts = new TextTable(true);
+export const zhTexts = new TextTable();
 /** English term keys (TermList). */
-export const enKeys = new TextTable(false);
+export const enKeys = new TextTable();
 
 /** Sweeps both tables if their dead numbers dominate (see TextTable.sweepIfDead); whether one swept. */
 export function sweepIfDead(): boolean {

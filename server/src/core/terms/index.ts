@@ -12,8 +12,9 @@
 // order of appearance.
 
 import type { LineRec, Pair } from '../document';
-import { candidateEnd, candidateIsWord, candidateList, candidateStart, candidateTexts, hasCandidate, renewCandidates, type CandidateList } from './chinese';
+import { candidateEnd, candidateIsWord, candidateList, candidateStart, candidateText, candidateTexts, hasCandidate, renewCandidates, type CandidateList } from './chinese';
 import { bucketOf, enKeys, sweepIfDead, zhTexts } from './ids';
+import type { Numbers } from './pool';
 import { COMMON_WORDS } from './common-words';
 import { renewTerms, termEnd, termIndexOf, termIndexOfId, termKind, termList, termsOf, termStart, type TermList, type TermOccurrence } from './english';
 
@@ -26,6 +27,15 @@ export interface PairEntry {
   terms: TermList;
   /** The Chinese line's candidates: their texts' numbers (ids.ts) are what the index counts by. */
   cands: CandidateList;
+  /**
+   * cands.data and cands.n (the candidates' numbers are its first candLen), read by the
+   * loops over a term's pairs without going through the list object (a cache miss fewer
+   * a pair: those loops read thousands of pairs on a keystroke).
+   */
+  candIds: Numbers;
+  candLen: number;
+  /** terms.data (the same reason: PairList.has reads it for every pair of a term). */
+  termData: Numbers;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
   path?: string;
@@ -153,7 +163,10 @@ export class PairList implements Iterable<PairEntry> {
       this.keyEpoch = enKeys.epoch;
       if (this.keyId < 0) return false;
     }
-    return termIndexOfId(e.terms, this.keyId) >= 0;
+    const d = e.termData;
+    const id = this.keyId;
+    for (let i = 2; i < d.length; i += 3) if (d[i] === id) return true;
+    return false;
   }
   [Symbol.iterator](): Iterator<PairEntry> {
     return this.items[Symbol.iterator]();
@@ -224,6 +237,8 @@ export class TermIndex {
    */
   private noneByCounts = new Map<string, NoneByCounts>();
   private lastNoneByCounts: NoneByCounts | undefined;
+  /** The candidate texts (numbers) of this index's pairs, by bucketOf(text): the possible variants of each other. */
+  private buckets = new Map<number, number[]>();
   private positionsUsed = false;
   /** For each term, the pair its display text was taken from. */
   private displayFrom = new Map<string, PairEntry>();
@@ -365,7 +380,7 @@ export class TermIndex {
     // (a list made before a sweep of the text numbers may hold numbers given back: made again)
     const cands = renewCandidates(zhCandidates(zh), zh.text);
     const terms = renewTerms(enTerms(en), en.text);
-    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms, cands, stamp, path };
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms, cands, candIds: cands.data, candLen: cands.n, termData: terms.data, stamp, path };
     this.entries.set(pair.source, e);
     if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
@@ -386,14 +401,20 @@ export class TermIndex {
         } else this.termPairs.set(key, new PairList(key, [e], 1));
       }
     }
-    const ids = cands.ids;
+    const ids = cands.data;
     if (this.candCount.length < zhTexts.capacity()) this.growCounts(zhTexts.capacity());
-    for (let i = 0; i < ids.length; i++) {
+    for (let i = 0, n = cands.n; i < n; i++) {
       const v = ids[i];
       if (v & 2) continue; // the same text twice in the line
       const id = v >> 2;
       const count = ++this.candCount[id];
-      if (count === 1) zhTexts.pin(id);
+      if (count === 1) {
+        zhTexts.pin(id);
+        const b = bucketOf(zhTexts.text(id));
+        const list = this.buckets.get(b);
+        if (list) list.push(id);
+        else this.buckets.set(b, [id]);
+      }
       const m = this.candMembers[id];
       if (count > FANOUT) this.candMembers[id] = null;
       else if (m) m.push(e);
@@ -423,8 +444,8 @@ export class TermIndex {
         this.removedNow.add(e);
       }
     }
-    const ids = e.cands.ids;
-    for (let i = 0; i < ids.length; i++) {
+    const ids = e.candIds;
+    for (let i = 0, n = e.candLen; i < n; i++) {
       const v = ids[i];
       if (v & 2) continue;
       const id = v >> 2;
@@ -433,6 +454,14 @@ export class TermIndex {
       if (count === 0) {
         this.candMembers[id] = undefined;
         zhTexts.unpin(id);
+        const b = bucketOf(zhTexts.text(id));
+        const list = this.buckets.get(b)!;
+        if (list.length === 1) this.buckets.delete(b);
+        else {
+          // (the order of a bucket's texts does not matter: stillNoneAfterZhEdit sums and pairs them)
+          list[list.indexOf(id)] = list[list.length - 1];
+          list.pop();
+        }
       } else if (m) m.splice(m.indexOf(e), 1);
     }
     this.touch(e);
@@ -482,8 +511,8 @@ export class TermIndex {
     if (m === null) {
       // dropped when the text was frequent: gather them again (rare: a frequent text became rare)
       for (const e of this.entries.values()) {
-        const ids = e.cands.ids;
-        for (let i = 0; i < ids.length; i++)
+        const ids = e.candIds;
+        for (let i = 0, n = e.candLen; i < n; i++)
           if (ids[i] >> 2 === id) {
             out.push(e);
             break;
@@ -520,8 +549,8 @@ export class TermIndex {
     const { gen, inP, ex, word } = sc;
     const order: number[] = [];
     for (const e of P) {
-      const ids = e.cands.ids;
-      for (let i = 0; i < ids.length; i++) {
+      const ids = e.candIds;
+      for (let i = 0, n = e.candLen; i < n; i++) {
         const v = ids[i];
         const id = v >> 2;
         if (gen[id] !== g) {
@@ -557,8 +586,8 @@ export class TermIndex {
   private touch(e: PairEntry): void {
     if (this.bulk) return;
     this.dirtyKeys(e.terms);
-    const ids = e.cands.ids;
-    for (let i = 0; i < ids.length; i++) {
+    const ids = e.candIds;
+    for (let i = 0, n = e.candLen; i < n; i++) {
       const id = ids[i] >> 2;
       const count = this.candCount[id];
       if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) this.dirtyKeys(p.terms);
@@ -734,10 +763,14 @@ export class TermIndex {
       // and so perhaps in every pair's (the others' lines and every text's exclusivity are the same)
       const a = edit.added.zh.text;
       const r = edit.removed.zh.text;
-      for (const e of first) for (const c of candidateTexts(e.cands)) if (a.includes(c) && !r.includes(c) && inEveryLine(P, c)) return undefined;
+      for (const e of first)
+        for (let i = 0; i < e.cands.n; i++) {
+          const c = candidateText(e.cands, i);
+          if (a.includes(c) && !r.includes(c) && inEveryLine(P, c)) return undefined;
+        }
       // a use in the new line as a word
-      const ids = edit.added.cands.ids;
-      for (let i = 0; i < ids.length; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
+      const ids = edit.added.cands.data;
+      for (let i = 0, n = edit.added.cands.n; i < n; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
     } else {
       // a text of the old line only, in one pair fewer outside the term, may have become exclusive to it
       for (const id of edit.gone) {
@@ -752,7 +785,7 @@ export class TermIndex {
     // the buckets the changed texts are in: could one hold a family of variants now?
     // (when one could by its counts: only if two of its members are now apart)
     for (const b of edit.buckets) {
-      const list = zhTexts.bucket(b);
+      const list = this.buckets.get(b);
       if (!list) continue;
       const members: number[] = [];
       let total = 0;
@@ -799,15 +832,15 @@ export class TermIndex {
    * noneByCounts).
    */
   private asVariant(id: number, P: PairList, frequent: Map<number, boolean>): number {
-    // (a text of the bucket may be one this index never had: beyond its counts)
+    // (the counts grow with the texts this index has: a number past them counts 0)
     const count = this.candCount[id] | 0;
     if (count === 0 || count > P.size) return 0;
     if (count > FANOUT) return frequent.get(id) ? count : 0;
     let word = false;
     for (const p of this.membersOf(id)) {
       if (!P.has(p)) return 0;
-      const ids = p.cands.ids;
-      if (!word) for (let i = 0; i < ids.length; i++) if (ids[i] >> 2 === id && ids[i] & 1) { word = true; break; }
+      const ids = p.candIds;
+      if (!word) for (let i = 0, n = p.candLen; i < n; i++) if (ids[i] >> 2 === id && ids[i] & 1) { word = true; break; }
     }
     return word ? count : 0;
   }
@@ -823,9 +856,9 @@ export class TermIndex {
     if (added.en !== removed.en || added.terms !== removed.terms || added.path !== removed.path || added.path !== undefined) return null;
     // (the removed pair's numbers are still given: numbers are given back only after a refresh)
     const oldIds = new Set<number>();
-    for (const v of removed.cands.ids) oldIds.add(v >> 2);
+    for (let i = 0; i < removed.cands.n; i++) oldIds.add(removed.cands.data[i] >> 2);
     const newIds = new Set<number>();
-    for (const v of added.cands.ids) newIds.add(v >> 2);
+    for (let i = 0; i < added.cands.n; i++) newIds.add(added.cands.data[i] >> 2);
     const fresh = [...newIds].filter((id) => !oldIds.has(id));
     const gone = [...oldIds].filter((id) => !newIds.has(id));
     const buckets = new Set<number>();
@@ -996,7 +1029,7 @@ export class TermIndex {
     // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
     // (segmentation depends on context, so coverage is tested on the text itself)
     const firstCands: string[] = [];
-    for (const e of quickFrom) firstCands.push(...candidateTexts(e.cands));
+    for (const e of quickFrom) for (let i = 0; i < e.cands.n; i++) firstCands.push(candidateText(e.cands, i));
     let quick: string | undefined;
     const exclusiveP: LazyExclusive = {};
     const tried = new Set<string>();
@@ -1169,8 +1202,8 @@ export class TermIndex {
     const cands: CandidateRecords = new Map();
     const chosen = this.scratch.chosen;
     for (const e of P) {
-      const ids = e.cands.ids;
-      for (let i = 0; i < ids.length; i++) {
+      const ids = e.candIds;
+      for (let i = 0, n = e.candLen; i < n; i++) {
         if (chosen[ids[i] >> 2] !== mark) continue;
         const text = zhTexts.text(ids[i] >> 2);
         let rec = cands.get(text);
