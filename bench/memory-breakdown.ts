@@ -13,6 +13,7 @@ import { setFlagsFromString, writeHeapSnapshot } from 'node:v8';
 import { runInNewContext } from 'node:vm';
 import { DocumentSession, type Finding } from '../server/src/core';
 import type { LineRec } from '../server/src/core/document';
+import { enKeys, zhTexts } from '../server/src/core/terms/ids';
 import { toDiagnosticCached } from '../server/src/lsp/diagnostics';
 import { messageBytes } from '../server/src/lsp/wire';
 // @ts-expect-error plain ESM module without types
@@ -119,11 +120,14 @@ const docRuleIds = [...priv.docStates.keys()];
 for (const id of docRuleIds.filter((x) => x !== 'term-inconsistency')) priv.docStates.delete(id);
 row(`other document rules' state (${docRuleIds.filter((x) => x !== 'term-inconsistency').join(', ')})`, -1);
 priv.docStates.delete('term-inconsistency');
-row('term index (TermIndex: entries, pair lists, slab, counts, results)', -1);
+row('term index (TermIndex: entries, pair lists, counts, results)', -1);
 for (const key of ['terms.zh', 'terms.en']) {
   dropMemo((k) => k === key);
-  row(`memo ${key} (${key === 'terms.zh' ? 'CandidateList: texts + spans' : 'TermList: keys + spans'})`, -1);
+  row(`memo ${key} (${key === 'terms.zh' ? 'CandidateList: ids + spans' : 'TermList: spans and key ids'})`, -1);
 }
+zhTexts.clear();
+enKeys.clear();
+row('term text numbers (terms/ids.ts: Chinese candidate texts, English keys)', -1);
 for (const key of memoKeys.keys()) {
   if (key.startsWith('terms.')) continue;
   dropMemo((k) => short(k) === key);

@@ -23,6 +23,7 @@ import {
   type TermOccurrence,
   type Word,
 } from '../../server/src/core/terms/english';
+import { enKeys } from '../../server/src/core/terms/ids';
 import { pooledInt32 } from '../../server/src/core/terms/pool';
 
 const WORD_RE = /(?:[A-Z]\.){2,}(?:s\b)?|[A-Za-z][A-Za-z0-9]*(?:['’][A-Za-z]+)?/g;
@@ -113,7 +114,7 @@ export function extractTerms(text: string): TermOccurrence[] {
   return termsOf(termList(text, false), text);
 }
 
-const NO_TERMS: TermList = { keys: [], spans: new Int32Array(0) };
+const NO_TERMS: TermList = { data: new Int32Array(0), epoch: 0 };
 const used: boolean[] = [];
 const outSpans: number[] = [];
 /** Keys already in the line being extracted (value: the line's number). */
@@ -218,7 +219,10 @@ export function termList(text: string, keep = true): TermList {
   }
   releaseWords(n);
   // (a pushed array has room to grow: a copy is exactly as long as the list)
-  const out = { keys: keys.slice(), spans: keep ? pooledInt32(outSpans) : Int32Array.from(outSpans) };
+  // (the product's encoding: start, end and bits, the key's number)
+  const data: number[] = [];
+  for (let k = 0; k < keys.length; k++) data.push(outSpans[2 * k], outSpans[2 * k + 1], enKeys.id(keys[k]));
+  const out: TermList = { data: keep ? pooledInt32(data) : Int32Array.from(data), epoch: enKeys.epoch };
   keys.length = 0;
   return out;
 }

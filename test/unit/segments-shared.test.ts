@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { candidateList, candidateListFromSegments, writeSegments, type CandidateList } from '../../server/src/core/terms/chinese';
+import { candidateList, candidateListFromSegments, candidateTexts, writeSegments, type CandidateList } from '../../server/src/core/terms/chinese';
 import { ROOT, SEED } from '../support/paths';
 import { generatePairs } from '../support/term-corpus';
 import { fragmentArb, params, ZH_FRAGMENTS } from '../support/hostile';
@@ -28,8 +28,9 @@ function same(text: string): void {
   const a = candidateList(text);
   const b = viaSegments(text);
   assert.ok(b, `segments refused: ${JSON.stringify(text.slice(0, 80))}`);
-  assert.deepEqual(b.texts, a.texts, JSON.stringify(text.slice(0, 80)));
-  assert.deepEqual([...b.spans], [...a.spans], JSON.stringify(text.slice(0, 80)));
+  assert.deepEqual(candidateTexts(b), candidateTexts(a), JSON.stringify(text.slice(0, 80)));
+  assert.deepEqual([...b.data], [...a.data], JSON.stringify(text.slice(0, 80)));
+  assert.equal(b.n, a.n, JSON.stringify(text.slice(0, 80)));
 }
 
 const seedLines = fs.readFileSync(SEED, 'utf8').split(/\r?\n/);

@@ -4,9 +4,10 @@
 
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { CANDIDATE_TUNING, candidateEnd, candidateIsWord, candidateList, candidateStart, chineseCandidates } from '../../server/src/core/terms/chinese';
-import { extractTerms, termList, termsOf } from '../../server/src/core/terms/english';
+import { CANDIDATE_TUNING, candidateCount, candidateEnd, candidateIsWord, candidateList, candidateIds, candidateStart, candidateTexts, chineseCandidates } from '../../server/src/core/terms/chinese';
+import { extractTerms, termKeys, termList, termsOf } from '../../server/src/core/terms/english';
 import { pooledInt32 } from '../../server/src/core/terms/pool';
+import * as ref from '../support/english-terms-reference';
 import { LineRec, ReviewDocument } from '../../server/src/core/document';
 import { SEED } from '../support/paths';
 // @ts-expect-error plain ESM module without types
@@ -27,8 +28,9 @@ describe('compact term lists', () => {
         CANDIDATE_TUNING.packedStart = saved;
         assert.deepEqual(wideObjects, chineseCandidates(line));
         for (const l of [kept, own, wide]) {
-          assert.deepEqual(l.texts, kept.texts);
-          for (let i = 0; i < l.texts.length; i++) {
+          assert.deepEqual(candidateTexts(l), candidateTexts(kept));
+          assert.deepEqual(candidateIds(l), candidateIds(kept));
+          for (let i = 0; i < candidateCount(l); i++) {
             const c = wideObjects[i];
             assert.deepEqual([candidateStart(l, i), candidateEnd(l, i), candidateIsWord(l, i)], [c.start, c.end, c.word]);
             assert.equal(line.slice(c.start, c.end), c.text);
@@ -44,8 +46,8 @@ describe('compact term lists', () => {
     for (const line of lines()) {
       const kept = termList(line);
       const own = termList(line, false);
-      assert.deepEqual(kept.keys, own.keys);
-      assert.deepEqual([...kept.spans], [...own.spans]);
+      assert.deepEqual(termKeys(kept), termKeys(own));
+      assert.deepEqual([...kept.data], [...own.data]);
       assert.deepEqual(termsOf(kept, line), extractTerms(line));
     }
   });
@@ -78,6 +80,36 @@ describe('line records kept compactly', () => {
       before,
     );
     assert.equal(doc.getText(), text);
+  });
+
+  it('16-bit numbers for the lists of short lines, 32-bit ones (the same reading) for long lines', () => {
+    const zh = fs.readFileSync(SEED, 'utf8').split('\n').filter((l) => /[\u4e00-\u9fff]{20}/.test(l));
+    const en = fs.readFileSync(SEED, 'utf8').split('\n').filter((l) => /^[A-Z][a-z]+ [a-z]+ .{40}/.test(l));
+    assert.ok(zh.length > 3 && en.length > 3);
+    const shortZh = candidateList(zh[0]);
+    assert.ok(shortZh.data instanceof Uint16Array);
+    const shortEn = termList(en[0]);
+    assert.ok(shortEn.data instanceof Uint16Array);
+    // a Chinese line past 2,048 characters (packed spans past 16 bits), an English one past 4,096
+    const longZh = zh.join('');
+    const longEn = en.join(' ');
+    assert.ok(longZh.length > 2048 && longEn.length > 4096);
+    for (const keep of [true, false]) {
+      const l = candidateList(longZh, keep);
+      assert.ok(l.data instanceof Int32Array);
+      const objects = chineseCandidates(longZh);
+      assert.equal(candidateCount(l), objects.length);
+      assert.ok(candidateStart(l, objects.length - 1) > 2048);
+      for (let i = 0; i < objects.length; i++) {
+        const c = objects[i];
+        assert.deepEqual([candidateStart(l, i), candidateEnd(l, i), candidateIsWord(l, i)], [c.start, c.end, c.word]);
+        assert.equal(longZh.slice(c.start, c.end), c.text);
+      }
+      const t = termList(longEn, keep);
+      assert.ok(t.data instanceof Int32Array);
+      assert.deepEqual(termsOf(t, longEn), ref.extractTerms(longEn));
+      assert.ok(termsOf(t, longEn).some((x) => x.start > 4096));
+    }
   });
 
   it('memos: two in fields, more in a map, undefined values kept, each computed once', () => {

@@ -4,8 +4,9 @@ import { enTerms, PairList, TermIndex, zhCandidates, type ExternalPair, type Pai
 import type { Glossary } from '../terms/glossary';
 import type { LocalSpan, RelatedInformation } from '../types';
 import { glossaryOf } from './glossary-term';
-import { chineseCandidates, type ZhCandidate } from '../terms/chinese';
-import { termsOf } from '../terms/english';
+import { candidateTexts, chineseCandidates, hasCandidateId, type ZhCandidate } from '../terms/chinese';
+import { zhTexts } from '../terms/ids';
+import { termKeys, termsOf } from '../terms/english';
 
 /**
  * Whether writing `other` over the use leaves `other` a word of the line there. A variant
@@ -28,7 +29,8 @@ function exclusiveTo(idx: TermIndex, text: string, P: PairList): boolean {
   if (count > P.size) return false;
   // the index keeps counts, not pairs, of frequent texts: count the term's pairs that have it
   let inP = 0;
-  for (const p of P) if (p.cands.texts.includes(text)) inP++;
+  const id = zhTexts.find(text)!;
+  for (const p of P) if (hasCandidateId(p.cands, id)) inP++;
   return inP === count;
 }
 
@@ -47,7 +49,7 @@ function cousinsOf(idx: TermIndex, P: PairList, replaced: ReadonlySet<PairEntry>
   const seen = new Set<string>();
   for (const e of P) {
     if (replaced.has(e)) continue;
-    for (const text of e.cands.texts) {
+    for (const text of candidateTexts(e.cands)) {
       if (seen.has(text)) continue;
       seen.add(text);
       if (!exclusiveTo(idx, text, P)) continue;
@@ -84,7 +86,8 @@ function makesVariant(idx: TermIndex, P: PairList, u: RenderingUse, other: strin
         if (y === c.text || fixed.includes(y)) continue;
         let meets = false;
         // y is exclusive to the term (cousinsOf): every pair that has it is one of P
-        for (const p of P) if (p !== u.entry && p.cands.texts.includes(y) && p.zh.text.includes(c.text)) meets = true;
+        const yId = zhTexts.find(y);
+        if (yId !== undefined) for (const p of P) if (p !== u.entry && hasCandidateId(p.cands, yId) && p.zh.text.includes(c.text)) meets = true;
         if (!meets) return true;
       }
   }
@@ -101,7 +104,7 @@ function makesVariant(idx: TermIndex, P: PairList, u: RenderingUse, other: strin
 function ownedByOther(idx: TermIndex, r: TermResult): boolean {
   for (const x of r.renderings)
     for (const u of x.uses)
-      for (const key of u.entry.terms.keys) {
+      for (const key of termKeys(u.entry.terms)) {
         if (key === r.key) continue;
         const o = idx.result(key);
         if (o && !o.inconsistent && o.renderings.length === 1 && o.renderings[0].text === x.text) return true;

@@ -3,7 +3,8 @@
 // words (胡佛|研究所 → 胡佛研究所), in Han script, not starting or ending with a
 // function character.
 
-import { pooledInt32 } from './pool';
+import { zhTexts } from './ids';
+import { pooledNumbers, type Numbers } from './pool';
 
 export interface ZhCandidate {
   text: string;
@@ -106,32 +107,38 @@ export function intern(s: string): string {
 }
 
 /**
- * a + b, interned, for interned a and b: looked up by the two strings (whose hashes
- * are known) instead of building the joined string of every candidate to look it up.
+ * The number (ids.ts) of a + b, for interned a and b: looked up by the two strings (whose
+ * hashes are known) instead of building the joined string of every candidate to look it
+ * up. Emptied by a sweep of the numbers (it would give numbers given back).
  */
-const joins = new Map<string, Map<string, string>>();
-function internJoin(a: string, b: string): string {
+const joins = new Map<string, Map<string, number>>();
+zhTexts.afterSweep(() => joins.clear());
+function joinId(a: string, b: string): number {
   let m = joins.get(a);
   if (!m) {
     if (joins.size >= 200000) joins.clear();
     joins.set(a, (m = new Map()));
   }
   let j = m.get(b);
-  if (j === undefined) m.set(b, (j = intern(a + b)));
+  if (j === undefined) m.set(b, (j = zhTexts.id(intern(a + b))));
   return j;
 }
 
 /**
- * Candidate renderings of a line, compactly (a book has about fifty per line): the
- * i-th has text `texts[i]`; read where it is with candidateStart/End/IsWord. `spans`
- * holds one number per candidate, start × 32 + length × 2 + 1 when it is one word of
- * the segmenter (not a join of words) (a candidate is at most MAX_CANDIDATE_LENGTH
- * long); on a line longer than CANDIDATE_TUNING.packedStart (64 million characters) two, the start
- * and end × 2 + that bit.
+ * Candidate renderings of a line, compactly (a book has about fifty per line), in one
+ * array `data`: first `n` numbers, one per candidate: its text's number (ids.ts: zhTexts)
+ * × 4, + 2 when the same text is an earlier candidate of the line too, + 1 when it is one
+ * word of the segmenter (not a join of words) (read them with candidateId, candidateText,
+ * candidateIsWord); then where they are (candidateStart/End): one number per candidate,
+ * start × 32 + length × 2 + that bit (a candidate is at most MAX_CANDIDATE_LENGTH long),
+ * or, on a line longer than CANDIDATE_TUNING.packedStart (64 million characters), two,
+ * the start and end × 2 + that bit. `epoch`: when its numbers were given (see ids.ts: a
+ * list made before a sweep may hold numbers given back since; renewCandidates makes it again).
  */
 export interface CandidateList {
-  readonly texts: readonly string[];
-  readonly spans: Int32Array;
+  data: Numbers;
+  n: number;
+  epoch: number;
 }
 
 /**
@@ -140,23 +147,74 @@ export interface CandidateList {
  */
 export const CANDIDATE_TUNING = { packedStart: (1 << 26) - 1 };
 
+export function candidateCount(l: CandidateList): number {
+  return l.n;
+}
+/** The i-th candidate's number as stored: its text's number × 4 + 2 (repeated) + 1 (a word). */
+export function candidateId(l: CandidateList, i: number): number {
+  return l.data[i];
+}
+export function candidateText(l: CandidateList, i: number): string {
+  return zhTexts.text(l.data[i] >> 2);
+}
+/** The texts of the candidates, in order. */
+export function candidateTexts(l: CandidateList): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < l.n; i++) out.push(zhTexts.text(l.data[i] >> 2));
+  return out;
+}
+/** The candidates' numbers as stored (candidateId), in order. */
+export function candidateIds(l: CandidateList): number[] {
+  return Array.from(l.data.subarray(0, l.n));
+}
+/** Where the candidates are, as stored (the numbers after their ids). */
+export function candidateSpans(l: CandidateList): number[] {
+  return Array.from(l.data.subarray(l.n));
+}
+/** Whether one of the candidates has this text. */
+export function hasCandidate(l: CandidateList, text: string): boolean {
+  const id = zhTexts.find(text);
+  return id !== undefined && hasCandidateId(l, id);
+}
+/** Whether one of the candidates has the text numbered `id` (zhTexts.find: look it up once for many lists). */
+export function hasCandidateId(l: CandidateList, id: number): boolean {
+  const d = l.data;
+  for (let i = 0; i < l.n; i++) if (d[i] >> 2 === id) return true;
+  return false;
+}
 export function candidateStart(l: CandidateList, i: number): number {
-  const s = l.spans;
-  return s.length === l.texts.length ? s[i] >> 5 : s[2 * i];
+  const d = l.data;
+  const n = l.n;
+  return d.length === 2 * n ? d[n + i] >> 5 : d[n + 2 * i];
 }
 export function candidateEnd(l: CandidateList, i: number): number {
-  const s = l.spans;
-  return s.length === l.texts.length ? (s[i] >> 5) + ((s[i] >> 1) & 15) : s[2 * i + 1] >> 1;
+  const d = l.data;
+  const n = l.n;
+  return d.length === 2 * n ? (d[n + i] >> 5) + ((d[n + i] >> 1) & 15) : d[n + 2 * i + 1] >> 1;
 }
 export function candidateIsWord(l: CandidateList, i: number): boolean {
-  const s = l.spans;
-  return ((s.length === l.texts.length ? s[i] : s[2 * i + 1]) & 1) === 1;
+  return (l.data[i] & 1) === 1;
+}
+
+/**
+ * The list of `text` (its line) with numbers of now: made again in place when a sweep gave
+ * back one of its numbers since it was made (a term index calls it before counting it).
+ */
+export function renewCandidates(l: CandidateList, text: string): CandidateList {
+  if (zhTexts.valid(l.data, l.epoch, 0, l.n, 1, 2)) return l;
+  const fresh = candidateList(text);
+  l.data = fresh.data;
+  l.n = fresh.n;
+  l.epoch = fresh.epoch;
+  return l;
 }
 
 /** Candidate renderings of a Chinese line (distinct by position; the same text may appear twice). */
 export function chineseCandidates(text: string): ZhCandidate[] {
   const l = candidateList(text, false);
-  return l.texts.map((t, i) => ({ text: t, start: candidateStart(l, i), end: candidateEnd(l, i), word: candidateIsWord(l, i) }));
+  const out: ZhCandidate[] = [];
+  for (let i = 0; i < l.n; i++) out.push({ text: candidateText(l, i), start: candidateStart(l, i), end: candidateEnd(l, i), word: candidateIsWord(l, i) });
+  return out;
 }
 
 /** The word segments of a line as parallel arrays (a break has the text ''), reused between calls. */
@@ -168,7 +226,7 @@ const wFlags: number[] = [];
 const spanScratch: number[] = [];
 const packScratch: number[] = [];
 
-const textScratch: string[] = [];
+const idScratch: number[] = [];
 
 /**
  * chineseCandidates, as a CandidateList. `keep`: the list is kept with the line (a memo):
@@ -257,20 +315,28 @@ function hanIn(text: string, start: number, end: number): boolean {
 
 /** The candidates of the `nw` words in wStart/wEnd/wFlags/wText (candidateList's second half; `keep` as there). */
 function buildList(nw: number, keep: boolean): CandidateList {
-  const texts = textScratch;
-  texts.length = 0;
+  const ids = idScratch;
+  ids.length = 0;
   spanScratch.length = 0;
+  const mark = zhTexts.newMark();
   for (let i = 0; i < nw; i++) {
     if (wFlags[i] === 0) continue;
     // a candidate neither starts nor ends with a function character (FUNCTION_CHARS are single words)
     if (wFlags[i] === 3) continue;
     let joined = '';
+    let joinedId = -1;
     for (let j = i; j < Math.min(nw, i + 3); j++) {
       const f = wFlags[j];
       if (f === 0) break;
       if (j > i && wStart[j] !== wEnd[j - 1]) break;
       const w = wText[j];
-      joined = j === i ? w : internJoin(joined, w);
+      if (j === i) {
+        joined = w;
+        joinedId = -1;
+      } else {
+        joinedId = joinId(joined, w);
+        joined = zhTexts.text(joinedId);
+      }
       if (joined.length > MAX_CANDIDATE_LENGTH) break;
       // a single one-character word is no candidate
       if (joined.length < 2 || (j === i && w.length === 1)) continue;
@@ -280,7 +346,8 @@ function buildList(nw: number, keep: boolean): CandidateList {
       for (let k = i + 1; k < j; k++) if (wFlags[k] === 3) inner = true;
       if (inner) continue;
       if (j === i && FUNCTION_WORDS.has(joined)) continue;
-      texts.push(joined);
+      const id = joinedId >= 0 ? joinedId : zhTexts.id(joined);
+      ids.push(id * 4 + (zhTexts.seenWith(id, mark) ? 2 : 0) + (j === i ? 1 : 0));
       spanScratch.push(wStart[i], wEnd[j] * 2 + (j === i ? 1 : 0));
     }
   }
@@ -288,7 +355,7 @@ function buildList(nw: number, keep: boolean): CandidateList {
   for (let i = 0; i < nw; i++) wText[i] = '';
   // one number per candidate when the starts fit (they grow: the last one is the largest)
   let spans = spanScratch;
-  const n = texts.length;
+  const n = ids.length;
   if (n > 0 && spanScratch[2 * n - 2] <= CANDIDATE_TUNING.packedStart) {
     spans = packScratch;
     spans.length = n;
@@ -298,8 +365,10 @@ function buildList(nw: number, keep: boolean): CandidateList {
       spans[i] = start * 32 + (end - start) * 2 + (spanScratch[2 * i + 1] & 1);
     }
   }
-  // (a pushed array has room to grow: a copy is exactly as long as the list)
-  const out = { texts: texts.slice(), spans: keep ? pooledInt32(spans) : Int32Array.from(spans) };
-  texts.length = 0;
+  // ids then spans, in one array (a view each cost about 90 bytes a line); 16-bit numbers
+  // when they all fit (a line shorter than 2,048 characters, ids of the first 16,384 texts)
+  for (let i = 0; i < spans.length; i++) ids.push(spans[i]);
+  const out = { data: pooledNumbers(ids, keep), n, epoch: zhTexts.epoch };
+  ids.length = 0;
   return out;
 }

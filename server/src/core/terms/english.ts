@@ -4,8 +4,9 @@
 
 import pluralize from 'pluralize';
 import { intern } from './chinese';
+import { enKeys } from './ids';
 import { COMMON_WORDS } from './common-words';
-import { pooledInt32 } from './pool';
+import { pooledNumbers, type Numbers } from './pool';
 
 export interface Word {
   text: string;
@@ -278,15 +279,18 @@ export function sentenceEndsBetween(text: string, from: number, to: number): boo
 }
 
 /**
- * The candidate terms of a line, compactly (a book has about thirty per line): the i-th
- * has key `keys[i]`, starts at `spans[2i]`, ends at `spans[2i + 1] >> 4`, is of kind
- * `TERM_KINDS[spans[2i + 1] & 3]`, (a noun) is plainly a noun when `spans[2i + 1] & 4`,
- * and its key is that of an earlier term of the line when `spans[2i + 1] & 8`.
- * Its text is the line's text from start to end.
+ * The candidate terms of a line, compactly (a book has about thirty per line): three
+ * numbers a term in `data`. The i-th starts at `data[3i]`, ends at `data[3i + 1] >> 4`,
+ * is of kind `TERM_KINDS[data[3i + 1] & 3]`, (a noun) is plainly a noun when
+ * `data[3i + 1] & 4`, and its key is that of an earlier term of the line when
+ * `data[3i + 1] & 8`; its key is numbered `data[3i + 2]` (ids.ts: enKeys, termKey).
+ * Its text is the line's text from start to end. `epoch`: when its key numbers were given
+ * (a list made before a sweep of them may hold numbers given back; renewTerms makes it again).
  */
 export interface TermList {
-  readonly keys: readonly string[];
-  readonly spans: Int32Array;
+  /** (16-bit numbers when they all fit: a line shorter than 4,096 characters, keys of the first 65,536 numbers) */
+  data: Numbers;
+  epoch: number;
 }
 
 export const TERM_KINDS: readonly TermOccurrence['kind'][] = ['acronym', 'name', 'noun', 'phrase'];
@@ -295,40 +299,79 @@ const NAME = 1;
 const NOUN = 2;
 const PHRASE = 3;
 
+export function termCount(l: TermList): number {
+  return l.data.length / 3;
+}
 export function termStart(l: TermList, i: number): number {
-  return l.spans[2 * i];
+  return l.data[3 * i];
 }
 export function termEnd(l: TermList, i: number): number {
-  return l.spans[2 * i + 1] >> 4;
+  return l.data[3 * i + 1] >> 4;
+}
+/** The second number of the i-th term: end × 16 + 8 (repeats) + 4 (nounish) + kind. */
+export function termBits(l: TermList, i: number): number {
+  return l.data[3 * i + 1];
+}
+export function termKeyId(l: TermList, i: number): number {
+  return l.data[3 * i + 2];
+}
+export function termKey(l: TermList, i: number): string {
+  return enKeys.text(l.data[3 * i + 2]);
+}
+/** The keys of the terms, in order. */
+export function termKeys(l: TermList): string[] {
+  const out: string[] = [];
+  const d = l.data;
+  for (let i = 2; i < d.length; i += 3) out.push(enKeys.text(d[i]));
+  return out;
 }
 export function termKind(l: TermList, i: number): TermOccurrence['kind'] {
-  return TERM_KINDS[l.spans[2 * i + 1] & 3];
+  return TERM_KINDS[l.data[3 * i + 1] & 3];
 }
 export function termNounish(l: TermList, i: number): boolean {
-  return (l.spans[2 * i + 1] & 4) !== 0;
+  return (l.data[3 * i + 1] & 4) !== 0;
 }
 /** The key of the i-th term is that of an earlier term of the line. */
 export function termRepeats(l: TermList, i: number): boolean {
-  return (l.spans[2 * i + 1] & 8) !== 0;
+  return (l.data[3 * i + 1] & 8) !== 0;
 }
 /** The i-th term of the list as an object (`text` is the English line's text). */
 export function termAt(l: TermList, i: number, text: string): TermOccurrence {
   const kind = termKind(l, i);
   const start = termStart(l, i);
   const end = termEnd(l, i);
-  const t: TermOccurrence = { key: l.keys[i], text: text.slice(start, end), start, end, kind };
+  const t: TermOccurrence = { key: termKey(l, i), text: text.slice(start, end), start, end, kind };
   if (kind === 'noun') t.nounish = termNounish(l, i);
   return t;
 }
 /** Every term of the list as objects. */
 export function termsOf(l: TermList, text: string): TermOccurrence[] {
   const out: TermOccurrence[] = [];
-  for (let i = 0; i < l.keys.length; i++) out.push(termAt(l, i, text));
+  for (let i = 0; i < termCount(l); i++) out.push(termAt(l, i, text));
   return out;
+}
+/** The index of the first term with the key numbered `id`, or -1. */
+export function termIndexOfId(l: TermList, id: number): number {
+  const d = l.data;
+  for (let i = 2; i < d.length; i += 3) if (d[i] === id) return (i - 2) / 3;
+  return -1;
 }
 /** The index of the first term with this key, or -1. */
 export function termIndexOf(l: TermList, key: string): number {
-  return l.keys.indexOf(key);
+  const id = enKeys.find(key);
+  return id === undefined ? -1 : termIndexOfId(l, id);
+}
+
+/**
+ * The list of `text` (its line) with key numbers of now: made again in place when a sweep
+ * gave back one of its numbers since it was made (a term index calls it before counting it).
+ */
+export function renewTerms(l: TermList, text: string): TermList {
+  if (enKeys.valid(l.data, l.epoch, 2, l.data.length, 3, 0)) return l;
+  const fresh = termList(text);
+  l.data = fresh.data;
+  l.epoch = fresh.epoch;
+  return l;
 }
 
 /**
@@ -340,14 +383,10 @@ export function extractTerms(text: string): TermOccurrence[] {
   return termsOf(termList(text, false), text);
 }
 
-const NO_TERMS: TermList = { keys: [], spans: new Int32Array(0) };
+/** A list without terms (one for all: it has no numbers to renew). */
+const NO_TERMS: TermList = { data: new Int32Array(0), epoch: 0 };
 const used: boolean[] = [];
-const outSpans: number[] = [];
-/** Keys already in the line being extracted (value: the line's number). */
-const keySeen = new Map<string, number>();
-let lineNo = 0;
-
-const keyScratch: string[] = [];
+const outData: number[] = [];
 
 /**
  * extractTerms, as a TermList. `keep`: the list is kept with the line (a memo): its
@@ -357,19 +396,13 @@ const keyScratch: string[] = [];
 export function termList(text: string, keep = true): TermList {
   const n = scanWords(text);
   if (n === 0) return NO_TERMS;
-  const keys = keyScratch;
-  keys.length = 0;
-  outSpans.length = 0;
-  // (never emptied in the middle of a line)
-  if (++lineNo > 0x3fffffff || keySeen.size >= 100000) {
-    keySeen.clear();
-    lineNo = 1;
-  }
+  outData.length = 0;
+  // keys already in the line: marked with the line's mark
+  const mark = enKeys.newMark();
   const push = (key: string, start: number, end: number, kind: number, nounish: boolean) => {
-    const repeat = keySeen.get(key) === lineNo;
-    if (!repeat) keySeen.set(key, lineNo);
-    keys.push(key);
-    outSpans.push(start, (end << 4) | (repeat ? 8 : 0) | (nounish ? 4 : 0) | kind);
+    const id = enKeys.id(key);
+    const repeat = enKeys.seenWith(id, mark);
+    outData.push(start, (end << 4) | (repeat ? 8 : 0) | (nounish ? 4 : 0) | kind, id);
   };
   for (let i = 0; i < n; i++) used[i] = false;
   const cap = (i: number) => (wFlags[i] & 1) !== 0;
@@ -438,10 +471,7 @@ export function termList(text: string, keep = true): TermList {
     }
     i = j;
   }
-  // (a pushed array has room to grow: a copy is exactly as long as the list)
-  const out = { keys: keys.slice(), spans: keep ? pooledInt32(outSpans) : Int32Array.from(outSpans) };
-  keys.length = 0;
-  return out;
+  return { data: pooledNumbers(outData, keep), epoch: enKeys.epoch };
 }
 
 /**

@@ -12,9 +12,11 @@
 // order of appearance.
 
 import type { LineRec, Pair } from '../document';
-import { candidateEnd, candidateIsWord, candidateList, candidateStart, type CandidateList } from './chinese';
+import { candidateEnd, candidateIsWord, candidateList, candidateStart, candidateText, candidateTexts, hasCandidate, renewCandidates, type CandidateList } from './chinese';
+import { bucketOf, enKeys, sweepIfDead, zhTexts } from './ids';
+import type { Numbers } from './pool';
 import { COMMON_WORDS } from './common-words';
-import { termEnd, termKind, termList, termsOf, termStart, type TermList, type TermOccurrence } from './english';
+import { renewTerms, termEnd, termIndexOf, termIndexOfId, termKind, termList, termsOf, termStart, type TermList, type TermOccurrence } from './english';
 
 export interface PairEntry {
   source: LineRec;
@@ -23,17 +25,17 @@ export interface PairEntry {
   zh: LineRec;
   /** The English line's terms (see TermList; their texts are slices of en.text). */
   terms: TermList;
+  /** The Chinese line's candidates: their texts' numbers (ids.ts) are what the index counts by. */
   cands: CandidateList;
   /**
-   * Where this pair's candidate numbers are in the index's slab (TermIndex.ids), one
-   * for each candidate (parallel to cands.texts): the index's number for its text × 4,
-   * plus 2 when the same text is an earlier candidate of the line too, plus 1 when it
-   * is one word of the segmenter. Every pair's numbers in one array instead of a typed
-   * array each (about 200 bytes of objects and allocation each), read in document order.
-   * Empty (idsLen 0) once the pair has left the index.
+   * cands.data and cands.n (the candidates' numbers are its first candLen), read by the
+   * loops over a term's pairs without going through the list object (a cache miss fewer
+   * a pair: those loops read thousands of pairs on a keystroke).
    */
-  idsAt: number;
-  idsLen: number;
+  candIds: Numbers;
+  candLen: number;
+  /** terms.data (the same reason: PairList.has reads it for every pair of a term). */
+  termData: Numbers;
   stamp: number;
   /** Another file of the workspace (absent: the document itself). */
   path?: string;
@@ -152,8 +154,19 @@ export class PairList implements Iterable<PairEntry> {
   get size(): number {
     return this.items.length - this.pending;
   }
+  /** The number of the key (ids.ts: enKeys) and the epoch it was looked up in. */
+  private keyId = -1;
+  private keyEpoch = -1;
   has(e: PairEntry): boolean {
-    return e.terms.keys.includes(this.key);
+    if (this.keyId < 0 || this.keyEpoch !== enKeys.epoch) {
+      this.keyId = enKeys.find(this.key) ?? -1;
+      this.keyEpoch = enKeys.epoch;
+      if (this.keyId < 0) return false;
+    }
+    const d = e.termData;
+    const id = this.keyId;
+    for (let i = 2; i < d.length; i += 3) if (d[i] === id) return true;
+    return false;
   }
   [Symbol.iterator](): Iterator<PairEntry> {
     return this.items[Symbol.iterator]();
@@ -177,10 +190,6 @@ function removeFrom<K, V>(map: Map<K, Set<V>>, key: K, value: V): void {
 
 export class TermIndex {
   private entries = new Map<LineRec, PairEntry>();
-  /** The candidate numbers of every pair (PairEntry.idsAt): used up to idsUsed, idsLive of them by pairs still indexed. */
-  private ids = new Int32Array(1 << 12);
-  private idsUsed = 0;
-  private idsLive = 0;
   readonly termPairs = new Map<string, PairList>();
   /** Lists with pairs removed during this update, and those pairs (dropped at its end). */
   private toCompact = new Set<PairList>();
@@ -193,8 +202,11 @@ export class TermIndex {
    * when its count passes FANOUT and rebuilt from the entries if it falls back and is asked for.
    */
   private candCount = new Int32Array(256);
-  private candMark = new Int32Array(256);
-  private nextMark = 0;
+  /** candCount, for ids.ts to unpin this index's numbers when it is collected. */
+  private pinsHeld = { counts: this.candCount };
+  /** For each English key (by its number, ids.ts: enKeys): how many pairs have it (pinned while positive). */
+  private keyCount = new Int32Array(256);
+  private keysHeld = { counts: this.keyCount };
   private candMembers: (PairEntry[] | null | undefined)[] = [];
   private results = new Map<string, TermResult>();
   private dirty = new Set<string>();
@@ -203,9 +215,8 @@ export class TermIndex {
   private inconsistentKeys = new Set<string>();
   private stamp = 0;
   private bulk = false;
-  /** A number for each candidate text seen (never reused), and scratch arrays indexed by it for analyze(). */
-  private textIds = new Map<string, number>();
-  private idText: string[] = [];
+  /** The sweeps of the text numbers (ids.ts) seen: noneByCounts keeps numbers, dropped after one. */
+  private epochSeen = zhTexts.epoch;
   /**
    * Terms whose last analysis found nothing without looking at where words sit in
    * their lines (see stillNone): the Chinese lines of the first pairs it read.
@@ -226,8 +237,8 @@ export class TermIndex {
    */
   private noneByCounts = new Map<string, NoneByCounts>();
   private lastNoneByCounts: NoneByCounts | undefined;
-  /** The candidate texts (numbers) of each bucket of possible variants, by bucketOf(text). */
-  private bucketTexts = new Map<number, number[]>();
+  /** The candidate texts (numbers) of this index's pairs, by bucketOf(text): the possible variants of each other. */
+  private buckets = new Map<number, number[]>();
   private positionsUsed = false;
   /** For each term, the pair its display text was taken from. */
   private displayFrom = new Map<string, PairEntry>();
@@ -247,6 +258,11 @@ export class TermIndex {
    * pairs alone (of them, `keptZh` after an edit of a Chinese line: stillNoneAfterZhEdit) (for tests and the benchmark).
    */
   lastRefresh = { analysed: 0, kept: 0, keptZh: 0 };
+
+  constructor() {
+    zhTexts.unpinWhenCollected(this, this.pinsHeld);
+    enKeys.unpinWhenCollected(this, this.keysHeld);
+  }
 
   get size(): number {
     return this.entries.size;
@@ -272,8 +288,6 @@ export class TermIndex {
       }
     }
     this.settleRemovals();
-    // after a first check, give back the room doubling left (keeping an eighth for edits)
-    if (this.bulk && this.ids.length > this.idsUsed + (this.idsUsed >> 2) + 4096) this.ids = this.ids.slice(0, this.idsUsed + (this.idsUsed >> 3) + 4096);
     if (this.bulk) for (const [key, list] of this.termPairs) {
       this.dirty.add(key);
       // (lists grown by push have room to grow: after a first check keep them exactly as long)
@@ -286,7 +300,7 @@ export class TermIndex {
   /**
    * The end of every update: drops the pairs removed during it from their terms' lists
    * (removal leaves them there until now, so that a list is filtered once however many of
-   * its pairs went), and copies the slab when removed pairs left most of it.
+   * its pairs went).
    */
   private settleRemovals(): void {
     // a keystroke removes one pair: taken out where it is (the same order as filtering, without a call per pair)
@@ -314,18 +328,6 @@ export class TermIndex {
     }
     this.toCompact.clear();
     this.removedNow.clear();
-    // the slab is mostly left by removed pairs: copy the numbers of those indexed to a new one
-    if (this.idsUsed > 2 * this.idsLive + 4096) {
-      const ids = new Int32Array(Math.max(1 << 12, this.idsLive + (this.idsLive >> 1)));
-      let at = 0;
-      for (const e of this.entries.values()) {
-        ids.set(this.ids.subarray(e.idsAt, e.idsAt + e.idsLen), at);
-        e.idsAt = at;
-        at += e.idsLen;
-      }
-      this.ids = ids;
-      this.idsUsed = at;
-    }
   }
 
   /** True when updateDelta() may be used: the index holds this document's pairs only. */
@@ -375,16 +377,21 @@ export class TermIndex {
     const enIsSource = pair.sourceLang === 'en';
     const en = enIsSource ? pair.source : pair.target;
     const zh = enIsSource ? pair.target : pair.source;
-    const cands = zhCandidates(zh);
-    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms: enTerms(en), cands, idsAt: this.idsOf(cands), idsLen: cands.texts.length, stamp, path };
+    // (a list made before a sweep of the text numbers may hold numbers given back: made again)
+    const cands = renewCandidates(zhCandidates(zh), zh.text);
+    const terms = renewTerms(enTerms(en), en.text);
+    const e: PairEntry = { source: pair.source, target: pair.target, en, zh, terms, cands, candIds: cands.data, candLen: cands.n, termData: terms.data, stamp, path };
     this.entries.set(pair.source, e);
     if (path !== undefined) this.externalEntries++;
     if (!this.bulk) this.addedSince.add(e);
-    const { keys, spans } = e.terms;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      this.countKind(key, spans[2 * i + 1], 1);
-      if ((spans[2 * i + 1] & 8) === 0) {
+    const d = terms.data;
+    if (this.keyCount.length < enKeys.capacity()) this.growKeyCounts(enKeys.capacity());
+    for (let i = 0; i < d.length; i += 3) {
+      const kid = d[i + 2];
+      const key = enKeys.text(kid);
+      this.countKind(key, d[i + 1], 1);
+      if ((d[i + 1] & 8) === 0) {
+        if (++this.keyCount[kid] === 1) enKeys.pin(kid);
         const list = this.termPairs.get(key);
         if (list) {
           const items = list.items;
@@ -394,12 +401,20 @@ export class TermIndex {
         } else this.termPairs.set(key, new PairList(key, [e], 1));
       }
     }
-    const ids = this.ids;
-    for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+    const ids = cands.data;
+    if (this.candCount.length < zhTexts.capacity()) this.growCounts(zhTexts.capacity());
+    for (let i = 0, n = cands.n; i < n; i++) {
       const v = ids[i];
       if (v & 2) continue; // the same text twice in the line
       const id = v >> 2;
       const count = ++this.candCount[id];
+      if (count === 1) {
+        zhTexts.pin(id);
+        const b = bucketOf(zhTexts.text(id));
+        const list = this.buckets.get(b);
+        if (list) list.push(id);
+        else this.buckets.set(b, [id]);
+      }
       const m = this.candMembers[id];
       if (count > FANOUT) this.candMembers[id] = null;
       else if (m) m.push(e);
@@ -412,12 +427,15 @@ export class TermIndex {
     this.entries.delete(e.source);
     if (e.path !== undefined) this.externalEntries--;
     if (!this.addedSince.delete(e)) this.removedSince.add(e);
-    const { keys, spans } = e.terms;
-    for (let i = 0; i < keys.length; i++) {
-      const key = keys[i];
-      this.countKind(key, spans[2 * i + 1], -1);
+    const d = e.terms.data;
+    for (let i = 0; i < d.length; i += 3) {
+      const kid = d[i + 2];
+      const key = enKeys.text(kid);
+      this.countKind(key, d[i + 1], -1);
+      if ((d[i + 1] & 8) !== 0) continue; // once per pair
+      if (--this.keyCount[kid] === 0) enKeys.unpin(kid);
       const list = this.termPairs.get(key);
-      if (!list || (spans[2 * i + 1] & 8) !== 0) continue; // once per pair
+      if (!list) continue;
       // the same as deleting from a Set: the key leaves the map (and comes back last) when its last pair goes
       if (list.size === 1) this.termPairs.delete(key);
       else {
@@ -426,19 +444,45 @@ export class TermIndex {
         this.removedNow.add(e);
       }
     }
-    const ids = this.ids;
-    for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+    const ids = e.candIds;
+    for (let i = 0, n = e.candLen; i < n; i++) {
       const v = ids[i];
       if (v & 2) continue;
       const id = v >> 2;
       const count = --this.candCount[id];
       const m = this.candMembers[id];
-      if (count === 0) this.candMembers[id] = undefined;
-      else if (m) m.splice(m.indexOf(e), 1);
+      if (count === 0) {
+        this.candMembers[id] = undefined;
+        zhTexts.unpin(id);
+        const b = bucketOf(zhTexts.text(id));
+        const list = this.buckets.get(b)!;
+        if (list.length === 1) this.buckets.delete(b);
+        else {
+          // (the order of a bucket's texts does not matter: stillNoneAfterZhEdit sums and pairs them)
+          list[list.indexOf(id)] = list[list.length - 1];
+          list.pop();
+        }
+      } else if (m) m.splice(m.indexOf(e), 1);
     }
     this.touch(e);
-    this.idsLive -= e.idsLen;
-    e.idsLen = 0;
+  }
+
+  private growCounts(to: number): void {
+    let len = this.candCount.length;
+    while (len < to) len *= 2;
+    const count = new Int32Array(len);
+    count.set(this.candCount);
+    this.candCount = count;
+    this.pinsHeld.counts = count;
+  }
+
+  private growKeyCounts(to: number): void {
+    let len = this.keyCount.length;
+    while (len < to) len *= 2;
+    const count = new Int32Array(len);
+    count.set(this.keyCount);
+    this.keyCount = count;
+    this.keysHeld.counts = count;
   }
 
   /**
@@ -459,14 +503,6 @@ export class TermIndex {
     if (d < 0 && k[0] === 0 && k[1] === 0 && k[2] === 0 && k[3] === 0) this.kinds.delete(key);
   }
 
-  private newMark(): number {
-    if (this.nextMark >= 0x3fffffff) {
-      this.candMark.fill(0);
-      this.nextMark = 0;
-    }
-    return ++this.nextMark;
-  }
-
   /** The pairs that have candidate text `id`, for a text in at most FANOUT pairs. */
   private membersOf(id: number): readonly PairEntry[] {
     const m = this.candMembers[id];
@@ -475,8 +511,8 @@ export class TermIndex {
     if (m === null) {
       // dropped when the text was frequent: gather them again (rare: a frequent text became rare)
       for (const e of this.entries.values()) {
-        const ids = this.ids;
-        for (let i = e.idsAt, end = i + e.idsLen; i < end; i++)
+        const ids = e.candIds;
+        for (let i = 0, n = e.candLen; i < n; i++)
           if (ids[i] >> 2 === id) {
             out.push(e);
             break;
@@ -485,46 +521,6 @@ export class TermIndex {
       this.candMembers[id] = out;
     }
     return out;
-  }
-
-  /** Writes the numbers of the candidates at the end of the slab; returns where. */
-  private idsOf(cands: CandidateList): number {
-    const len = cands.texts.length;
-    if (this.idsUsed + len > this.ids.length) {
-      const grown = new Int32Array(Math.max(this.ids.length * 2, this.idsUsed + len));
-      grown.set(this.ids.subarray(0, this.idsUsed));
-      this.ids = grown;
-    }
-    const at = this.idsUsed;
-    this.idsUsed += len;
-    this.idsLive += len;
-    const ids = this.ids;
-    const mark = this.newMark();
-    for (let i = 0; i < len; i++) {
-      const text = cands.texts[i];
-      let id = this.textIds.get(text);
-      if (id === undefined) {
-        id = this.idText.length;
-        this.textIds.set(text, id);
-        this.idText.push(text);
-        const b = bucketOf(text);
-        const inBucket = this.bucketTexts.get(b);
-        if (inBucket) inBucket.push(id);
-        else this.bucketTexts.set(b, [id]);
-        if (id >= this.candCount.length) {
-          const count = new Int32Array(this.candCount.length * 2);
-          count.set(this.candCount);
-          this.candCount = count;
-          const mark = new Int32Array(this.candMark.length * 2);
-          mark.set(this.candMark);
-          this.candMark = mark;
-        }
-      }
-      const dup = this.candMark[id] === mark;
-      this.candMark[id] = mark;
-      ids[at + i] = (id << 2) | (dup ? 2 : 0) | (candidateIsWord(cands, i) ? 1 : 0);
-    }
-    return at;
   }
 
   /**
@@ -536,7 +532,7 @@ export class TermIndex {
    */
   private exclusiveIn(P: PairList): { is: (id: number) => boolean; pairs: (id: number) => number; word: (id: number) => boolean; order: number[] } {
     const sc = this.scratch;
-    const size = this.idText.length;
+    const size = zhTexts.capacity();
     if (sc.gen.length < size) {
       const len = Math.max(size, sc.gen.length * 2);
       sc.gen = new Int32Array(len);
@@ -552,9 +548,9 @@ export class TermIndex {
     const g = ++sc.nextGen;
     const { gen, inP, ex, word } = sc;
     const order: number[] = [];
-    const ids = this.ids;
     for (const e of P) {
-      for (let i = e.idsAt, end = i + e.idsLen; i < end; i++) {
+      const ids = e.candIds;
+      for (let i = 0, n = e.candLen; i < n; i++) {
         const v = ids[i];
         const id = v >> 2;
         if (gen[id] !== g) {
@@ -581,16 +577,21 @@ export class TermIndex {
     };
   }
 
+  private dirtyKeys(l: TermList): void {
+    const d = l.data;
+    for (let i = 2; i < d.length; i += 3) this.dirty.add(enKeys.text(d[i]));
+  }
+
   /** Marks the terms whose analysis may change with this pair. */
   private touch(e: PairEntry): void {
     if (this.bulk) return;
-    for (const key of e.terms.keys) this.dirty.add(key);
-    for (let i = 0; i < e.idsLen; i++) {
-      const text = e.cands.texts[i];
-      const id = this.ids[e.idsAt + i] >> 2;
+    this.dirtyKeys(e.terms);
+    const ids = e.candIds;
+    for (let i = 0, n = e.candLen; i < n; i++) {
+      const id = ids[i] >> 2;
       const count = this.candCount[id];
-      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) for (const key of p.terms.keys) this.dirty.add(key);
-      const users = this.renderingTerms.get(text);
+      if (count > 0 && count <= FANOUT) for (const p of this.membersOf(id)) this.dirtyKeys(p.terms);
+      const users = this.renderingTerms.get(zhTexts.text(id));
       if (users) for (const k of users) this.dirty.add(k);
     }
   }
@@ -598,6 +599,10 @@ export class TermIndex {
   /** Re-analyses the terms touched since the last call; returns the keys of inconsistent terms. */
   refresh(): ReadonlySet<string> {
     if (this.dirty.size) this.lastRefresh = { analysed: 0, kept: 0, keptZh: 0 };
+    if (this.epochSeen !== zhTexts.epoch) {
+      this.noneByCounts.clear();
+      this.epochSeen = zhTexts.epoch;
+    }
     for (const key of this.dirty) {
       const old = this.results.get(key);
       if (old) for (const r of old.renderings) removeFrom(this.renderingTerms, r.text, key);
@@ -638,6 +643,11 @@ export class TermIndex {
     this.removedSince.clear();
     this.replacements = undefined;
     this.zhEdit = undefined;
+    // every pair indexed has its texts' numbers pinned: those nobody pins may be given back
+    if (sweepIfDead()) {
+      this.noneByCounts.clear();
+      this.epochSeen = zhTexts.epoch;
+    }
     return this.inconsistentKeys;
   }
 
@@ -655,7 +665,7 @@ export class TermIndex {
     for (const e of this.addedSince) {
       const hasTerm = P.has(e);
       if (hasTerm && !e.zh.text.includes(R)) return undefined;
-      if (!hasTerm && e.cands.texts.includes(R)) return undefined;
+      if (!hasTerm && hasCandidate(e.cands, R)) return undefined;
       // a name takes the slow path (spelling variants) in analyze()
       if (hasTerm && hasKind(e.terms, key, 'name')) return undefined;
     }
@@ -664,17 +674,17 @@ export class TermIndex {
     if (first.length !== old.quickFrom.length || first.some((e, i) => e !== old.quickFrom![i])) return undefined;
     // a longer candidate analyze() tried before R may qualify now: when a pair that lacked it
     // left, or a pair outside the term that had it (so it was not exclusive) left
-    const tried = first.flatMap((e) => e.cands.texts).sort((a, b) => b.length - a.length);
+    const tried = first.flatMap((e) => candidateTexts(e.cands)).sort((a, b) => b.length - a.length);
     const exclusiveP: LazyExclusive = {};
     for (const c of tried) {
       if (c.length <= R.length) break;
       let changed = false;
       for (const e of this.removedSince) {
-        const hadTerm = e.terms.keys.includes(key);
-        if (hadTerm ? !e.zh.text.includes(c) : e.cands.texts.includes(c)) changed = true;
+        const hadTerm = termIndexOf(e.terms, key) >= 0;
+        if (hadTerm ? !e.zh.text.includes(c) : hasCandidate(e.cands, c)) changed = true;
       }
       if (!changed) continue;
-      let all = this.isExclusive(this.textIds.get(c)!, P, exclusiveP);
+      let all = this.isExclusive(zhTexts.find(c)!, P, exclusiveP);
       if (all) for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) return undefined;
     }
@@ -753,10 +763,14 @@ export class TermIndex {
       // and so perhaps in every pair's (the others' lines and every text's exclusivity are the same)
       const a = edit.added.zh.text;
       const r = edit.removed.zh.text;
-      for (const e of first) for (const c of e.cands.texts) if (a.includes(c) && !r.includes(c) && inEveryLine(P, c)) return undefined;
+      for (const e of first)
+        for (let i = 0; i < e.cands.n; i++) {
+          const c = candidateText(e.cands, i);
+          if (a.includes(c) && !r.includes(c) && inEveryLine(P, c)) return undefined;
+        }
       // a use in the new line as a word
-      const ids = this.ids;
-      for (let i = edit.added.idsAt, end = i + edit.added.idsLen; i < end; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
+      const ids = edit.added.cands.data;
+      for (let i = 0, n = edit.added.cands.n; i < n; i++) if (ids[i] & 1 && frequent.get(ids[i] >> 2) === false) frequent.set(ids[i] >> 2, true);
     } else {
       // a text of the old line only, in one pair fewer outside the term, may have become exclusive to it
       for (const id of edit.gone) {
@@ -771,7 +785,7 @@ export class TermIndex {
     // the buckets the changed texts are in: could one hold a family of variants now?
     // (when one could by its counts: only if two of its members are now apart)
     for (const b of edit.buckets) {
-      const list = this.bucketTexts.get(b);
+      const list = this.buckets.get(b);
       if (!list) continue;
       const members: number[] = [];
       let total = 0;
@@ -799,8 +813,8 @@ export class TermIndex {
   private notApart(members: number[], witnesses: Map<string, PairEntry>, added: PairEntry | undefined): boolean {
     for (let i = 0; i < members.length; i++)
       for (let j = i + 1; j < members.length; j++) {
-        const x = this.idText[members[i]];
-        const y = this.idText[members[j]];
+        const x = zhTexts.text(members[i]);
+        const y = zhTexts.text(members[j]);
         if (x[x.length - 2] === y[y.length - 2]) continue; // never a family edge
         const k = witnessKey(x, y);
         const w = witnesses.get(k);
@@ -818,14 +832,15 @@ export class TermIndex {
    * noneByCounts).
    */
   private asVariant(id: number, P: PairList, frequent: Map<number, boolean>): number {
-    const count = this.candCount[id];
+    // (the counts grow with the texts this index has: a number past them counts 0)
+    const count = this.candCount[id] | 0;
     if (count === 0 || count > P.size) return 0;
     if (count > FANOUT) return frequent.get(id) ? count : 0;
     let word = false;
-    const ids = this.ids;
     for (const p of this.membersOf(id)) {
       if (!P.has(p)) return 0;
-      if (!word) for (let i = p.idsAt, end = i + p.idsLen; i < end; i++) if (ids[i] >> 2 === id && ids[i] & 1) { word = true; break; }
+      const ids = p.candIds;
+      if (!word) for (let i = 0, n = p.candLen; i < n; i++) if (ids[i] >> 2 === id && ids[i] & 1) { word = true; break; }
     }
     return word ? count : 0;
   }
@@ -839,20 +854,16 @@ export class TermIndex {
     const added = this.addedSince.values().next().value as PairEntry;
     const removed = this.removedSince.values().next().value as PairEntry;
     if (added.en !== removed.en || added.terms !== removed.terms || added.path !== removed.path || added.path !== undefined) return null;
-    // the removed pair's numbers are gone from the slab (idsLen 0): look its texts up again
+    // (the removed pair's numbers are still given: numbers are given back only after a refresh)
     const oldIds = new Set<number>();
-    for (const t of removed.cands.texts) {
-      const id = this.textIds.get(t);
-      if (id === undefined) return null;
-      oldIds.add(id);
-    }
+    for (let i = 0; i < removed.cands.n; i++) oldIds.add(removed.cands.data[i] >> 2);
     const newIds = new Set<number>();
-    for (let i = added.idsAt, end = i + added.idsLen; i < end; i++) newIds.add(this.ids[i] >> 2);
+    for (let i = 0; i < added.cands.n; i++) newIds.add(added.cands.data[i] >> 2);
     const fresh = [...newIds].filter((id) => !oldIds.has(id));
     const gone = [...oldIds].filter((id) => !newIds.has(id));
     const buckets = new Set<number>();
-    for (const id of newIds) buckets.add(bucketOf(this.idText[id]));
-    for (const id of gone) buckets.add(bucketOf(this.idText[id]));
+    for (const id of newIds) buckets.add(bucketOf(zhTexts.text(id)));
+    for (const id of gone) buckets.add(bucketOf(zhTexts.text(id)));
     return (this.zhEdit = { added, removed, fresh, gone, buckets: [...buckets] });
   }
 
@@ -884,7 +895,7 @@ export class TermIndex {
       if (e.en.line < firstLine) {
         firstLine = e.en.line;
         first = e;
-        const i = e.terms.keys.indexOf(key);
+        const i = termIndexOf(e.terms, key);
         if (i < 0) display = key;
         else {
           const kind = termKind(e.terms, i);
@@ -938,8 +949,8 @@ export class TermIndex {
 
   /** How many pairs of the index have the candidate text (0 for a text never seen). */
   candidateCount(text: string): number {
-    const id = this.textIds.get(text);
-    return id === undefined ? 0 : this.candCount[id];
+    const id = zhTexts.find(text);
+    return id === undefined ? 0 : this.candCount[id] | 0;
   }
 
   /** Every term used in two pairs or more, with its renderings (for the terms view). */
@@ -1018,7 +1029,7 @@ export class TermIndex {
     // fast path: a rendering of the first pair that occurs in every pair of the term and nowhere else
     // (segmentation depends on context, so coverage is tested on the text itself)
     const firstCands: string[] = [];
-    for (const e of quickFrom) firstCands.push(...e.cands.texts);
+    for (const e of quickFrom) for (let i = 0; i < e.cands.n; i++) firstCands.push(candidateText(e.cands, i));
     let quick: string | undefined;
     const exclusiveP: LazyExclusive = {};
     const tried = new Set<string>();
@@ -1027,7 +1038,7 @@ export class TermIndex {
       if (isName || tried.has(c)) continue;
       tried.add(c);
       if (quick && c.length <= quick.length) break;
-      if (!this.isExclusive(this.textIds.get(c)!, P, exclusiveP)) continue;
+      if (!this.isExclusive(zhTexts.find(c)!, P, exclusiveP)) continue;
       let all = true;
       for (const e of P) if (!e.zh.text.includes(c)) { all = false; break; }
       if (all) quick = c;
@@ -1042,14 +1053,14 @@ export class TermIndex {
     // first look for spelling variants among all their exclusive texts of 3 characters or more.
     const exIds = exclusive.order.filter(exclusive.is);
     let bestId = -1;
-    for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || this.idText[id].length > this.idText[bestId].length)) bestId = id;
+    for (const id of exIds) if (exclusive.pairs(id) === n && (bestId < 0 || zhTexts.text(id).length > zhTexts.text(bestId).length)) bestId = id;
     const needed: number[] = [];
     if (bestId >= 0) needed.push(bestId);
     else if (variantsAllowed) {
       const buckets = new Map<string, number[]>();
       for (const id of exIds) {
         if (!exclusive.word(id)) continue;
-        const text = this.idText[id];
+        const text = zhTexts.text(id);
         const b = `${text.length}:${text[text.length - 1]}`;
         const list = buckets.get(b);
         if (list) list.push(id);
@@ -1080,7 +1091,7 @@ export class TermIndex {
       // them only those nameVariants() can pair (one character apart, in a group it reads) need their uses
       const byLen = new Map<number, string[]>();
       for (const id of exIds) {
-        const text = this.idText[id];
+        const text = zhTexts.text(id);
         if (text.length < 3) continue;
         const list = byLen.get(text.length);
         if (list) list.push(text);
@@ -1090,13 +1101,13 @@ export class TermIndex {
         if (list.length < 2 || list.length > BUCKET_CAP) continue;
         for (let i = 0; i < list.length; i++)
           for (let j = i + 1; j < list.length; j++)
-            if (oneApart(list[i], list[j])) chosen[this.textIds.get(list[i])!] = chosen[this.textIds.get(list[j])!] = both;
+            if (oneApart(list[i], list[j])) chosen[zhTexts.find(list[i])!] = chosen[zhTexts.find(list[j])!] = both;
       }
       const all = this.records(P, both);
       const variant = this.nameVariants(key, P, all, none, byLen);
       if (variant) return variant;
       if (needed.length === 0) return none;
-      const neededText = new Set(needed.map((id) => this.idText[id]));
+      const neededText = new Set(needed.map((id) => zhTexts.text(id)));
       cands = new Map();
       for (const [text, rec] of all) if (neededText.has(text)) cands.set(text, rec);
     } else {
@@ -1175,8 +1186,8 @@ export class TermIndex {
   /** Starts a choice of candidate texts for records(): returns its mark (choose(id) puts a text in it). */
   private newChoice(): number {
     const sc = this.scratch;
-    if (sc.chosen.length < this.idText.length) {
-      sc.chosen = new Int32Array(Math.max(this.idText.length, sc.chosen.length * 2));
+    if (sc.chosen.length < zhTexts.capacity()) {
+      sc.chosen = new Int32Array(Math.max(zhTexts.capacity(), sc.chosen.length * 2));
       sc.nextChosen = 0;
     }
     if (sc.nextChosen > 0x3fffffff) {
@@ -1190,12 +1201,11 @@ export class TermIndex {
   private records(P: PairList, mark: number): CandidateRecords {
     const cands: CandidateRecords = new Map();
     const chosen = this.scratch.chosen;
-    const ids = this.ids;
     for (const e of P) {
-      const at = e.idsAt;
-      for (let i = 0; i < e.idsLen; i++) {
-        if (chosen[ids[at + i] >> 2] !== mark) continue;
-        const text = e.cands.texts[i];
+      const ids = e.candIds;
+      for (let i = 0, n = e.candLen; i < n; i++) {
+        if (chosen[ids[i] >> 2] !== mark) continue;
+        const text = zhTexts.text(ids[i] >> 2);
         let rec = cands.get(text);
         if (!rec) cands.set(text, (rec = { pairs: new Set(), uses: [] }));
         rec.pairs.add(e);
@@ -1268,7 +1278,7 @@ export class TermIndex {
 
   private use(u: { entry: PairEntry; start: number; end: number }, key: string): RenderingUse {
     const terms = u.entry.terms;
-    const i = terms.keys.indexOf(key);
+    const i = termIndexOf(terms, key);
     return { entry: u.entry, start: u.start, end: u.end, termStart: i < 0 ? 0 : termStart(terms, i), termEnd: i < 0 ? 0 : termEnd(terms, i) };
   }
 
@@ -1338,10 +1348,6 @@ export class TermIndex {
   }
 }
 
-/** The bucket of possible variants of a candidate text: its length and last character (as `${length}:${last}` in analyzeTerm). */
-function bucketOf(text: string): number {
-  return text.length * 0x10000 + text.charCodeAt(text.length - 1);
-}
 
 /** What the last analysis of a term that found nothing without positions keeps for stillNoneAfterZhEdit (see TermIndex.noneByCounts). */
 interface NoneByCounts {
@@ -1375,23 +1381,24 @@ function witnessOf(pairs: Iterable<PairEntry>, text: string): PairEntry | undefi
 
 /** The pair has candidate x and y in its Chinese line, or candidate y and x. */
 function witnesses2(e: PairEntry, x: string, y: string): boolean {
-  return (e.cands.texts.includes(x) && e.zh.text.includes(y)) || (e.cands.texts.includes(y) && e.zh.text.includes(x));
+  return (hasCandidate(e.cands, x) && e.zh.text.includes(y)) || (hasCandidate(e.cands, y) && e.zh.text.includes(x));
 }
 
 /** The two pairs have the term the same way: the same number of occurrences, of the same kinds. */
 function sameUse(a: PairEntry, b: PairEntry, key: string): boolean {
-  const x = a.terms;
-  const y = b.terms;
-  let j = 0;
-  for (let i = 0; i < x.keys.length; i++) {
-    if (x.keys[i] !== key) continue;
-    while (j < y.keys.length && y.keys[j] !== key) j++;
+  const x = a.terms.data;
+  const y = b.terms.data;
+  const id = enKeys.find(key);
+  let j = 2;
+  for (let i = 2; i < x.length; i += 3) {
+    if (x[i] !== id) continue;
+    while (j < y.length && y[j] !== id) j += 3;
     // kind and whether plainly a noun (0 for other kinds)
-    if (j === y.keys.length || (x.spans[2 * i + 1] & 7) !== (y.spans[2 * j + 1] & 7)) return false;
-    j++;
+    if (j >= y.length || (x[i - 1] & 7) !== (y[j - 1] & 7)) return false;
+    j += 3;
   }
-  while (j < y.keys.length && y.keys[j] !== key) j++;
-  return j === y.keys.length;
+  while (j < y.length && y[j] !== id) j += 3;
+  return j >= y.length;
 }
 
 /** The exclusivity counts of a term's pairs (TermIndex.exclusiveIn), computed when first needed. */
@@ -1406,6 +1413,8 @@ function termKindOf(v: number): TermOccurrence['kind'] {
 
 /** Whether the list has the term `key` as an occurrence of this kind. */
 function hasKind(l: TermList, key: string, kind: TermOccurrence['kind']): boolean {
-  for (let i = 0; i < l.keys.length; i++) if (l.keys[i] === key && termKind(l, i) === kind) return true;
+  const id = enKeys.find(key);
+  const d = l.data;
+  for (let i = 0; i < d.length / 3; i++) if (d[3 * i + 2] === id && termKind(l, i) === kind) return true;
   return false;
 }
