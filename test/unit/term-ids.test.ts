@@ -6,46 +6,18 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import fc from 'fast-check';
-import { DocumentSession, type Finding } from '../../server/src/core';
-import { termIndexOf } from '../../server/src/core/rules/term-inconsistency';
+import { DocumentSession } from '../../server/src/core';
 import { candidateList, candidateTexts, renewCandidates } from '../../server/src/core/terms/chinese';
 import { ID_TUNING, sweep, zhTexts } from '../../server/src/core/terms/ids';
-
-const idStats = () => zhTexts.stats();
-import { enTerms, TERM_TUNING, zhCandidates, type TermResult } from '../../server/src/core/terms/index';
+import { enTerms, TERM_TUNING, zhCandidates } from '../../server/src/core/terms/index';
 import { termKeys, termList } from '../../server/src/core/terms/english';
 import { SEED } from '../support/paths';
+import { assertSameAsFresh, config } from '../support/term-fresh';
 import { generatePairs, toDocument } from '../support/term-corpus';
 // @ts-expect-error plain ESM module without types
 import { generate } from '../../bench/generate.mjs';
 
-const config = { order: 'auto' as const, rules: {}, locale: 'en' as const, options: {} };
-
-function shapeOf(r: TermResult | undefined) {
-  if (!r) return undefined;
-  return {
-    key: r.key,
-    display: r.display,
-    pairs: r.pairs,
-    inconsistent: r.inconsistent,
-    renderings: r.renderings.map((x) => ({
-      text: x.text,
-      uses: r.inconsistent ? x.uses.map((u) => `${u.entry.zh.line}:${u.start}-${u.end}/${u.termStart}-${u.termEnd}`) : [...new Set(x.uses.map((u) => u.entry.zh.line))].sort((m, n) => m - n),
-    })),
-  };
-}
-const termFindings = (fs: Finding[]) => fs.filter((f) => f.ruleId === 'term-inconsistency').map((f) => JSON.stringify(f));
-
-function assertSameAsFresh(s: DocumentSession): void {
-  const got = s.check();
-  const fresh = new DocumentSession(s.doc.getText(), { config });
-  const want = fresh.check();
-  assert.deepEqual(termFindings(got.findings), termFindings(want.findings));
-  const a = termIndexOf(s.ruleState('term-inconsistency'));
-  const b = termIndexOf(fresh.ruleState('term-inconsistency'));
-  assert.deepEqual([...a.termPairs.keys()].sort(), [...b.termPairs.keys()].sort());
-  for (const key of b.termPairs.keys()) assert.deepEqual(shapeOf(a.result(key)), shapeOf(b.result(key)), key);
-}
+const idStats = () => zhTexts.stats();
 
 const DOCS: [string, string][] = [
   ['term corpus', toDocument(generatePairs(120, 5))],
