@@ -468,21 +468,11 @@ export class TermIndex {
   }
 
   private growCounts(to: number): void {
-    let len = this.candCount.length;
-    while (len < to) len *= 2;
-    const count = new Int32Array(len);
-    count.set(this.candCount);
-    this.candCount = count;
-    this.pinsHeld.counts = count;
+    this.candCount = this.pinsHeld.counts = grownCounts(this.candCount, to);
   }
 
   private growKeyCounts(to: number): void {
-    let len = this.keyCount.length;
-    while (len < to) len *= 2;
-    const count = new Int32Array(len);
-    count.set(this.keyCount);
-    this.keyCount = count;
-    this.keysHeld.counts = count;
+    this.keyCount = this.keysHeld.counts = grownCounts(this.keyCount, to);
   }
 
   /**
@@ -1417,4 +1407,13 @@ function hasKind(l: TermList, key: string, kind: TermOccurrence['kind']): boolea
   const d = l.data;
   for (let i = 0; i < d.length / 3; i++) if (d[3 * i + 2] === id && termKind(l, i) === kind) return true;
   return false;
+}
+
+/** `counts` copied into an array at least `to` long (doubling its length). */
+function grownCounts(counts: Int32Array, to: number): Int32Array<ArrayBuffer> {
+  let len = counts.length;
+  while (len < to) len *= 2;
+  const out = new Int32Array(len);
+  out.set(counts);
+  return out;
 }
