@@ -133,7 +133,7 @@ describe('typography rules: details', () => {
 describe('document-wide typography rules stay right across edits (delta-updated state)', () => {
   const base = fs.readFileSync(path.join(FIXTURES, 'length-ratio', 'harbour.en-zh.txt'), 'utf8');
   const mine = (fs: readonly Finding[]) =>
-    fs.filter((f) => f.ruleId === 'length-ratio' || f.ruleId === 'untranslated').map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message}`);
+    fs.filter((f) => f.ruleId === 'length-ratio' || f.ruleId === 'untranslated').map((f) => `${f.ruleId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.character} ${f.message} ${JSON.stringify(f.data ?? null)}`);
 
   it('after each of a sequence of edits, the session gives what a fresh check gives', () => {
     const s = new DocumentSession(base, { config });
@@ -160,6 +160,28 @@ describe('document-wide typography rules stay right across edits (delta-updated 
     }
     // the sequence did produce findings of both rules at some point
     assert.ok(mine(s.check().findings).length > 0);
+  });
+
+  it('length-ratio: a kept finding carries the typical ratio of the current check, not of the one that made it', () => {
+    // lengthen and shorten translations one after another: the document's typical ratio
+    // moves while the short pair's message (a rounded percentage) can stay the same
+    const s = new DocumentSession(base, { config });
+    s.check();
+    let moved = false;
+    let first: unknown;
+    for (let i = 0, k = 0; i < base.split('\n').length && k < 12; i++) {
+      const line = s.doc.getText().split('\n')[i];
+      if (!HAN.test(line) || line.startsWith('<!--')) continue;
+      k++;
+      if (k % 2) s.applyChanges([{ range: { start: { line: i, character: 0 }, end: { line: i, character: 0 } }, text: '据悉，据悉，据悉，' }]);
+      else s.applyChanges([{ range: { start: { line: i, character: 0 }, end: { line: i, character: Math.min(4, line.length) } }, text: '' }]);
+      const got = mine(s.check().findings);
+      assert.deepEqual(got, mine(checkText(s.doc.getText(), { config }).findings), `after editing line ${i}`);
+      const typical = of(s.check().findings, 'length-ratio')[0]?.data?.typical;
+      if (first === undefined) first = typical;
+      else if (typical !== first) moved = true;
+    }
+    assert.ok(moved, 'the typical ratio moved during the edits');
   });
 
   it('length-ratio reuses its finding objects while nothing changes, and needs its minimum of pairs', () => {

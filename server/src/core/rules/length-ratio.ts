@@ -190,7 +190,11 @@ function findingFor(p: Pair, x: number, median: number, kept: WeakMap<LineRec, K
   const factor = Math.exp(x - median);
   const short = factor < 1;
   const shown = short ? Math.round(factor * 100) : Math.round(factor * 10) / 10;
-  const key = `${short}:${shown}:${en.line}`;
+  const ratio = Math.round(Math.exp(x) * 1000) / 1000;
+  const typical = Math.round(Math.exp(median) * 1000) / 1000;
+  // (the data names the document's typical ratio: a kept finding whose message still reads
+  // the same must not carry the typical ratio of an earlier check)
+  const key = `${short}:${shown}:${en.line}:${ratio}:${typical}`;
   const k = kept.get(zh);
   if (k && k.en === en && k.line === zh.line && k.key === key) return k.finding;
   const finding: DocumentFinding = {
@@ -205,7 +209,7 @@ function findingFor(p: Pair, x: number, median: number, kept: WeakMap<LineRec, K
           { x: shown },
         ),
     related: [{ range: lineRange(en.line, en.text.length), message: ctx.t({ en: 'the English line', zh: '英文行' }) }],
-    data: { ratio: Math.round(Math.exp(x) * 1000) / 1000, typical: Math.round(Math.exp(median) * 1000) / 1000 },
+    data: { ratio, typical },
   };
   kept.set(zh, { en, line: zh.line, key, finding });
   return finding;
