@@ -6,7 +6,7 @@ import { LineRec, modelEdit, modelSerial, releaseCheckMemos, ReviewDocument, typ
 import { localize } from './l10n';
 import { linkMoved, movedFrom } from './moved';
 import { lowerBound } from './sorted';
-import { Stamp } from './stamp';
+import { keyedStamp } from './stamp';
 import { applySuppressions } from './suppressions';
 import type { CheckEnvironment, DocumentFinding, DocumentRule, LineRule, PairInput, PairRule, Rule, RuleContext } from './rule';
 import { RULES } from './rules/registry';
@@ -101,7 +101,7 @@ export class DocumentSession {
   env: CheckEnvironment;
   /**
    * Document-rule findings seen in the last checks, stamped on the object the rule returned
-   * (kept while the rule returns the same object; see FullFinding). A new key forgets them all.
+   * (kept while the rule returns the same object; see fullFindings). A new key forgets them all.
    */
   private docFindingCache: object = {};
   /** Pair and line findings of the last complete check, by pair / line index (only those with findings). */
@@ -428,13 +428,13 @@ export class DocumentSession {
       }
       for (let k = a; k < out.length - b; k++) {
         const f = out[k];
-        let ff = FullFinding.get(f, cache);
+        let ff = fullFindings.get(f, cache);
         if (!ff || ff.ruleId !== rule.id || ff.severity !== (f.severity ?? sev) || ff.range !== f.range) {
           ff = { ...f, ruleId: rule.id, severity: f.severity ?? sev };
-          FullFinding.set(f, cache, ff);
+          fullFindings.set(f, cache, ff);
           // the rule moved a finding of its last check (shiftedFinding): so did the checker
           const from = movedFrom(f);
-          const fromFull = from && FullFinding.get(from, cache);
+          const fromFull = from && fullFindings.get(from, cache);
           if (fromFull && fromFull.ruleId === ff.ruleId && fromFull.severity === ff.severity) linkMoved(ff, fromFull);
         }
         full[k] = ff;
@@ -469,24 +469,7 @@ export class DocumentSession {
  * set and get per moved finding (about 2,000 of them after Enter at 100,000 pairs) cost
  * more, and its entries are ephemerons for the garbage collector.
  */
-class FullFinding extends Stamp {
-  #key: object;
-  #full: Finding;
-  constructor(o: object, key: object, full: Finding) {
-    super(o);
-    this.#key = key;
-    this.#full = full;
-  }
-  static get(o: object, key: object): Finding | undefined {
-    return #key in o && (o as FullFinding).#key === key ? (o as FullFinding).#full : undefined;
-  }
-  static set(o: object, key: object, full: Finding): void {
-    if (#key in o) {
-      (o as FullFinding).#key = key;
-      (o as FullFinding).#full = full;
-    } else new FullFinding(o, key, full);
-  }
-}
+const fullFindings = keyedStamp<object, Finding>();
 
 /** Every finding in document order: each list is already sorted (per pair, per line, and pairs and lines in order), so merging them is cheaper than sorting everything. */
 function mergeAll(pairF: readonly Finding[][], lineF: readonly Finding[][], docList: Finding[]): Finding[] {

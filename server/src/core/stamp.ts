@@ -17,3 +17,30 @@ export class Stamp {
     return o;
   }
 }
+
+/**
+ * A stamp holding one value per object for one key at a time (the last set wins); get
+ * gives the value only for the key it was set with. Each call makes a class of its own,
+ * so its fields (and the shapes of the objects it stamps) are its own.
+ */
+export function keyedStamp<K, V>(): { get(o: object, key: K): V | undefined; set(o: object, key: K, value: V): void } {
+  class Keyed extends Stamp {
+    #key: K;
+    #value: V;
+    constructor(o: object, key: K, value: V) {
+      super(o);
+      this.#key = key;
+      this.#value = value;
+    }
+    static get(o: object, key: K): V | undefined {
+      return #key in o && (o as Keyed).#key === key ? (o as Keyed).#value : undefined;
+    }
+    static set(o: object, key: K, value: V): void {
+      if (#key in o) {
+        (o as Keyed).#key = key;
+        (o as Keyed).#value = value;
+      } else new Keyed(o, key, value);
+    }
+  }
+  return { get: Keyed.get, set: Keyed.set };
+}

@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver/node';
 import type { Finding } from '../core';
 import { forgetMoved, movedFrom } from '../core/moved';
-import { Stamp } from '../core/stamp';
+import { keyedStamp } from '../core/stamp';
 import { noteDocumentActivity } from './memory';
 import { docUrl, type OpenDocument, type ServerState } from './state';
 import { ShiftedDiagnostic, writesPieces } from './wire';
@@ -32,32 +32,14 @@ function codeDescription(ruleId: string): { href: string } {
  * converted again. (Kept on the Finding as a private field, see core/stamp.ts: a
  * WeakMap's get and set for each of 11,552 findings cost more than the rest of a publish.)
  */
-class Built extends Stamp {
-  #uri: string;
-  #diagnostic: Diagnostic;
-  constructor(f: Finding, uri: string, diagnostic: Diagnostic) {
-    super(f);
-    this.#uri = uri;
-    this.#diagnostic = diagnostic;
-  }
-  /** The diagnostic built for the finding for this URI, if any. */
-  static get(f: Finding, uri: string): Diagnostic | undefined {
-    return #uri in f && (f as Built).#uri === uri ? (f as Built).#diagnostic : undefined;
-  }
-  static set(f: Finding, uri: string, diagnostic: Diagnostic): void {
-    if (#uri in f) {
-      (f as Built).#uri = uri;
-      (f as Built).#diagnostic = diagnostic;
-    } else new Built(f, uri, diagnostic);
-  }
-}
+const built = keyedStamp<string, Diagnostic>();
 
 /** The LSP diagnostic of a finding (cached per Finding object; never mutate the result). */
 export function toDiagnosticCached(uri: string, f: Finding): Diagnostic {
-  const hit = Built.get(f, uri);
+  const hit = built.get(f, uri);
   if (hit) return hit;
   const diagnostic = movedDiagnostic(uri, f) ?? toDiagnostic(uri, f);
-  Built.set(f, uri, diagnostic);
+  built.set(f, uri, diagnostic);
   return diagnostic;
 }
 
@@ -76,7 +58,7 @@ function movedDiagnostic(uri: string, f: Finding): Diagnostic | undefined {
   if (!g) return undefined;
   forgetMoved(f); // used once: the old finding need not stay alive
   if (!writesPieces()) return undefined; // over IPC Node serialises the message: nothing to reuse
-  const od = Built.get(g, uri);
+  const od = built.get(g, uri);
   if (!od) return undefined;
   // g's diagnostic is base with g's line numbers (it passed these tests against its own predecessor)
   const o = od instanceof ShiftedDiagnostic ? od.base : od;
