@@ -4,26 +4,17 @@
 // must still equal a fresh one. The table stays bounded in a long editing session.
 
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { DocumentSession } from '../../server/src/core';
 import { candidateList, candidateTexts, renewCandidates } from '../../server/src/core/terms/chinese';
 import { ID_TUNING, sweep, zhTexts } from '../../server/src/core/terms/ids';
 import { enTerms, TERM_TUNING, zhCandidates } from '../../server/src/core/terms/index';
 import { termKeys, termList } from '../../server/src/core/terms/english';
-import { SEED } from '../support/paths';
-import { assertSameAsFresh, config } from '../support/term-fresh';
+import { applyLineEdit, assertSameAsFresh, config, lineEditFields, TERM_DOCS } from '../support/term-fresh';
 import { generatePairs, toDocument } from '../support/term-corpus';
-// @ts-expect-error plain ESM module without types
-import { generate } from '../../bench/generate.mjs';
 
 const idStats = () => zhTexts.stats();
 
-const DOCS: [string, string][] = [
-  ['term corpus', toDocument(generatePairs(120, 5))],
-  ['benchmark news', (generate(80) as { text: string }).text],
-  ['seed article', fs.readFileSync(SEED, 'utf8')],
-];
 const EDIT_TEXTS = ['x', 'e', ' ', 's', 'the ', 'batteries ', 'Halden ', '的', '电池', '正极', '负极', '港务局', '', '\n', '\n\n'];
 
 describe('candidate text numbers (terms/ids.ts)', () => {
@@ -35,22 +26,16 @@ describe('candidate text numbers (terms/ids.ts)', () => {
     ID_TUNING.sweepFrom = sweepFrom;
   });
 
-  for (const [name, text] of DOCS) {
+  for (const [name, text] of TERM_DOCS) {
     it(`an index whose texts' numbers are swept between edits equals a fresh one (${name})`, () => {
       fc.assert(
         fc.property(
-          fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), zh: fc.boolean(), char: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(4), ins: fc.constantFrom(...EDIT_TEXTS), sweep: fc.boolean() }), { minLength: 1, maxLength: 6 }),
+          fc.array(fc.record({ ...lineEditFields(EDIT_TEXTS), sweep: fc.boolean() }), { minLength: 1, maxLength: 6 }),
           (edits) => {
             const s = new DocumentSession(text, { config });
             s.check();
             for (const e of edits) {
-              const pairs = s.check().model.pairs;
-              const pair = pairs[Math.min(pairs.length - 1, Math.floor(e.at * pairs.length))];
-              const rec = (pair.sourceLang === 'zh') === e.zh ? pair.source : pair.target;
-              const line = rec.line;
-              const start = Math.floor(e.char * rec.text.length);
-              const end = Math.min(rec.text.length, start + e.del);
-              s.applyChanges([{ range: { start: { line, character: start }, end: { line, character: end } }, text: e.ins }]);
+              applyLineEdit(s, e);
               if (e.sweep) sweep();
               s.check();
             }

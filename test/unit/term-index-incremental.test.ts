@@ -3,22 +3,14 @@
 // scratch gives: random edit sequences on realistic documents, compared term by term.
 
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
 import fc from 'fast-check';
 import { DocumentSession } from '../../server/src/core';
 import { termIndexOf } from '../../server/src/core/rules/term-inconsistency';
 import { TERM_TUNING } from '../../server/src/core/terms/index';
-import { SEED } from '../support/paths';
-import { assertSameAsFresh, config } from '../support/term-fresh';
-import { generatePairs, toDocument } from '../support/term-corpus';
+import { applyLineEdit, assertSameAsFresh, config, lineEditFields, TERM_DOCS } from '../support/term-fresh';
 // @ts-expect-error plain ESM module without types
 import { generate } from '../../bench/generate.mjs';
 
-const DOCS: [string, string][] = [
-  ['term corpus', toDocument(generatePairs(120, 5))],
-  ['benchmark news', (generate(80) as { text: string }).text],
-  ['seed article', fs.readFileSync(SEED, 'utf8')],
-];
 
 const EDIT_TEXTS = ['x', 'e', ' ', 's', 'the ', 'batteries ', 'Halden ', '的', '电池', '正极', '负极', '港务局', ''];
 
@@ -27,25 +19,18 @@ describe('term index: incremental updates equal a fresh index', () => {
   const from = TERM_TUNING.noneByCountsFrom;
   before(() => (TERM_TUNING.noneByCountsFrom = 2));
   after(() => (TERM_TUNING.noneByCountsFrom = from));
-  for (const [name, text] of DOCS) {
+  for (const [name, text] of TERM_DOCS) {
     it(`after random edits of English and Chinese lines (${name})`, () => {
       let kept = 0;
       let keptZh = 0;
       fc.assert(
         fc.property(
-          fc.array(fc.record({ at: fc.double({ min: 0, max: 1, noNaN: true }), zh: fc.boolean(), char: fc.double({ min: 0, max: 1, noNaN: true }), del: fc.nat(4), ins: fc.constantFrom(...EDIT_TEXTS) }), { minLength: 1, maxLength: 6 }),
+          fc.array(fc.record(lineEditFields(EDIT_TEXTS)), { minLength: 1, maxLength: 6 }),
           (edits) => {
             const s = new DocumentSession(text, { config });
             s.check();
             for (const e of edits) {
-              const pairs = s.check().model.pairs;
-              const pair = pairs[Math.min(pairs.length - 1, Math.floor(e.at * pairs.length))];
-              const rec = (pair.sourceLang === 'zh') === e.zh ? pair.source : pair.target;
-              const line = rec.line;
-              const len = rec.text.length;
-              const start = Math.floor(e.char * len);
-              const end = Math.min(len, start + e.del);
-              s.applyChanges([{ range: { start: { line, character: start }, end: { line, character: end } }, text: e.ins }]);
+              applyLineEdit(s, e);
               s.check();
               const { lastRefresh } = termIndexOf(s.ruleState('term-inconsistency'));
               kept += lastRefresh.kept;
@@ -63,7 +48,7 @@ describe('term index: incremental updates equal a fresh index', () => {
   }
 
   it('after deleting, moving and pasting back large parts of the document', () => {
-    for (const [, text] of DOCS) {
+    for (const [, text] of TERM_DOCS) {
       const s = new DocumentSession(text, { config });
       s.check();
       const lines = text.split('\n');
